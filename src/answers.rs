@@ -1,0 +1,308 @@
+//! A provider's answers: raw values as they arrive, checked against the pack's questions.
+//!
+//! An answer that does not fit its question (wrong type, unknown option, NaN, impossible date)
+//! becomes a finding and counts as unanswered; it is never an exception and never dropped
+//! silently. Answers to ids the pack does not know are listed as findings too.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::date;
+use crate::pack::model::{Pack, Question, QuestionType};
+use crate::pack::option_ids;
+use crate::report::{Finding, FindingCode, Severity};
+
+/// The longest text answer accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// An answer value as it arrived, before it is checked against its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawAnswer {
+    /// `null`: the question is cleared.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number, possibly NaN or infinite when it came from JavaScript.
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// An array of scalars.
+    List(Vec<RawAnswer>),
+    /// Anything else (objects, nested arrays): always invalid.
+    Other,
+}
+
+impl<'de> Deserialize<'de> for RawAnswer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor { nested: false })
+    }
+}
+
+struct RawVisitor {
+    /// Inside a list, lists and objects are not read (no deep recursion on hostile input).
+    nested: bool,
+}
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawAnswer;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an answer value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawAnswer, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Number(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawAnswer, E> {
+        Ok(RawAnswer::Text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAnswer, A::Error> {
+        if self.nested {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(RawAnswer::Other);
+        }
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(NestedSeed)? {
+            items.push(item);
+        }
+        Ok(RawAnswer::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswer, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(RawAnswer::Other)
+    }
+}
+
+struct NestedSeed;
+
+impl<'de> de::DeserializeSeed<'de> for NestedSeed {
+    type Value = RawAnswer;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawAnswer, D::Error> {
+        d.deserialize_any(RawVisitor { nested: true })
+    }
+}
+
+impl Serialize for RawAnswer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null | Self::Other => s.serialize_unit(),
+            Self::Bool(b) => s.serialize_bool(*b),
+            // Non-finite numbers have no JSON form; they are reported as invalid anyway.
+            Self::Number(n) if n.is_finite() => s.serialize_f64(*n),
+            Self::Number(_) => s.serialize_unit(),
+            Self::Text(t) => s.serialize_str(t),
+            Self::List(l) => l.serialize(s),
+        }
+    }
+}
+
+/// An answer that fits its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// A yes/partly/no, yes/no or single-choice option id.
+    Choice(String),
+    /// Selected option ids of a multiple-choice question.
+    Multi(Vec<String>),
+    /// A finite number.
+    Number(f64),
+    /// A date, a URL or a text (non-empty).
+    Text(String),
+}
+
+/// The answers that fit their questions, by question id.
+pub type ValidAnswers = BTreeMap<String, Answer>;
+
+/// Checks every raw answer against the pack; returns the valid ones and a finding for each
+/// problem. `null` answers are simply absent.
+pub fn check(pack: &Pack, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers, Vec<Finding>) {
+    let mut valid = ValidAnswers::new();
+    let mut findings = Vec::new();
+    for (id, value) in raw {
+        if *value == RawAnswer::Null {
+            continue;
+        }
+        let Some(q) = pack.question(id) else {
+            findings.push(Finding {
+                code: FindingCode::UnknownQuestion,
+                severity: Severity::Warning,
+                question_id: id.clone(),
+                message: "This pack has no question with this id; the answer is kept but not used.".into(),
+            });
+            continue;
+        };
+        match validate(q, value) {
+            Ok(Some(a)) => {
+                valid.insert(id.clone(), a);
+            }
+            Ok(None) => {}
+            Err(message) => findings.push(Finding {
+                code: FindingCode::InvalidAnswer,
+                severity: Severity::Error,
+                question_id: id.clone(),
+                message,
+            }),
+        }
+    }
+    (valid, findings)
+}
+
+/// `Ok(None)` for an empty answer (blank text, empty selection), which counts as unanswered.
+fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
+    let allowed = option_ids(q);
+    let expect = |what: &str| Err(format!("Expected {what}; the answer is ignored until it is corrected."));
+    match (q.kind, value) {
+        (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, RawAnswer::Text(t)) => {
+            if t.is_empty() {
+                Ok(None)
+            } else if allowed.contains(&t.as_str()) {
+                Ok(Some(Answer::Choice(t.clone())))
+            } else {
+                expect(&format!("one of: {}", allowed.join(", ")))
+            }
+        }
+        (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, _) => {
+            expect(&format!("one of: {}", allowed.join(", ")))
+        }
+        (QuestionType::MultiChoice, RawAnswer::List(items)) => {
+            let mut ids: Vec<String> = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    RawAnswer::Text(t) if allowed.contains(&t.as_str()) => {
+                        if ids.contains(t) {
+                            return expect("each option at most once");
+                        }
+                        ids.push(t.clone());
+                    }
+                    _ => return expect(&format!("a list of options from: {}", allowed.join(", "))),
+                }
+            }
+            Ok((!ids.is_empty()).then_some(Answer::Multi(ids)))
+        }
+        (QuestionType::MultiChoice, _) => expect(&format!("a list of options from: {}", allowed.join(", "))),
+        (QuestionType::Number, RawAnswer::Number(n)) => {
+            if !n.is_finite() {
+                return expect("a finite number");
+            }
+            if q.min.is_some_and(|m| *n < m) || q.max.is_some_and(|m| *n > m) {
+                let range = match (q.min, q.max) {
+                    (Some(a), Some(b)) => format!("a number from {a} to {b}"),
+                    (Some(a), None) => format!("a number of at least {a}"),
+                    (None, Some(b)) => format!("a number of at most {b}"),
+                    (None, None) => "a number".into(),
+                };
+                return expect(&range);
+            }
+            Ok(Some(Answer::Number(*n)))
+        }
+        (QuestionType::Number, _) => expect("a number"),
+        (QuestionType::Date | QuestionType::Text | QuestionType::Url, RawAnswer::Text(t)) => {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            if t.chars().count() > MAX_TEXT_CHARS {
+                return expect(&format!("at most {MAX_TEXT_CHARS} characters"));
+            }
+            match q.kind {
+                QuestionType::Date if !date::is_valid(t) => expect("a real date written YYYY-MM-DD"),
+                QuestionType::Url if !is_web_address(t) => expect("a web address starting with https:// or http://"),
+                _ => Ok(Some(Answer::Text(t.to_string()))),
+            }
+        }
+        (QuestionType::Date, _) => expect("a date written YYYY-MM-DD"),
+        (QuestionType::Text, _) => expect("a text"),
+        (QuestionType::Url, _) => expect("a web address"),
+    }
+}
+
+fn is_web_address(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !r.chars().any(char::is_whitespace)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(kind: QuestionType) -> Question {
+        Question {
+            id: "q".into(),
+            kind,
+            text: "?".into(),
+            help: None,
+            options: Vec::new(),
+            unit: None,
+            min: Some(0.0),
+            max: None,
+            show_if: None,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn yes_partly_no_accepts_its_three_values_only() {
+        let yq = q(QuestionType::YesPartlyNo);
+        assert_eq!(validate(&yq, &RawAnswer::Text("partly".into())), Ok(Some(Answer::Choice("partly".into()))));
+        assert!(validate(&yq, &RawAnswer::Text("maybe".into())).is_err());
+        assert!(validate(&yq, &RawAnswer::Bool(true)).is_err());
+        assert_eq!(validate(&yq, &RawAnswer::Text(String::new())), Ok(None));
+    }
+
+    #[test]
+    fn numbers_must_be_finite_and_in_range() {
+        let nq = q(QuestionType::Number);
+        assert_eq!(validate(&nq, &RawAnswer::Number(14.0)), Ok(Some(Answer::Number(14.0))));
+        assert!(validate(&nq, &RawAnswer::Number(f64::NAN)).is_err());
+        assert!(validate(&nq, &RawAnswer::Number(f64::INFINITY)).is_err());
+        assert!(validate(&nq, &RawAnswer::Number(-1.0)).unwrap_err().contains("at least 0"));
+        assert!(validate(&nq, &RawAnswer::Text("14".into())).is_err(), "a number as a string is not a number");
+    }
+
+    #[test]
+    fn dates_and_addresses_are_checked() {
+        assert!(validate(&q(QuestionType::Date), &RawAnswer::Text("2025-02-30".into())).is_err());
+        assert!(validate(&q(QuestionType::Date), &RawAnswer::Text("2025-02-28".into())).unwrap().is_some());
+        assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("javascript:alert(1)".into())).is_err());
+        assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("https://example.com/crawler".into())).is_ok());
+        assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("https://".into())).is_err());
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        assert!(validate(&q(QuestionType::Text), &RawAnswer::Text(long)).is_err());
+    }
+
+    #[test]
+    fn raw_answers_keep_nan_apart_from_null_and_flatten_nothing() {
+        let v: RawAnswer = serde_json::from_str("[\"a\", [1, [2]], {\"x\": 1}]").unwrap();
+        assert_eq!(v, RawAnswer::List(vec![RawAnswer::Text("a".into()), RawAnswer::Other, RawAnswer::Other]));
+        let v: RawAnswer = serde_json::from_str("null").unwrap();
+        assert_eq!(v, RawAnswer::Null);
+    }
+}

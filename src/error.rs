@@ -1,0 +1,103 @@
+//! Errors for unusable input: the second of the three tiers (house style).
+//!
+//! Problems in a provider's answers are findings in the report, never errors. An `InputError`
+//! means the input cannot be evaluated at all: wrong shape, unknown pack, unsupported version,
+//! impossible values. It always names the offending field path.
+
+use std::fmt;
+
+/// Why an input cannot be used, with a stable machine code and the path of the bad field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// Stable code, e.g. `unknown_field`; never changes meaning.
+    pub code: ErrorCode,
+    /// Path of the offending field, e.g. `profile.training_compute_flop` (empty for the root).
+    pub path: String,
+    /// A sentence a person can act on.
+    pub message: String,
+}
+
+/// The stable error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The text is not JSON, or not UTF-8.
+    InvalidJson,
+    /// A field has the wrong type (e.g. a string where a number belongs).
+    InvalidType,
+    /// A required field is missing.
+    MissingField,
+    /// A field that the format does not know (often a typo).
+    UnknownField,
+    /// A value of the right type that is not allowed (negative compute, NaN, impossible date).
+    InvalidValue,
+    /// No built-in pack has that id.
+    UnknownPack,
+    /// The pack id exists, but not in the requested version.
+    PackVersionMismatch,
+    /// The input exceeds a documented size limit.
+    TooLarge,
+    /// A pack file breaks the pack format's own rules (duplicate ids, dangling references).
+    InvalidPack,
+}
+
+impl ErrorCode {
+    /// The code as it appears on the JS `Error` (`error.code`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::InvalidType => "invalid_type",
+            Self::MissingField => "missing_field",
+            Self::UnknownField => "unknown_field",
+            Self::InvalidValue => "invalid_value",
+            Self::UnknownPack => "unknown_pack",
+            Self::PackVersionMismatch => "pack_version_mismatch",
+            Self::TooLarge => "too_large",
+            Self::InvalidPack => "invalid_pack",
+        }
+    }
+}
+
+impl InputError {
+    /// An error of `code` at `path`.
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { code, path: path.into(), message: message.into() }
+    }
+
+    /// Classifies a serde message and attaches the path serde_path_to_error found.
+    pub(crate) fn from_serde(path: String, message: String) -> Self {
+        let code = if message.starts_with("unknown field") {
+            ErrorCode::UnknownField
+        } else if message.starts_with("missing field") {
+            ErrorCode::MissingField
+        } else if message.starts_with("invalid type") {
+            ErrorCode::InvalidType
+        } else if message.contains("recursion limit") {
+            ErrorCode::TooLarge
+        } else if message.starts_with("expected") || message.contains("at line") {
+            ErrorCode::InvalidJson
+        } else {
+            // unknown variant, invalid value, out-of-range numbers
+            ErrorCode::InvalidValue
+        };
+        let path = if path == "." { String::new() } else { path };
+        Self { code, path, message }
+    }
+
+    /// Prefixes the path with an outer field name.
+    pub(crate) fn within(mut self, outer: &str) -> Self {
+        self.path = if self.path.is_empty() { outer.to_string() } else { format!("{outer}.{}", self.path) };
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

@@ -1,0 +1,76 @@
+//! gpai-check: checks a GPAI model provider's answers against the EU General-Purpose AI Code
+//! of Practice and the AI Act obligations behind it.
+//!
+//! The boundary rule: this crate's core knows nothing of JavaScript. Only `wasm.rs` (compiled
+//! for `wasm32` alone) touches wasm-bindgen or js-sys; it reads JS input, calls the functions
+//! below and returns plain data. The law lives in data (`src/packs/`), not in code: the scope
+//! decision's logic is code, its texts are data; measures, requirements, questions and KPIs
+//! are data only.
+//!
+//! One call per user action: [`evaluate`] does the whole evaluation at once.
+
+pub mod answers;
+pub mod date;
+pub mod error;
+pub mod evaluate;
+pub mod markdown;
+pub mod pack;
+pub mod profile;
+pub mod report;
+pub mod scope;
+pub mod submission;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{ErrorCode, InputError};
+pub use pack::model::Pack;
+pub use profile::Profile;
+pub use report::Report;
+pub use scope::ScopeResult;
+pub use submission::Submission;
+
+/// Decides which AI Act obligations apply to the profile, and why.
+///
+/// # Errors
+/// `invalid_value` for impossible values (negative or non-finite compute, bad dates).
+pub fn scope(profile: &Profile) -> Result<ScopeResult, InputError> {
+    profile.validate()?;
+    Ok(scope::decide(profile))
+}
+
+/// Evaluates a submission against the built-in pack it names.
+///
+/// # Errors
+/// `unknown_pack`, `pack_version_mismatch`, or a validation error of the submission.
+pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
+    submission.validate()?;
+    let pack = pack::get(&submission.pack, "pack")?;
+    if let Some(v) = &submission.pack_version {
+        if v != &pack.version {
+            return Err(InputError::new(
+                ErrorCode::PackVersionMismatch,
+                "packVersion",
+                format!(
+                    "the answers were given for {} version {v}, but this checker has version {}; \
+                     migrate the answers or drop packVersion",
+                    pack.id, pack.version
+                ),
+            ));
+        }
+    }
+    Ok(evaluate::evaluate_with(pack, submission))
+}
+
+/// Parses a submission from JSON text and evaluates it.
+///
+/// # Errors
+/// As [`Submission::from_json`] and [`evaluate`].
+pub fn evaluate_json(text: &str) -> Result<Report, InputError> {
+    evaluate(&Submission::from_json(text)?)
+}
+
+/// Renders a report as Markdown for people.
+pub fn report_markdown(report: &Report) -> String {
+    markdown::render(report)
+}

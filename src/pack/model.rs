@@ -1,0 +1,441 @@
+//! The rule-pack data model: what a pack file says, as Rust types.
+//!
+//! A pack is the Code of Practice as data: chapters -> commitments -> measures -> requirements,
+//! each with the Code's own id, a paraphrase, its legal sources and a confidence code. Questions
+//! belong to measures; requirements are checked through questions; KPIs are numbers a provider
+//! states and the pack compares with a target. Conditions (`appliesIf`, `showIf`) are data.
+//!
+//! This module only describes; `pack::validate` checks that references resolve and
+//! `evaluate` gives the data its meaning. It must stay free of wasm and of I/O.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the pack format this engine reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole rule pack, as assembled from its chapter files at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pack {
+    /// Pack format version; must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Stable pack id, e.g. `gpai-cop-final`.
+    pub id: String,
+    /// Version of this pack's content (semver); changes whenever the content changes.
+    pub version: String,
+    /// Human title.
+    pub title: String,
+    /// Publication date of the text the pack encodes (`YYYY-MM-DD`).
+    pub publication_date: String,
+    /// Who published the encoded text.
+    pub publisher: String,
+    /// A short caution shown with every report (not legal advice, paraphrase).
+    pub disclaimer: String,
+    /// Set at build time: `sha256:` + hex digest of the pack's canonical JSON (empty in files).
+    #[serde(default)]
+    pub digest: String,
+    /// What each confidence code means and whether it counts as unconfirmed.
+    pub confidence_levels: Vec<ConfidenceLevel>,
+    /// The research sources that confidence codes and notes refer to.
+    pub sources: Vec<SourceDoc>,
+    /// The chapters, in the Code's order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// One confidence code of the reference catalogue (e.g. `P`, `S2`, `R`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfidenceLevel {
+    /// The code, e.g. `S2`.
+    pub code: String,
+    /// What it means.
+    pub meaning: String,
+    /// True when items with this code must be shown as unconfirmed.
+    pub unconfirmed: bool,
+}
+
+/// A research source the pack rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourceDoc {
+    /// Source id, e.g. `SRC-S2a`.
+    pub id: String,
+    /// Kind, e.g. `primary`, `secondary`, `official web page`.
+    pub kind: String,
+    /// What it is, paraphrased.
+    pub description: String,
+}
+
+/// A citation of a legal or Code source for an item.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourceRef {
+    /// What is cited.
+    pub kind: SourceKind,
+    /// The reference within it, e.g. `C-1.3`, `Art 53(1)(c)`, `para 63`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
+/// The kinds of source an item can cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The Code of Practice (its own ids).
+    Code,
+    /// The AI Act, Regulation (EU) 2024/1689.
+    AiAct,
+    /// The Commission Guidelines on the scope of GPAI obligations, C(2025) 5045.
+    Guidelines,
+    /// Another EU directive (e.g. 2019/790 on copyright).
+    Directive,
+    /// The Commission template for the public training-content summary.
+    Template,
+    /// The Model Documentation Form.
+    Form,
+}
+
+/// A chapter of the Code (Transparency, Copyright, Safety and Security).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Chapter {
+    /// `T`, `C` or `SS`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Plain-language summary of what the chapter asks.
+    pub summary: String,
+    /// AI Act obligation ids (from the scope decision) this chapter implements; the chapter
+    /// applies when at least one of them applies.
+    pub obligations: Vec<String>,
+    /// Extra condition on top of the obligations (e.g. a voluntary signature).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// Chapter-level notes (recital-level context), shown with the chapter.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The chapter's commitments.
+    pub commitments: Vec<Commitment>,
+}
+
+/// A contextual note with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Note {
+    /// Id from the reference, e.g. `C-REC-1`.
+    pub id: String,
+    /// Paraphrased text.
+    pub text: String,
+    /// Confidence code.
+    pub confidence: String,
+    /// Shown only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+/// A commitment of the Code (e.g. `C-1`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Commitment {
+    /// The Code's id, e.g. `C-1`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Plain-language summary.
+    pub summary: String,
+    /// Legal sources.
+    pub sources: Vec<SourceRef>,
+    /// Confidence code.
+    pub confidence: String,
+    /// The commitment's measures.
+    pub measures: Vec<Measure>,
+}
+
+/// A measure of the Code (e.g. `C-1.3`): the unit that gets a status in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Measure {
+    /// The Code's id, e.g. `C-1.3`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Plain-language summary.
+    pub summary: String,
+    /// Legal sources: the Code id and the AI Act article at least.
+    pub sources: Vec<SourceRef>,
+    /// Confidence code.
+    pub confidence: String,
+    /// Extra applicability condition on top of the chapter's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// The checkable requirements.
+    pub requirements: Vec<Requirement>,
+    /// The questions that answer this measure's requirements.
+    pub questions: Vec<Question>,
+}
+
+/// What kind of statement a requirement is; only obligations decide a measure's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequirementKind {
+    /// Something the provider must do.
+    Obligation,
+    /// A variant of an obligation for a special case (e.g. open-source releases).
+    ObligationVariant,
+    /// Encouraged, not required: evaluated and shown, never counted.
+    Encouraged,
+    /// Background that explains the measure; nothing to check.
+    Context,
+    /// Says what the measure covers; nothing to check.
+    Scope,
+    /// A presumption the Code states (e.g. what counts as adequate).
+    Presumption,
+    /// A flexibility the Code grants.
+    Flexibility,
+    /// A simplification for SMEs and small mid-caps.
+    SmeSimplification,
+    /// Examples given by the Code.
+    Examples,
+    /// A definition.
+    Definition,
+    /// Indicators the Code lists.
+    Indicators,
+    /// An exemption.
+    Exemption,
+}
+
+impl RequirementKind {
+    /// True when the requirement decides the measure's status.
+    pub fn counts(self) -> bool {
+        matches!(self, Self::Obligation | Self::ObligationVariant)
+    }
+}
+
+/// A checkable requirement within a measure (e.g. `C-1.3-R1`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Requirement {
+    /// The reference's id, e.g. `C-1.3-R1`.
+    pub id: String,
+    /// What kind of statement it is.
+    pub kind: RequirementKind,
+    /// Plain-language paraphrase.
+    pub text: String,
+    /// Confidence code.
+    pub confidence: String,
+    /// A caveat from the reference (e.g. why it is unconfirmed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Applies only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// How the answers decide it; `None` for context that has nothing to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Check>,
+    /// Numbers the provider states and the Code sets targets for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kpis: Vec<Kpi>,
+}
+
+/// How a requirement's status follows from answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Check {
+    /// The answer to a choice question: met if in `met`, partial if in `partial`, else not met.
+    Choice(ChoiceCheck),
+    /// Met when the question has a non-empty answer (evidence such as a URL or a description).
+    Provided(ProvidedCheck),
+    /// Met when the KPI with this id (in the same requirement) passes.
+    Kpi(String),
+    /// Every check must be met; the weakest status wins.
+    All(Vec<Check>),
+}
+
+/// See [`Check::Choice`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChoiceCheck {
+    /// The question id.
+    pub question: String,
+    /// Option ids that meet the requirement.
+    pub met: Vec<String>,
+    /// Option ids that meet it partly.
+    #[serde(default)]
+    pub partial: Vec<String>,
+}
+
+/// See [`Check::Provided`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProvidedCheck {
+    /// The question id.
+    pub question: String,
+}
+
+/// A comparison operator for KPIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparator {
+    /// Value at most the target.
+    #[serde(rename = "<=")]
+    AtMost,
+    /// Value at least the target.
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// Value below the target.
+    #[serde(rename = "<")]
+    Below,
+    /// Value above the target.
+    #[serde(rename = ">")]
+    Above,
+    /// Value equal to the target.
+    #[serde(rename = "==")]
+    Equal,
+}
+
+/// A key performance indicator: a number the provider states, compared with the Code's target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Kpi {
+    /// Stable id, e.g. `T-1.2-R4-K1`.
+    pub id: String,
+    /// Metric name from the reference's KPI register.
+    pub metric: String,
+    /// The number question that holds the provider's figure.
+    pub question: String,
+    /// How the figure is compared; `None` when the Code sets no number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparator: Option<Comparator>,
+    /// The Code's number; `None` when the Code sets none (e.g. "reasonable time").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// Unit of value and target.
+    pub unit: String,
+    /// From when the figure counts (e.g. "from receipt of the request").
+    pub anchor: String,
+}
+
+/// The type of a question and therefore of its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionType {
+    /// `"yes"`, `"partly"` or `"no"`.
+    YesPartlyNo,
+    /// `"yes"` or `"no"`.
+    YesNo,
+    /// One option id.
+    SingleChoice,
+    /// An array of distinct option ids.
+    MultiChoice,
+    /// A finite number in the question's unit.
+    Number,
+    /// A calendar date `YYYY-MM-DD`.
+    Date,
+    /// Free text.
+    Text,
+    /// An `https://` or `http://` address.
+    Url,
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id stored in answers.
+    pub id: String,
+    /// Human label.
+    pub label: String,
+}
+
+/// A question the provider answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// Stable id used as the key in `answers`.
+    pub id: String,
+    /// Answer type.
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    /// The question, in plain language.
+    pub text: String,
+    /// Help text: what counts, examples, where to look.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Options for single and multiple choice (the yes/no types have implicit options).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ChoiceOption>,
+    /// Unit for number questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Smallest accepted number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Largest accepted number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Asked only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    /// Where the question comes from (Code id, article).
+    pub sources: Vec<SourceRef>,
+}
+
+/// A condition over the scope result, the profile and other answers. Data, not code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Condition {
+    /// Every condition holds (true when empty).
+    All(Vec<Condition>),
+    /// At least one holds (false when empty).
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// A boolean of the scope result holds.
+    Scope(ScopeFlag),
+    /// A profile input equals a value.
+    Profile(ProfileTest),
+    /// The answer to a question is one of the values (for multiple choice: any selected).
+    Answer(AnswerTest),
+    /// The question has a valid, non-empty answer.
+    Answered(String),
+}
+
+/// See [`Condition::Profile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProfileTest {
+    /// The profile input id, e.g. `is_open_source_licence`.
+    pub input: String,
+    /// The value it must equal (a missing input takes its default first).
+    pub equals: serde_json::Value,
+}
+
+/// See [`Condition::Answer`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnswerTest {
+    /// The question id.
+    pub question: String,
+    /// Accepted option ids (or `"yes"`, `"partly"`, `"no"`).
+    #[serde(rename = "in")]
+    pub one_of: Vec<String>,
+}
+
+/// The booleans of the scope result that pack conditions can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ScopeFlag {
+    /// The provider's model is in scope of Chapter V of the AI Act.
+    InScope,
+    /// The model is a GPAI model with systemic risk.
+    SystemicRisk,
+    /// The open-source exemption of Art 53(2) and 54(6) applies.
+    OpenSourceExempt,
+    /// The provider is a downstream modifier whose Art 53 duties cover only its modification.
+    LimitedToModification,
+    /// The model was placed on the market before 2 August 2025.
+    LegacyModel,
+    /// An Art 52(1) notification is required.
+    NotificationRequired,
+    /// An authorised representative (Art 54) is required.
+    AuthorisedRepresentativeRequired,
+}

@@ -1,0 +1,357 @@
+//! The report: plain data, deterministic, with a digest over its canonical JSON.
+//!
+//! No maps: every list is in pack order or sorted by id, so the same input gives the same
+//! bytes natively and in wasm. The digest is SHA-256 over the report's JSON with `digest`
+//! empty; `verify_digest` recomputes it.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::answers::RawAnswer;
+use crate::pack::model::{Comparator, RequirementKind, SourceRef};
+use crate::scope::{Reason, ScopeResult};
+
+/// The engine version, from the crate version.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The status of a measure or requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Every counted requirement is met.
+    Met,
+    /// Some are met or partly met, not all.
+    Partial,
+    /// Nothing answered is met.
+    NotMet,
+    /// The measure or requirement does not apply to this provider.
+    NotApplicable,
+    /// Nothing has been answered yet.
+    Unanswered,
+}
+
+impl Status {
+    /// Rank for "never lowers": not met < unanswered < partial < met.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::NotMet => 0,
+            Self::Unanswered => 1,
+            Self::Partial => 2,
+            Self::Met => 3,
+            Self::NotApplicable => 4,
+        }
+    }
+}
+
+/// The whole evaluation of one submission.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The submission's title, if it gave one.
+    pub title: Option<String>,
+    /// Engine version that produced the report.
+    pub engine_version: String,
+    /// Pack id.
+    pub pack_id: String,
+    /// Pack version.
+    pub pack_version: String,
+    /// Pack digest fixed at build time.
+    pub pack_digest: String,
+    /// Human title of the pack.
+    pub pack_title: String,
+    /// The pack's caution (not legal advice).
+    pub disclaimer: String,
+    /// The assessment date used for date-dependent results.
+    pub assessment_date: Option<String>,
+    /// The AI Act scope decision.
+    pub scope: ScopeResult,
+    /// Counts overall and per chapter.
+    pub summary: Summary,
+    /// Per chapter, the measures and their results.
+    pub chapters: Vec<ChapterResult>,
+    /// Questions still to answer, in pack order, with the measure that needs them.
+    pub missing: Vec<MissingQuestion>,
+    /// Problems found in the answers.
+    pub findings: Vec<Finding>,
+    /// `sha256:` digest of this report's canonical JSON with this field empty.
+    pub digest: String,
+}
+
+/// Counts of measure statuses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// Measures met.
+    pub met: u32,
+    /// Measures partly met.
+    pub partial: u32,
+    /// Measures not met.
+    pub not_met: u32,
+    /// Measures not applicable.
+    pub not_applicable: u32,
+    /// Measures not answered yet.
+    pub unanswered: u32,
+    /// All measures.
+    pub total: u32,
+}
+
+impl Counts {
+    /// Adds one measure of `status`.
+    pub fn add(&mut self, status: Status) {
+        self.total += 1;
+        match status {
+            Status::Met => self.met += 1,
+            Status::Partial => self.partial += 1,
+            Status::NotMet => self.not_met += 1,
+            Status::NotApplicable => self.not_applicable += 1,
+            Status::Unanswered => self.unanswered += 1,
+        }
+    }
+}
+
+/// Summary counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Over every measure of the pack.
+    pub overall: Counts,
+    /// Per chapter, in pack order.
+    pub chapters: Vec<ChapterCounts>,
+}
+
+/// Counts for one chapter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChapterCounts {
+    /// Chapter id.
+    pub id: String,
+    /// Whether the chapter applies.
+    pub applicable: bool,
+    /// Its measure counts.
+    pub counts: Counts,
+}
+
+/// One chapter's results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChapterResult {
+    /// Chapter id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Whether it applies.
+    pub applicable: bool,
+    /// The AI Act obligations behind it.
+    pub obligations: Vec<String>,
+    /// Why it applies or not: the reasons of its obligations from the scope decision.
+    pub reasons: Vec<Reason>,
+    /// Chapter notes that hold for this provider.
+    pub notes: Vec<NoteResult>,
+    /// Its measures.
+    pub measures: Vec<MeasureResult>,
+}
+
+/// A chapter note shown in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteResult {
+    /// Note id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// Whether its source is unconfirmed.
+    pub unconfirmed: bool,
+}
+
+/// One measure's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureResult {
+    /// The Code's id.
+    pub id: String,
+    /// The commitment it belongs to.
+    pub commitment_id: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: Status,
+    /// One sentence saying why.
+    pub explanation: String,
+    /// Code id and AI Act article.
+    pub sources: Vec<SourceRef>,
+    /// Confidence code of the measure.
+    pub confidence: String,
+    /// Whether the measure rests on an unconfirmed source.
+    pub unconfirmed: bool,
+    /// Each requirement's result.
+    pub requirements: Vec<RequirementResult>,
+    /// Each KPI's result.
+    pub kpis: Vec<KpiResult>,
+    /// Question ids still to answer for this measure.
+    pub missing: Vec<String>,
+}
+
+/// One requirement's result, with the trace that produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequirementResult {
+    /// The reference's id, e.g. `C-1.3-R1`.
+    pub id: String,
+    /// Kind of statement.
+    pub kind: RequirementKind,
+    /// Paraphrase.
+    pub text: String,
+    /// Status.
+    pub status: Status,
+    /// Whether it decides the measure's status (obligations that apply).
+    pub counted: bool,
+    /// Confidence code.
+    pub confidence: String,
+    /// Whether it rests on an unconfirmed source.
+    pub unconfirmed: bool,
+    /// Caveat from the reference.
+    pub note: Option<String>,
+    /// Which answers, through which rule, gave the status.
+    pub trace: Vec<TraceStep>,
+}
+
+/// The rule a trace step applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// An applicability condition did not hold.
+    NotApplicable,
+    /// Whether the item applies depends on a question not answered yet.
+    ApplicabilityUnknown,
+    /// Context with nothing to check.
+    NothingToCheck,
+    /// A choice answer was compared with the accepted options.
+    Choice,
+    /// Evidence was required to be present.
+    Provided,
+    /// A KPI figure was compared with the Code's target.
+    Kpi,
+}
+
+/// One step of a trace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TraceStep {
+    /// The rule applied.
+    pub rule: Rule,
+    /// The question whose answer was used.
+    pub question_id: Option<String>,
+    /// The answer used (null when unanswered).
+    pub answer: Option<RawAnswer>,
+    /// The KPI compared.
+    pub kpi_id: Option<String>,
+    /// What this step gave.
+    pub outcome: Status,
+    /// The source the step rests on (the requirement's Code id and the article).
+    pub source: String,
+}
+
+/// One KPI's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KpiResult {
+    /// KPI id.
+    pub id: String,
+    /// The requirement it belongs to.
+    pub requirement_id: String,
+    /// Metric name.
+    pub metric: String,
+    /// The question holding the provider's figure.
+    pub question_id: String,
+    /// The provider's figure.
+    pub value: Option<f64>,
+    /// How it is compared; null when the Code sets no number.
+    pub comparator: Option<Comparator>,
+    /// The Code's number; null when it sets none.
+    pub target: Option<f64>,
+    /// Unit.
+    pub unit: String,
+    /// From when the figure counts.
+    pub anchor: String,
+    /// Pass or fail; null when unanswered or when the Code sets no number.
+    pub pass: Option<bool>,
+    /// Whether the KPI rests on an unconfirmed source.
+    pub unconfirmed: bool,
+}
+
+/// A question still to answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingQuestion {
+    /// Question id.
+    pub question_id: String,
+    /// The measure that needs it.
+    pub measure_id: String,
+}
+
+/// What kind of problem a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingCode {
+    /// An answer to an id the pack does not know.
+    UnknownQuestion,
+    /// An answer that does not fit its question.
+    InvalidAnswer,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Kept, but has no effect.
+    Warning,
+    /// Must be corrected; counts as unanswered meanwhile.
+    Error,
+}
+
+/// A problem in the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// What kind.
+    pub code: FindingCode,
+    /// How serious.
+    pub severity: Severity,
+    /// The answer's key.
+    pub question_id: String,
+    /// What to do.
+    pub message: String,
+}
+
+impl Report {
+    /// The canonical JSON of the report (as the digest covers it, with `digest` empty).
+    pub fn canonical_json(&self) -> String {
+        let mut copy = self.clone();
+        copy.digest = String::new();
+        // Serialising plain structs, vectors and finite numbers cannot fail.
+        serde_json::to_string(&copy).expect("report serialises")
+    }
+
+    /// Computes and stores the digest.
+    pub fn seal(&mut self) {
+        self.digest = digest_of(&self.canonical_json());
+    }
+
+    /// True when the stored digest matches the content.
+    pub fn verify_digest(&self) -> bool {
+        self.digest == digest_of(&self.canonical_json())
+    }
+}
+
+/// `sha256:` + hex of the SHA-256 of `text`.
+pub fn digest_of(text: &str) -> String {
+    let hash = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(71);
+    out.push_str("sha256:");
+    for b in hash {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
+}

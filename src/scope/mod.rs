@@ -1,0 +1,638 @@
+//! The AI Act scope decision: which Chapter V obligations apply to a provider, and why.
+//!
+//! This is the decision tree of the reference (`ai-act-scope-and-first-draft.md`, section B,
+//! and the `derived` entries of `ai-act-scope-rules.json`), step for step and with the same
+//! defaults. The logic is code, so it is typed, total and tested branch by branch; every text
+//! it shows (reasons, notes, obligation titles, sources) is data in `packs/ai-act-scope.json`,
+//! referred to here by id.
+
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use text::{scope_text, InputSpec, ObligationSpec, ReasonSpec, ScopeText};
+
+use crate::profile::{Generality, Profile, Signatory};
+
+/// Indicative GPAI criterion: training compute above this many FLOP (Guidelines para 17).
+pub const GPAI_INDICATIVE_FLOP: f64 = 1e23;
+/// Systemic-risk presumption: cumulative compute above this many FLOP (Art 51(2)).
+pub const SYSTEMIC_RISK_FLOP: f64 = 1e25;
+/// A modification above this share of the original's compute makes a provider (Guidelines para 63).
+pub const MODIFICATION_SHARE: f64 = 1.0 / 3.0;
+/// Fallback when the original's compute is unknown and it is a GPAI model (para 64).
+pub const MODIFICATION_FALLBACK_GPAI_FLOP: f64 = GPAI_INDICATIVE_FLOP / 3.0;
+/// Fallback when the original's compute is unknown and it has systemic risk (para 64).
+pub const MODIFICATION_FALLBACK_GPAISR_FLOP: f64 = SYSTEMIC_RISK_FLOP / 3.0;
+/// Art 101(1): the fixed part of the maximum fine.
+pub const FINE_FIXED_EUR: f64 = 15_000_000.0;
+/// Art 101(1): the turnover share of the maximum fine.
+pub const FINE_TURNOVER_SHARE: f64 = 0.03;
+/// Chapter V applies from this date (Art 113(b)).
+pub const OBLIGATIONS_APPLY: &str = "2025-08-02";
+/// Fines and enforcement powers apply from this date (Art 113(b)).
+pub const FINES_APPLY: &str = "2026-08-02";
+/// Models placed before `OBLIGATIONS_APPLY` must comply by this date (Art 111(3)).
+pub const LEGACY_DEADLINE: &str = "2027-08-02";
+
+/// The obligation ids, in the order the report lists them.
+pub const OBLIGATION_IDS: [&str; 11] = [
+    "art53_1a",
+    "art53_1b",
+    "art53_1c",
+    "art53_1d",
+    "art53_3",
+    "art54",
+    "art52_notify",
+    "art55_1a",
+    "art55_1b",
+    "art55_1c",
+    "art55_1d",
+];
+
+/// The scope decision for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeResult {
+    /// Excluded as research, development or prototyping (Art 2(6), 2(8), 3(63)).
+    pub excluded_research: bool,
+    /// The model is a GPAI model (Art 3(63)).
+    pub is_gpai_model: bool,
+    /// The organisation is the provider of that model (Art 3(3)).
+    pub is_provider: bool,
+    /// GPAI model, provider and EU placement: Chapter V applies.
+    pub in_scope: bool,
+    /// GPAI model with systemic risk (Art 51).
+    pub systemic_risk: bool,
+    /// Planned compute will cross 10^25 FLOP but has not yet (classification follows crossing).
+    pub systemic_risk_expected: bool,
+    /// An Art 52(1) notification is required.
+    pub notification_required: bool,
+    /// The open-source exemption applies (Art 53(2), 54(6)).
+    pub open_source_exempt: bool,
+    /// Art 53 duties cover only the provider's modification (recital 109; Guidelines para 68).
+    pub limited_to_modification: bool,
+    /// An authorised representative is required (Art 54).
+    pub authorised_representative_required: bool,
+    /// Placed on the market before 2 August 2025 (Art 111(3)).
+    pub legacy_model: bool,
+    /// The date by which the obligations must be met: 2027-08-02 for legacy models, otherwise
+    /// 2025-08-02 (they apply from placing on the market, and not before that date); null when
+    /// out of scope.
+    pub compliance_deadline: Option<String>,
+    /// Whether fines are enforceable on the assessment date; null without an assessment date.
+    pub fines_enforceable_now: Option<bool>,
+    /// The Art 101(1) maximum fine in EUR; null when out of scope or without turnover.
+    pub max_fine_eur: Option<f64>,
+    /// Every obligation with whether it applies and why.
+    pub obligations: Vec<ObligationResult>,
+    /// Notes that matter for this profile (deadlines, signatory status, interpretations).
+    pub notes: Vec<Reason>,
+    /// Rights and options open to the provider (contest, reassessment, voluntary commitments).
+    pub options: Vec<Reason>,
+    /// Profile inputs that are unknown but would change or confirm this decision.
+    pub missing_inputs: Vec<String>,
+}
+
+/// One obligation of the AI Act and whether it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObligationResult {
+    /// Obligation id, e.g. `art53_1c`.
+    pub id: String,
+    /// The article, e.g. `Art 53(1)(c)`.
+    pub article: String,
+    /// Plain-language title.
+    pub title: String,
+    /// Whether it applies to this profile.
+    pub applies: bool,
+    /// Why, each with its source.
+    pub reasons: Vec<Reason>,
+}
+
+/// A reason or note: paraphrased text with the article or Guidelines paragraph it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    /// Stable id of the text in the scope data.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The legal source.
+    pub source: String,
+    /// True when this is the tool's reading, not the text of the Act or the Guidelines.
+    pub interpretation: bool,
+}
+
+/// The intermediate values of the decision tree, named as in the reference's `derived` list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Derived {
+    excluded_research: bool,
+    is_gpai_model: bool,
+    modification_makes_provider: bool,
+    org_is_provider: bool,
+    in_scope: bool,
+    presumed_high_impact: bool,
+    sr_via_modification: bool,
+    meets_art51_1_a: bool,
+    is_gpaisr: bool,
+    gpaisr_expected: bool,
+    notification_required: bool,
+    open_source_conditions_met: bool,
+    open_source_exempt: bool,
+    limited_to_modification: bool,
+    authorised_representative_required: bool,
+    legacy_model: bool,
+}
+
+/// `a > b` where an unknown `a` is false, as JSONLogic compares null in the reference.
+fn above(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| a > b)
+}
+
+/// The profile with the reference's defaults applied.
+struct Inputs<'a> {
+    p: &'a Profile,
+}
+
+impl Inputs<'_> {
+    fn flag(v: Option<bool>, default: bool) -> bool {
+        v.unwrap_or(default)
+    }
+    fn sole_purpose(&self) -> bool {
+        Self::flag(self.p.sole_purpose_scientific_research, false)
+    }
+    fn rd_only(&self) -> bool {
+        Self::flag(self.p.used_only_for_rd_before_market, false)
+    }
+    fn develops(&self) -> bool {
+        Self::flag(self.p.org_develops_or_commissions_model, true)
+    }
+    fn own_name(&self) -> bool {
+        Self::flag(self.p.under_own_name_or_trademark, true)
+    }
+    fn planned(&self) -> bool {
+        Self::flag(self.p.compute_will_exceed_1e25_planned, false)
+    }
+    fn generality(&self) -> Generality {
+        self.p.significant_generality.unwrap_or(Generality::Unknown)
+    }
+    fn integrates_excluded(&self) -> bool {
+        Self::flag(self.p.integrates_third_party_model_that_excluded_eu, false)
+    }
+    fn is_modification(&self) -> bool {
+        Self::flag(self.p.is_modification, false)
+    }
+    fn original_is_gpai(&self) -> bool {
+        Self::flag(self.p.original_model_is_gpai, true)
+    }
+    fn original_sr(&self) -> bool {
+        Self::flag(self.p.original_model_systemic_risk, false)
+    }
+    fn open_licence(&self) -> bool {
+        Self::flag(self.p.is_open_source_licence, false)
+    }
+    fn weights_public(&self) -> bool {
+        Self::flag(self.p.weights_public, false)
+    }
+    fn info_public(&self) -> bool {
+        Self::flag(self.p.architecture_and_usage_info_public, false)
+    }
+    fn monetised(&self) -> bool {
+        Self::flag(self.p.monetised, false)
+    }
+    fn placed_before(&self) -> bool {
+        Self::flag(self.p.placed_before_2025_08_02, false)
+    }
+    fn designated(&self) -> bool {
+        Self::flag(self.p.designated_by_commission, false)
+    }
+    fn other_evidence(&self) -> bool {
+        Self::flag(self.p.high_impact_capabilities_other_evidence, false)
+    }
+    fn contest_accepted(&self) -> bool {
+        Self::flag(self.p.contest_accepted_by_commission, false)
+    }
+    fn signatory(&self) -> Signatory {
+        self.p.code_of_practice_signatory.unwrap_or(Signatory::No)
+    }
+    fn is_sme(&self) -> bool {
+        Self::flag(self.p.is_sme, false)
+    }
+    /// Modification compute as a share of the original's (para 63), if it can be known.
+    fn mod_fraction(&self) -> Option<f64> {
+        if self.p.modification_compute_fraction.is_some() {
+            return self.p.modification_compute_fraction;
+        }
+        match (self.p.modification_compute_flop, self.p.original_training_compute_flop) {
+            (Some(m), Some(o)) if o > 0.0 => Some(m / o),
+            _ => None,
+        }
+    }
+    fn fallback_flop(&self) -> f64 {
+        if self.original_sr() {
+            MODIFICATION_FALLBACK_GPAISR_FLOP
+        } else {
+            MODIFICATION_FALLBACK_GPAI_FLOP
+        }
+    }
+    fn cumulative_compute(&self) -> Option<f64> {
+        self.p.cumulative_training_compute_flop.or(self.p.training_compute_flop)
+    }
+}
+
+fn derive(i: &Inputs<'_>) -> Derived {
+    let p = i.p;
+    let excluded_research = i.sole_purpose() || i.rd_only();
+    let meets_indicative =
+        above(p.training_compute_flop, GPAI_INDICATIVE_FLOP) && p.generates_language_image_or_video == Some(true);
+    let is_gpai_model = !excluded_research
+        && match i.generality() {
+            Generality::Yes => true,
+            Generality::No => false,
+            Generality::Unknown if i.is_modification() => i.original_is_gpai(),
+            Generality::Unknown => meets_indicative,
+        };
+    let modification_makes_provider = i.is_modification()
+        && i.original_is_gpai()
+        && match i.mod_fraction() {
+            Some(f) => f > MODIFICATION_SHARE,
+            None => above(p.modification_compute_flop, i.fallback_flop()),
+        };
+    let org_is_provider = (!i.is_modification() && i.develops() && i.own_name())
+        || (modification_makes_provider && i.own_name())
+        || i.integrates_excluded();
+    let in_scope = is_gpai_model && org_is_provider && (p.placed_on_eu_market == Some(true) || i.integrates_excluded());
+    let presumed_high_impact = above(i.cumulative_compute(), SYSTEMIC_RISK_FLOP);
+    let sr_via_modification = modification_makes_provider && i.original_sr();
+    let meets_art51_1_a = presumed_high_impact || i.other_evidence() || sr_via_modification;
+    let is_gpaisr = in_scope && ((meets_art51_1_a && !i.contest_accepted()) || i.designated());
+    let gpaisr_expected = in_scope && i.planned() && !is_gpaisr && !i.contest_accepted();
+    let notification_required = in_scope && (meets_art51_1_a || i.planned());
+    let open_source_conditions_met = i.open_licence() && i.weights_public() && i.info_public() && !i.monetised();
+    let open_source_exempt = in_scope && open_source_conditions_met && !is_gpaisr;
+    let limited_to_modification = in_scope && modification_makes_provider && !is_gpaisr;
+    let authorised_representative_required = in_scope && p.established_in_eu == Some(false) && !open_source_exempt;
+    let legacy_model = in_scope && i.placed_before();
+    Derived {
+        excluded_research,
+        is_gpai_model,
+        modification_makes_provider,
+        org_is_provider,
+        in_scope,
+        presumed_high_impact,
+        sr_via_modification,
+        meets_art51_1_a,
+        is_gpaisr,
+        gpaisr_expected,
+        notification_required,
+        open_source_conditions_met,
+        open_source_exempt,
+        limited_to_modification,
+        authorised_representative_required,
+        legacy_model,
+    }
+}
+
+/// The reasons for being in or out of scope, step by step; the chain stops where the tree stops.
+fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+    let p = i.p;
+    let mut chain = Vec::new();
+    // Step 1: research exclusions.
+    if d.excluded_research {
+        chain.push(if i.sole_purpose() { "out.sole-purpose-research" } else { "out.pre-market-rd" });
+        return chain;
+    }
+    // Step 2: is it a GPAI model?
+    chain.push(match i.generality() {
+        Generality::Yes => "gpai.generality-yes",
+        Generality::No => "not-gpai.generality-no",
+        Generality::Unknown if i.is_modification() => {
+            if i.original_is_gpai() {
+                "gpai.modified-gpai"
+            } else {
+                "not-gpai.original-not-gpai"
+            }
+        }
+        Generality::Unknown if d.is_gpai_model => "gpai.indicative-criterion",
+        Generality::Unknown => match (p.training_compute_flop, p.generates_language_image_or_video) {
+            (None, _) => "not-gpai.compute-unknown",
+            (Some(c), _) if c <= GPAI_INDICATIVE_FLOP => "not-gpai.below-indicative-compute",
+            (_, Some(false)) => "not-gpai.no-generative-modality",
+            _ => "not-gpai.modality-unknown",
+        },
+    });
+    if !d.is_gpai_model {
+        return chain;
+    }
+    // Step 3: is the organisation the provider?
+    chain.push(if i.integrates_excluded() {
+        "provider.integrates-eu-excluded-model"
+    } else if i.is_modification() {
+        if !i.original_is_gpai() {
+            "not-provider.original-not-gpai"
+        } else if !d.modification_makes_provider {
+            if i.mod_fraction().is_none() && p.modification_compute_flop.is_none() {
+                "not-provider.modification-compute-unknown"
+            } else {
+                "not-provider.modification-below-threshold"
+            }
+        } else if !i.own_name() {
+            "not-provider.modifier-not-own-name"
+        } else if i.mod_fraction().is_some() {
+            "provider.modification-over-third"
+        } else {
+            "provider.modification-over-fallback"
+        }
+    } else if !i.develops() {
+        "not-provider.does-not-develop"
+    } else if !i.own_name() {
+        "not-provider.not-own-name"
+    } else {
+        "provider.own-model"
+    });
+    if !d.org_is_provider {
+        return chain;
+    }
+    // Step 4: placed on the EU market?
+    if !i.integrates_excluded() {
+        chain.push(match p.placed_on_eu_market {
+            Some(true) => "placed.eu-market",
+            Some(false) => "not-placed.no",
+            None => "not-placed.unknown",
+        });
+    }
+    chain
+}
+
+/// Why the Art 51(1)(a) condition is, or is not, met.
+fn systemic_triggers(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+    let mut r = Vec::new();
+    if d.presumed_high_impact {
+        r.push("sr.compute-over-threshold");
+    }
+    if i.other_evidence() {
+        r.push("sr.other-high-impact-evidence");
+    }
+    if d.sr_via_modification {
+        r.push("sr.modification-of-sr-model");
+    }
+    r
+}
+
+fn below_threshold_reason(i: &Inputs<'_>) -> &'static str {
+    if i.cumulative_compute().is_none() {
+        "sr.compute-unknown"
+    } else {
+        "sr.below-threshold"
+    }
+}
+
+fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static str]) -> (bool, Vec<&'static str>) {
+    if !d.in_scope {
+        return (false, chain.to_vec());
+    }
+    let mut r: Vec<&'static str> = chain.to_vec();
+    let applies = match id {
+        "art53_1a" | "art53_1b" => {
+            if d.open_source_exempt {
+                r = vec!["open-source.exempt"];
+                false
+            } else {
+                if d.open_source_conditions_met && d.is_gpaisr {
+                    r.push("open-source.blocked-by-systemic-risk");
+                } else if i.open_licence() {
+                    r.push("open-source.conditions-not-met");
+                }
+                if id == "art53_1a" && d.is_gpaisr {
+                    r.push("sr.annex-xi-section-2");
+                }
+                true
+            }
+        }
+        "art53_1c" | "art53_1d" => {
+            if d.open_source_exempt {
+                r.push("open-source.does-not-exempt");
+            }
+            true
+        }
+        "art53_3" => true,
+        "art54" => {
+            if d.open_source_exempt {
+                r = vec!["art54.open-source-exempt"];
+                false
+            } else {
+                match i.p.established_in_eu {
+                    Some(true) => {
+                        r = vec!["art54.established-in-eu"];
+                        false
+                    }
+                    None => {
+                        r = vec!["art54.establishment-unknown"];
+                        false
+                    }
+                    Some(false) => {
+                        r.push("art54.non-eu-provider");
+                        if d.open_source_conditions_met && d.is_gpaisr {
+                            r.push("open-source.blocked-by-systemic-risk");
+                        }
+                        true
+                    }
+                }
+            }
+        }
+        "art52_notify" => {
+            if d.notification_required {
+                r.extend(systemic_triggers(i, d));
+                if i.planned() {
+                    r.push("sr.planned-crossing");
+                }
+                if i.contest_accepted() {
+                    r.push("sr.notify-even-if-contest-accepted");
+                }
+                true
+            } else {
+                r = vec![if i.designated() { "sr.designated-without-threshold" } else { below_threshold_reason(i) }];
+                false
+            }
+        }
+        _ => {
+            // art55_1a..d
+            if d.is_gpaisr {
+                if i.designated() {
+                    r.push("sr.designated");
+                }
+                r.extend(systemic_triggers(i, d));
+                if d.meets_art51_1_a {
+                    r.push("sr.contest-does-not-suspend");
+                }
+                true
+            } else {
+                r = vec![if d.meets_art51_1_a && i.contest_accepted() {
+                    "sr.contest-accepted"
+                } else if d.gpaisr_expected {
+                    "sr.expected-not-yet"
+                } else {
+                    below_threshold_reason(i)
+                }];
+                false
+            }
+        }
+    };
+    if applies && d.limited_to_modification && id.starts_with("art53_1") {
+        r.push("modification.limited");
+    }
+    if applies && d.legacy_model && id != "art52_notify" {
+        r.push("deadline.legacy");
+    }
+    (applies, r)
+}
+
+fn notes(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+    let mut n = Vec::new();
+    if !d.in_scope {
+        if d.excluded_research {
+            n.push("note.recheck-at-placement");
+        } else if !d.is_gpai_model {
+            n.push("note.ai-system-rules-may-apply");
+        } else if !d.org_is_provider {
+            n.push("note.may-be-system-provider");
+        } else {
+            n.push("note.downstream-placement");
+        }
+        return n;
+    }
+    n.push(if d.legacy_model { "deadline.legacy" } else { "deadline.new-model" });
+    n.push("note.enforcement-timeline");
+    if d.legacy_model {
+        n.push("note.legacy-gaps");
+    }
+    n.push(match i.signatory() {
+        Signatory::No => "note.non-signatory",
+        Signatory::YesAllChapters => "note.signatory",
+        Signatory::YesSomeChapters => "note.signatory-some-chapters",
+    });
+    if d.limited_to_modification {
+        n.push("modification.limited");
+    }
+    if d.sr_via_modification {
+        n.push("note.sr-modifier");
+    }
+    if d.gpaisr_expected {
+        n.push("note.planned-crossing");
+    }
+    if !d.is_gpaisr {
+        n.push("note.designation-possible");
+    }
+    if i.is_sme() {
+        n.push("note.sme-training-summary");
+    }
+    n
+}
+
+fn options(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+    let mut o = Vec::new();
+    if d.notification_required {
+        o.push("option.art52_2-contest");
+    }
+    if d.in_scope && i.designated() {
+        o.push("option.art52_5-reassessment");
+    }
+    if d.in_scope && !d.is_gpaisr {
+        o.push("option.art56_7-voluntary-safety-chapter");
+    }
+    o
+}
+
+fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<String> {
+    let p = i.p;
+    let mut m = Vec::new();
+    let uses_indicative = !d.excluded_research && i.generality() == Generality::Unknown && !i.is_modification();
+    if uses_indicative && p.training_compute_flop.is_none() {
+        m.push("training_compute_flop");
+    }
+    if uses_indicative && p.generates_language_image_or_video.is_none() {
+        m.push("generates_language_image_or_video");
+    }
+    if i.is_modification() && i.mod_fraction().is_none() && p.modification_compute_flop.is_none() {
+        m.push("modification_compute_flop");
+    }
+    if d.is_gpai_model && d.org_is_provider && !i.integrates_excluded() && p.placed_on_eu_market.is_none() {
+        m.push("placed_on_eu_market");
+    }
+    if d.in_scope && !d.open_source_exempt && p.established_in_eu.is_none() {
+        m.push("established_in_eu");
+    }
+    if d.in_scope && i.cumulative_compute().is_none() && !d.is_gpaisr {
+        m.push("cumulative_training_compute_flop");
+    }
+    if d.in_scope && p.worldwide_annual_turnover_eur.is_none() {
+        m.push("worldwide_annual_turnover_eur");
+    }
+    m.into_iter().map(String::from).collect()
+}
+
+/// Decides which obligations apply to `profile` and why. Total: every profile gets a result.
+///
+/// The profile should have passed [`Profile::validate`]; unvalidated numbers are still handled
+/// (NaN compares false, as an unknown would).
+pub fn decide(profile: &Profile) -> ScopeResult {
+    let i = Inputs { p: profile };
+    let d = derive(&i);
+    let text = scope_text();
+    let chain = scope_chain(&i, &d);
+    let obligations = OBLIGATION_IDS
+        .iter()
+        .map(|&id| {
+            let spec = text.obligation(id);
+            let (applies, reasons) = obligation_reasons(id, &i, &d, &chain);
+            ObligationResult {
+                id: id.to_string(),
+                article: spec.article.clone(),
+                title: spec.title.clone(),
+                applies,
+                reasons: reasons.into_iter().map(|r| text.reason(r)).collect(),
+            }
+        })
+        .collect();
+    let compliance_deadline = if !d.in_scope {
+        None
+    } else if d.legacy_model {
+        Some(LEGACY_DEADLINE.to_string())
+    } else {
+        Some(OBLIGATIONS_APPLY.to_string())
+    };
+    let max_fine_eur = if d.in_scope {
+        profile.worldwide_annual_turnover_eur.map(|t| (FINE_TURNOVER_SHARE * t).max(FINE_FIXED_EUR))
+    } else {
+        None
+    };
+    ScopeResult {
+        excluded_research: d.excluded_research,
+        is_gpai_model: d.is_gpai_model,
+        is_provider: d.org_is_provider,
+        in_scope: d.in_scope,
+        systemic_risk: d.is_gpaisr,
+        systemic_risk_expected: d.gpaisr_expected,
+        notification_required: d.notification_required,
+        open_source_exempt: d.open_source_exempt,
+        limited_to_modification: d.limited_to_modification,
+        authorised_representative_required: d.authorised_representative_required,
+        legacy_model: d.legacy_model,
+        compliance_deadline,
+        fines_enforceable_now: profile.assessment_date.as_deref().map(|a| a >= FINES_APPLY),
+        max_fine_eur,
+        obligations,
+        notes: notes(&i, &d).into_iter().map(|r| text.reason(r)).collect(),
+        options: options(&i, &d).into_iter().map(|r| text.reason(r)).collect(),
+        missing_inputs: missing_inputs(&i, &d),
+    }
+}
+
+impl ScopeResult {
+    /// Whether the obligation with this id applies.
+    pub fn applies(&self, obligation: &str) -> bool {
+        self.obligations.iter().any(|o| o.id == obligation && o.applies)
+    }
+}
+

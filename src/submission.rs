@@ -1,0 +1,95 @@
+//! A submission: which pack, the profile, the answers and the assessment date.
+//!
+//! Parsing throws (as an [`InputError`] naming the field) only when the submission cannot be
+//! evaluated at all; answer problems become findings later.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::RawAnswer;
+use crate::date;
+use crate::error::{ErrorCode, InputError};
+use crate::profile::Profile;
+
+/// The largest submission accepted as JSON text, in bytes.
+pub const MAX_SUBMISSION_BYTES: usize = 4 * 1024 * 1024;
+/// The most answers a submission may carry.
+pub const MAX_ANSWERS: usize = 5_000;
+/// The longest title accepted, in characters.
+pub const MAX_TITLE_CHARS: usize = 500;
+
+/// What `evaluate` takes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Submission {
+    /// The pack id, e.g. `gpai-cop-final`.
+    pub pack: String,
+    /// The pack version the answers were given for; must match the built-in pack if present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<String>,
+    /// A name for this assessment (usually the model's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The scope profile.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Answers by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, RawAnswer>,
+    /// `YYYY-MM-DD`; overrides `profile.assessment_date`. Without it, nothing depends on today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment_date: Option<String>,
+}
+
+impl Submission {
+    /// Parses a submission from JSON text.
+    ///
+    /// # Errors
+    /// `too_large`, `invalid_json`, `invalid_type`, `missing_field`, `unknown_field`,
+    /// `invalid_value`, each with the field path.
+    pub fn from_json(text: &str) -> Result<Submission, InputError> {
+        if text.len() > MAX_SUBMISSION_BYTES {
+            return Err(InputError::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("the submission is {} bytes; the limit is {MAX_SUBMISSION_BYTES}", text.len()),
+            ));
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let s: Submission = serde_path_to_error::deserialize(de)
+            .map_err(|e| InputError::from_serde(e.path().to_string(), e.inner().to_string()))?;
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// Checks what types cannot: limits, dates, profile values.
+    ///
+    /// # Errors
+    /// The first problem, with its path.
+    pub fn validate(&self) -> Result<(), InputError> {
+        if self.pack.trim().is_empty() {
+            return Err(InputError::new(ErrorCode::InvalidValue, "pack", "name a pack id, e.g. \"gpai-cop-final\""));
+        }
+        if self.answers.len() > MAX_ANSWERS {
+            return Err(InputError::new(
+                ErrorCode::TooLarge,
+                "answers",
+                format!("{} answers; the limit is {MAX_ANSWERS}", self.answers.len()),
+            ));
+        }
+        if self.title.as_ref().is_some_and(|t| t.chars().count() > MAX_TITLE_CHARS) {
+            return Err(InputError::new(ErrorCode::TooLarge, "title", format!("at most {MAX_TITLE_CHARS} characters")));
+        }
+        if let Some(d) = &self.assessment_date {
+            if !date::is_valid(d) {
+                return Err(InputError::new(
+                    ErrorCode::InvalidValue,
+                    "assessmentDate",
+                    "must be a real calendar date written YYYY-MM-DD",
+                ));
+            }
+        }
+        self.profile.validate().map_err(|e| e.within("profile"))
+    }
+}
