@@ -1,0 +1,331 @@
+
+/** Status of a measure or requirement. */
+export type Status = "met" | "partial" | "not-met" | "not-applicable" | "unanswered";
+
+/** A raw answer: "yes" | "partly" | "no", an option id, a list of option ids, a number, a date, a text or a URL; null clears it. */
+export type AnswerValue = string | number | boolean | string[] | null;
+
+/** The scope profile. Keys are the input ids of the AI Act scope rules; a missing key takes its default, null means unknown. */
+export interface Profile {
+  sole_purpose_scientific_research?: boolean | null;
+  used_only_for_rd_before_market?: boolean | null;
+  org_develops_or_commissions_model?: boolean | null;
+  under_own_name_or_trademark?: boolean | null;
+  training_compute_flop?: number | null;
+  cumulative_training_compute_flop?: number | null;
+  compute_will_exceed_1e25_planned?: boolean | null;
+  generates_language_image_or_video?: boolean | null;
+  significant_generality?: "unknown" | "yes" | "no" | null;
+  placed_on_eu_market?: boolean | null;
+  integrates_third_party_model_that_excluded_eu?: boolean | null;
+  is_modification?: boolean | null;
+  original_model_is_gpai?: boolean | null;
+  original_model_systemic_risk?: boolean | null;
+  original_training_compute_flop?: number | null;
+  modification_compute_flop?: number | null;
+  modification_compute_fraction?: number | null;
+  is_open_source_licence?: boolean | null;
+  weights_public?: boolean | null;
+  architecture_and_usage_info_public?: boolean | null;
+  monetised?: boolean | null;
+  established_in_eu?: boolean | null;
+  placed_before_2025_08_02?: boolean | null;
+  designated_by_commission?: boolean | null;
+  high_impact_capabilities_other_evidence?: boolean | null;
+  contest_accepted_by_commission?: boolean | null;
+  code_of_practice_signatory?: "no" | "yes_all_chapters" | "yes_some_chapters" | null;
+  is_sme?: boolean | null;
+  worldwide_annual_turnover_eur?: number | null;
+  /** YYYY-MM-DD */
+  assessment_date?: string | null;
+}
+
+/** What `evaluate` takes. */
+export interface Submission {
+  /** Built-in pack id, e.g. "gpai-cop-final". */
+  pack: string;
+  /** The pack version the answers were given for; must match the built-in pack when given. */
+  packVersion?: string;
+  /** A name for the assessment, usually the model's. */
+  title?: string;
+  profile?: Profile;
+  answers?: Record<string, AnswerValue>;
+  /** YYYY-MM-DD; overrides profile.assessment_date. */
+  assessmentDate?: string;
+}
+
+/** A profile question of the scope decision. */
+export interface ScopeQuestion {
+  id: keyof Profile;
+  type: "bool" | "number" | "enum" | "date";
+  default: boolean | number | string | null;
+  label: string;
+  help?: string;
+  unit?: string;
+  values?: string[];
+  source: string;
+  group: string;
+  /** Ask only when this boolean input is true. */
+  showIfTrue?: string;
+}
+
+export interface Reason {
+  id: string;
+  text: string;
+  source: string;
+  /** True when this is the tool's reading rather than the text of the law. */
+  interpretation: boolean;
+}
+
+export interface ObligationResult {
+  id: "art53_1a" | "art53_1b" | "art53_1c" | "art53_1d" | "art53_3" | "art54" | "art52_notify"
+    | "art55_1a" | "art55_1b" | "art55_1c" | "art55_1d";
+  article: string;
+  title: string;
+  applies: boolean;
+  reasons: Reason[];
+}
+
+export interface ScopeResult {
+  excludedResearch: boolean;
+  isGpaiModel: boolean;
+  isProvider: boolean;
+  inScope: boolean;
+  systemicRisk: boolean;
+  systemicRiskExpected: boolean;
+  notificationRequired: boolean;
+  openSourceExempt: boolean;
+  limitedToModification: boolean;
+  authorisedRepresentativeRequired: boolean;
+  legacyModel: boolean;
+  /** "YYYY-MM-DD" or null when out of scope. */
+  complianceDeadline: string | null;
+  finesEnforceableNow: boolean | null;
+  maxFineEur: number | null;
+  obligations: ObligationResult[];
+  notes: Reason[];
+  options: Reason[];
+  /** Profile keys that are unknown but would change or confirm the decision. */
+  missingInputs: string[];
+}
+
+export interface PackSummary {
+  id: string;
+  version: string;
+  title: string;
+  publicationDate: string;
+  digest: string;
+}
+
+export type SourceKind = "code" | "ai-act" | "guidelines" | "directive" | "template" | "form";
+export interface SourceRef { kind: SourceKind; ref: string; }
+
+export type ScopeFlag = "inScope" | "systemicRisk" | "openSourceExempt" | "limitedToModification" | "legacyModel"
+  | "notificationRequired" | "authorisedRepresentativeRequired";
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { scope: ScopeFlag }
+  | { profile: { input: string; equals: unknown } }
+  | { answer: { question: string; in: string[] } }
+  | { answered: string };
+
+export type Check =
+  | { choice: { question: string; met: string[]; partial?: string[] } }
+  | { provided: { question: string } }
+  | { kpi: string }
+  | { all: Check[] };
+
+export type Comparator = "<=" | ">=" | "<" | ">" | "==";
+
+export interface Kpi {
+  id: string;
+  metric: string;
+  question: string;
+  comparator?: Comparator;
+  target?: number;
+  unit: string;
+  anchor: string;
+}
+
+export type QuestionType = "yes-partly-no" | "yes-no" | "single-choice" | "multi-choice" | "number" | "date" | "text" | "url";
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  text: string;
+  help?: string;
+  options?: { id: string; label: string }[];
+  unit?: string;
+  min?: number;
+  max?: number;
+  showIf?: Condition;
+  sources: SourceRef[];
+}
+
+export type RequirementKind = "obligation" | "obligation-variant" | "encouraged" | "context" | "scope" | "presumption"
+  | "flexibility" | "sme-simplification" | "examples" | "definition" | "indicators" | "exemption";
+
+export interface Requirement {
+  id: string;
+  kind: RequirementKind;
+  text: string;
+  confidence: string;
+  note?: string;
+  appliesIf?: Condition;
+  check?: Check;
+  kpis?: Kpi[];
+}
+
+export interface Measure {
+  id: string;
+  title: string;
+  summary: string;
+  sources: SourceRef[];
+  confidence: string;
+  appliesIf?: Condition;
+  requirements: Requirement[];
+  questions: Question[];
+}
+
+export interface Commitment {
+  id: string;
+  title: string;
+  summary: string;
+  sources: SourceRef[];
+  confidence: string;
+  measures: Measure[];
+}
+
+export interface Chapter {
+  id: string;
+  title: string;
+  summary: string;
+  obligations: string[];
+  appliesIf?: Condition;
+  notes: { id: string; text: string; confidence: string; showIf?: Condition }[];
+  commitments: Commitment[];
+}
+
+/** A whole rule pack. */
+export interface Pack {
+  formatVersion: number;
+  id: string;
+  version: string;
+  title: string;
+  publicationDate: string;
+  publisher: string;
+  disclaimer: string;
+  digest: string;
+  confidenceLevels: { code: string; meaning: string; unconfirmed: boolean }[];
+  sources: { id: string; kind: string; description: string }[];
+  chapters: Chapter[];
+}
+
+export interface Counts {
+  met: number;
+  partial: number;
+  notMet: number;
+  notApplicable: number;
+  unanswered: number;
+  total: number;
+}
+
+export interface TraceStep {
+  rule: "not-applicable" | "applicability-unknown" | "nothing-to-check" | "choice" | "provided" | "kpi";
+  questionId: string | null;
+  answer: AnswerValue;
+  kpiId: string | null;
+  outcome: Status;
+  /** The requirement's Code id and the article it rests on. */
+  source: string;
+}
+
+export interface RequirementResult {
+  id: string;
+  kind: RequirementKind;
+  text: string;
+  status: Status;
+  /** Whether it decides the measure's status. */
+  counted: boolean;
+  confidence: string;
+  unconfirmed: boolean;
+  note: string | null;
+  trace: TraceStep[];
+}
+
+export interface KpiResult {
+  id: string;
+  requirementId: string;
+  metric: string;
+  questionId: string;
+  value: number | null;
+  comparator: Comparator | null;
+  target: number | null;
+  unit: string;
+  anchor: string;
+  /** null when unanswered or when the Code sets no number. */
+  pass: boolean | null;
+  unconfirmed: boolean;
+}
+
+export interface MeasureResult {
+  id: string;
+  commitmentId: string;
+  title: string;
+  status: Status;
+  explanation: string;
+  sources: SourceRef[];
+  confidence: string;
+  unconfirmed: boolean;
+  requirements: RequirementResult[];
+  kpis: KpiResult[];
+  missing: string[];
+}
+
+export interface ChapterResult {
+  id: string;
+  title: string;
+  applicable: boolean;
+  obligations: string[];
+  reasons: Reason[];
+  notes: { id: string; text: string; unconfirmed: boolean }[];
+  measures: MeasureResult[];
+}
+
+export interface Finding {
+  code: "unknown-question" | "invalid-answer";
+  severity: "warning" | "error";
+  questionId: string;
+  message: string;
+}
+
+/** The report `evaluate` returns. Same input, same report (and digest), byte for byte. */
+export interface Report {
+  title: string | null;
+  engineVersion: string;
+  packId: string;
+  packVersion: string;
+  packDigest: string;
+  packTitle: string;
+  disclaimer: string;
+  assessmentDate: string | null;
+  scope: ScopeResult;
+  summary: { overall: Counts; chapters: { id: string; applicable: boolean; counts: Counts }[] };
+  chapters: ChapterResult[];
+  missing: { questionId: string; measureId: string }[];
+  findings: Finding[];
+  /** "sha256:" + hex digest of the canonical report JSON with this field empty. */
+  digest: string;
+}
+
+/** What every thrown error of this package looks like. */
+export interface GpaiInputError extends Error {
+  name: "GpaiInputError";
+  code: "invalid_json" | "invalid_type" | "missing_field" | "unknown_field" | "invalid_value" | "unknown_pack"
+    | "pack_version_mismatch" | "too_large" | "invalid_pack";
+  /** Path of the offending field, e.g. "profile.training_compute_flop". */
+  path: string;
+}

@@ -8,11 +8,24 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
 use crate::{Profile, Report, Submission};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
+
+// Values cross the boundary as JSON text, parsed by the same serde_json code as on native, so
+// both give the same errors (with field paths, unknown keys refused) and byte-identical reports.
+// The replacer turns NaN and the infinities into strings, so that they are reported as wrong
+// values instead of silently becoming null as plain JSON.stringify would make them.
+#[wasm_bindgen(inline_js = "export function gpaiToJson(value) {
+  return JSON.stringify(value, (key, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : v);
+}")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = gpaiToJson)]
+    fn to_json_text(value: &JsValue) -> Result<Option<String>, JsValue>;
+}
 
 fn to_js_error(e: &InputError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
@@ -23,24 +36,42 @@ fn to_js_error(e: &InputError) -> JsValue {
     err.into()
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        let e = InputError::new(crate::ErrorCode::InvalidType, root, "expected an object, got nothing");
-        return Err(to_js_error(&e));
+fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValue> {
+    let text = match to_json_text(value) {
+        Ok(Some(text)) if !value.is_null() => text,
+        Ok(_) => {
+            return Err(to_js_error(&InputError::new(ErrorCode::InvalidType, root, "expected an object, got nothing")))
+        }
+        Err(e) => {
+            // JSON.stringify throws on cycles; the message names the cycle's start.
+            let msg = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+            return Err(to_js_error(&InputError::new(ErrorCode::InvalidJson, root, format!("cannot read it: {msg}"))));
+        }
+    };
+    if text.len() > crate::submission::MAX_SUBMISSION_BYTES {
+        return Err(to_js_error(&InputError::new(
+            ErrorCode::TooLarge,
+            root,
+            format!("{} bytes; the limit is {}", text.len(), crate::submission::MAX_SUBMISSION_BYTES),
+        )));
     }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
+    let de = &mut serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let err = InputError::from_serde(e.path().to_string(), e.inner().to_string());
+        // Line and column point into JSON text the caller never saw: leave them out.
+        let mut message = e.inner().to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let err = InputError::from_serde(e.path().to_string(), message);
         let err = if root.is_empty() { err } else { err.within(root) };
         to_js_error(&err)
     })
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // Maps as plain objects, None as null: the same shape as the JSON goldens.
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    // Serialising plain report data cannot fail.
-    value.serialize(&ser).unwrap_or(JsValue::NULL)
+    // Serialising plain data cannot fail, and JSON.parse accepts what serde_json writes.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// Lists the built-in rule packs: id, version, title, publication date, digest.
@@ -68,7 +99,7 @@ pub fn scope_questions() -> JsValue {
 /// Throws `GpaiInputError` for an unknown key, a wrong type or an impossible value.
 #[wasm_bindgen(unchecked_return_type = "ScopeResult")]
 pub fn scope(#[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue) -> Result<JsValue, JsValue> {
-    let profile: Profile = from_js(profile, "")?;
+    let profile: Profile = from_js(&profile, "")?;
     crate::scope(&profile).map(|s| to_js(&s)).map_err(|e| to_js_error(&e))
 }
 
@@ -77,14 +108,14 @@ pub fn scope(#[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue)
 /// Answer problems are findings in the report; unusable input throws `GpaiInputError`.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission: JsValue) -> Result<JsValue, JsValue> {
-    let submission: Submission = from_js(submission, "")?;
+    let submission: Submission = from_js(&submission, "")?;
     crate::evaluate(&submission).map(|r| to_js(&r)).map_err(|e| to_js_error(&e))
 }
 
 /// Renders a report (as returned by `evaluate`) as Markdown.
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(#[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue) -> Result<String, JsValue> {
-    let report: Report = from_js(report, "report")?;
+    let report: Report = from_js(&report, "report")?;
     Ok(crate::report_markdown(&report))
 }
 

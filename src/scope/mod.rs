@@ -635,4 +635,3 @@ impl ScopeResult {
         self.obligations.iter().any(|o| o.id == obligation && o.applies)
     }
 }
-

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and only what is missing (safe to run again).
+#   scripts/setup.sh          Rust target, wasm-bindgen CLI, wasm-pack, npm dev tools
+#   scripts/setup.sh browser  the same, plus Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must equal the wasm-bindgen crate in Cargo.lock, or wasm-pack tries to download one
+# (prebuilt downloads fail here).
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wb_version}\$"; then
+  say "installing wasm-bindgen-cli ${wb_version}"
+  # Not --locked: the CLI's own lock file pins a webpki-roots release the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "${wb_version}"
+fi
+if ! command -v wasm-pack >/dev/null; then
+  say "installing wasm-pack"
+  cargo install wasm-pack --locked
+fi
+
+# wasm-opt comes from npm's binaryen (Debian's version 108 breaks the module), with playwright-core
+# and axe-core for the browser tests. Reinstall when the lock file changed since the last install.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = browser ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "ready"
