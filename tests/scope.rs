@@ -1,0 +1,552 @@
+//! The AI Act scope decision, branch by branch: each test states a provider's situation and
+//! checks the decision a lawyer would give, and the article its reason cites.
+
+use gpai_check::scope::{scope_text, OBLIGATION_IDS};
+use gpai_check::{scope, ErrorCode, Profile, ScopeResult};
+use serde_json::json;
+
+fn profile(v: serde_json::Value) -> Profile {
+    serde_json::from_value(v).expect("test profile is well-formed")
+}
+
+fn decide(v: serde_json::Value) -> ScopeResult {
+    scope(&profile(v)).expect("valid profile")
+}
+
+/// A typical in-scope provider: own general model, placed on the EU market, EU-established.
+fn base() -> serde_json::Value {
+    json!({
+        "training_compute_flop": 5e23,
+        "generates_language_image_or_video": true,
+        "placed_on_eu_market": true,
+        "established_in_eu": true,
+    })
+}
+
+fn with(mut v: serde_json::Value, extra: serde_json::Value) -> serde_json::Value {
+    for (k, x) in extra.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    v
+}
+
+fn applies(s: &ScopeResult, id: &str) -> bool {
+    s.obligations.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("{id} listed")).applies
+}
+
+/// The reason ids of an obligation, for asserting the explanation.
+fn reasons(s: &ScopeResult, id: &str) -> Vec<String> {
+    s.obligations.iter().find(|o| o.id == id).unwrap().reasons.iter().map(|r| r.id.clone()).collect()
+}
+
+fn reason_source(s: &ScopeResult, obligation: &str, reason: &str) -> String {
+    let o = s.obligations.iter().find(|o| o.id == obligation).unwrap();
+    o.reasons.iter().find(|r| r.id == reason).unwrap_or_else(|| panic!("{reason} in {obligation}")).source.clone()
+}
+
+fn none_apply(s: &ScopeResult) -> bool {
+    s.obligations.iter().all(|o| !o.applies)
+}
+
+// Step 1: research exclusions (Art 2(6), 2(8), 3(63)).
+
+#[test]
+fn sole_purpose_research_is_out_of_scope_under_art_2_6() {
+    let s = decide(with(base(), json!({"sole_purpose_scientific_research": true})));
+    assert!(s.excluded_research && !s.in_scope && !s.is_gpai_model);
+    assert!(none_apply(&s));
+    assert_eq!(reason_source(&s, "art53_1c", "out.sole-purpose-research"), "Art 2(6)");
+    assert!(s.notes.iter().any(|n| n.id == "note.recheck-at-placement"));
+}
+
+#[test]
+fn pre_market_research_is_not_yet_a_gpai_model() {
+    let s = decide(with(base(), json!({"used_only_for_rd_before_market": true})));
+    assert!(s.excluded_research && !s.in_scope);
+    assert!(reason_source(&s, "art53_1a", "out.pre-market-rd").contains("Art 3(63)"));
+}
+
+// Step 2: is it a GPAI model? (Art 3(63); Guidelines para 17-20)
+
+#[test]
+fn indicative_criterion_makes_a_generative_model_above_1e23_gpai() {
+    let s = decide(base());
+    assert!(s.is_gpai_model && s.in_scope);
+    assert!(reason_source(&s, "art53_1c", "gpai.indicative-criterion").contains("para 17"));
+}
+
+#[test]
+fn exactly_1e23_flop_does_not_meet_the_indicative_criterion() {
+    let s = decide(with(base(), json!({"training_compute_flop": 1e23})));
+    assert!(!s.is_gpai_model && !s.in_scope);
+    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.below-indicative-compute"]);
+    assert!(s.notes.iter().any(|n| n.id == "note.ai-system-rules-may-apply"));
+}
+
+#[test]
+fn a_model_that_generates_no_language_image_or_video_is_not_presumed_gpai() {
+    let s = decide(with(base(), json!({"generates_language_image_or_video": false})));
+    assert!(!s.is_gpai_model);
+    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.no-generative-modality"]);
+}
+
+#[test]
+fn unknown_compute_or_modality_leaves_the_criterion_unmet_and_asks_for_it() {
+    let s = decide(json!({"placed_on_eu_market": true}));
+    assert!(!s.is_gpai_model);
+    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.compute-unknown"]);
+    assert!(s.missing_inputs.contains(&"training_compute_flop".to_string()));
+    assert!(s.missing_inputs.contains(&"generates_language_image_or_video".to_string()));
+    let s = decide(json!({"training_compute_flop": 5e23, "placed_on_eu_market": true}));
+    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.modality-unknown"]);
+}
+
+#[test]
+fn significant_generality_rebuts_the_criterion_both_ways() {
+    // A general model below 1e23 is GPAI (para 20).
+    let s = decide(with(base(), json!({"training_compute_flop": 1e21, "significant_generality": "yes"})));
+    assert!(s.is_gpai_model && s.in_scope);
+    assert!(reason_source(&s, "art53_1c", "gpai.generality-yes").contains("para 20"));
+    // A narrow model above 1e23 is not (para 20).
+    let s = decide(with(base(), json!({"training_compute_flop": 1e24, "significant_generality": "no"})));
+    assert!(!s.is_gpai_model && !s.in_scope);
+    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.generality-no"]);
+}
+
+// Step 3: provider status (Art 3(3); Guidelines para 49-70).
+
+#[test]
+fn an_organisation_that_neither_develops_nor_commissions_is_not_the_provider() {
+    let s = decide(with(base(), json!({"org_develops_or_commissions_model": false})));
+    assert!(s.is_gpai_model && !s.is_provider && !s.in_scope);
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.does-not-develop");
+    assert!(s.notes.iter().any(|n| n.id == "note.may-be-system-provider"));
+}
+
+#[test]
+fn a_model_not_offered_under_own_name_has_another_provider() {
+    let s = decide(with(base(), json!({"under_own_name_or_trademark": false})));
+    assert!(!s.is_provider && !s.in_scope);
+    assert!(reason_source(&s, "art53_1c", "not-provider.not-own-name").contains("Art 3(3)"));
+}
+
+#[test]
+fn integrating_a_model_whose_developer_excluded_the_eu_makes_you_its_provider() {
+    let s = decide(json!({
+        "training_compute_flop": 5e23, "generates_language_image_or_video": true,
+        "org_develops_or_commissions_model": false,
+        "integrates_third_party_model_that_excluded_eu": true,
+        "established_in_eu": true,
+    }));
+    assert!(s.is_provider && s.in_scope, "in scope even without placed_on_eu_market");
+    assert!(reason_source(&s, "art53_1c", "provider.integrates-eu-excluded-model").contains("para 58-59"));
+}
+
+fn modifier(extra: serde_json::Value) -> serde_json::Value {
+    with(
+        json!({
+            "is_modification": true,
+            "placed_on_eu_market": true,
+            "established_in_eu": true,
+        }),
+        extra,
+    )
+}
+
+#[test]
+fn a_modification_above_one_third_of_the_original_compute_makes_a_provider_limited_to_it() {
+    let s = decide(modifier(json!({"original_training_compute_flop": 3e24, "modification_compute_flop": 1.2e24})));
+    assert!(s.is_gpai_model && s.is_provider && s.in_scope && s.limited_to_modification);
+    assert!(reasons(&s, "art53_1c").contains(&"provider.modification-over-third".to_string()));
+    assert!(reason_source(&s, "art53_1a", "modification.limited").contains("para 68"));
+    // The GPAI reading of a modified model is ours, and says so.
+    let gpai = &s.obligations[0].reasons[0];
+    assert_eq!(gpai.id, "gpai.modified-gpai");
+    assert!(gpai.interpretation);
+}
+
+#[test]
+fn a_modification_of_exactly_one_third_does_not_make_a_provider() {
+    let s = decide(modifier(json!({"modification_compute_fraction": 1.0 / 3.0})));
+    assert!(!s.is_provider && !s.in_scope);
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.modification-below-threshold");
+}
+
+#[test]
+fn a_given_fraction_takes_precedence_over_computed_compute() {
+    let s = decide(modifier(json!({
+        "modification_compute_fraction": 0.5,
+        "original_training_compute_flop": 1e24, "modification_compute_flop": 1e20,
+    })));
+    assert!(s.is_provider);
+}
+
+#[test]
+fn without_the_original_compute_the_fallback_thresholds_apply() {
+    // 1e23/3 ~ 3.33e22 for a GPAI original (para 64).
+    assert!(decide(modifier(json!({"modification_compute_flop": 3.4e22}))).is_provider);
+    assert!(!decide(modifier(json!({"modification_compute_flop": 3.3e22}))).is_provider);
+    let s = decide(modifier(json!({"modification_compute_flop": 3.4e22})));
+    assert!(reason_source(&s, "art53_1c", "provider.modification-over-fallback").contains("para 64"));
+    // 1e25/3 ~ 3.33e24 when the original has systemic risk.
+    assert!(!decide(modifier(json!({"modification_compute_flop": 1e24, "original_model_systemic_risk": true}))).is_provider);
+}
+
+#[test]
+fn an_unknown_modification_compute_is_asked_for() {
+    let s = decide(modifier(json!({})));
+    assert!(!s.is_provider);
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.modification-compute-unknown");
+    assert!(s.missing_inputs.contains(&"modification_compute_flop".to_string()));
+}
+
+#[test]
+fn a_significant_modifier_not_using_its_own_name_is_not_the_provider_by_our_reading() {
+    let s = decide(modifier(json!({"modification_compute_fraction": 0.5, "under_own_name_or_trademark": false})));
+    assert!(!s.is_provider);
+    let r = s.obligations[0].reasons.last().unwrap();
+    assert_eq!(r.id, "not-provider.modifier-not-own-name");
+    assert!(r.interpretation);
+}
+
+#[test]
+fn modifying_a_systemic_risk_model_past_one_third_brings_notification_and_art_55() {
+    let s = decide(modifier(json!({"original_model_systemic_risk": true, "modification_compute_fraction": 0.4})));
+    assert!(s.in_scope && s.systemic_risk && s.notification_required);
+    assert!(!s.limited_to_modification, "not limited when the modified model has systemic risk");
+    for id in ["art52_notify", "art55_1a", "art55_1b", "art55_1c", "art55_1d"] {
+        assert!(applies(&s, id), "{id}");
+    }
+    assert!(reason_source(&s, "art52_notify", "sr.modification-of-sr-model").contains("para 70"));
+    assert!(s.notes.iter().any(|n| n.id == "note.sr-modifier" && n.interpretation));
+}
+
+// Step 4: placement on the EU market (Art 3(9)-(10)).
+
+#[test]
+fn a_model_not_placed_on_the_eu_market_triggers_nothing_yet() {
+    let s = decide(with(base(), json!({"placed_on_eu_market": false})));
+    assert!(s.is_provider && !s.in_scope && none_apply(&s));
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-placed.no");
+    assert!(s.notes.iter().any(|n| n.id == "note.downstream-placement"));
+    let s = decide(with(base(), json!({"placed_on_eu_market": null})));
+    assert!(!s.in_scope);
+    assert!(s.missing_inputs.contains(&"placed_on_eu_market".to_string()));
+}
+
+#[test]
+fn in_scope_providers_owe_copyright_summary_and_cooperation() {
+    let s = decide(base());
+    for id in ["art53_1a", "art53_1b", "art53_1c", "art53_1d", "art53_3"] {
+        assert!(applies(&s, id), "{id}");
+    }
+    for id in ["art54", "art52_notify", "art55_1a", "art55_1b", "art55_1c", "art55_1d"] {
+        assert!(!applies(&s, id), "{id}");
+    }
+}
+
+// Steps 5 and 6: systemic risk (Art 51, 52).
+
+#[test]
+fn cumulative_compute_above_1e25_presumes_systemic_risk() {
+    let s = decide(with(base(), json!({"training_compute_flop": 2e25})));
+    assert!(s.systemic_risk && s.notification_required);
+    assert!(reason_source(&s, "art55_1b", "sr.compute-over-threshold").contains("Art 51(2)"));
+    assert!(reasons(&s, "art55_1a").contains(&"sr.contest-does-not-suspend".to_string()));
+    assert!(reasons(&s, "art53_1a").contains(&"sr.annex-xi-section-2".to_string()));
+    assert!(s.options.iter().any(|o| o.id == "option.art52_2-contest"));
+}
+
+#[test]
+fn exactly_1e25_flop_is_not_above_the_presumption() {
+    let s = decide(with(base(), json!({"training_compute_flop": 1e25})));
+    assert!(!s.systemic_risk && !s.notification_required);
+    assert_eq!(reasons(&s, "art55_1a"), ["sr.below-threshold"]);
+}
+
+#[test]
+fn cumulative_compute_counts_over_training_compute() {
+    let s = decide(with(base(), json!({"cumulative_training_compute_flop": 1.5e25})));
+    assert!(s.systemic_risk);
+    let s = decide(with(base(), json!({"training_compute_flop": 2e25, "cumulative_training_compute_flop": 5e24})));
+    assert!(!s.systemic_risk);
+}
+
+#[test]
+fn other_evidence_of_high_impact_capabilities_gives_systemic_risk() {
+    let s = decide(with(base(), json!({"high_impact_capabilities_other_evidence": true})));
+    assert!(s.systemic_risk && s.notification_required);
+    assert!(reason_source(&s, "art55_1a", "sr.other-high-impact-evidence").contains("51(1)(a)"));
+}
+
+#[test]
+fn a_planned_crossing_requires_notification_but_not_yet_art_55() {
+    let s = decide(with(base(), json!({"compute_will_exceed_1e25_planned": true})));
+    assert!(s.notification_required && !s.systemic_risk && s.systemic_risk_expected);
+    assert!(applies(&s, "art52_notify") && !applies(&s, "art55_1a"));
+    assert_eq!(reasons(&s, "art55_1a"), ["sr.expected-not-yet"]);
+    let planned = s.obligations.iter().find(|o| o.id == "art52_notify").unwrap();
+    assert!(planned.reasons.iter().any(|r| r.id == "sr.planned-crossing" && r.interpretation));
+}
+
+#[test]
+fn an_accepted_contest_ends_art_55_but_the_notification_stays_shown() {
+    let s = decide(with(base(), json!({"training_compute_flop": 2e25, "contest_accepted_by_commission": true})));
+    assert!(!s.systemic_risk && s.notification_required);
+    assert_eq!(reasons(&s, "art55_1c"), ["sr.contest-accepted"]);
+    assert!(reasons(&s, "art52_notify").contains(&"sr.notify-even-if-contest-accepted".to_string()));
+}
+
+#[test]
+fn a_designated_model_has_systemic_risk_without_notification() {
+    let s = decide(with(base(), json!({"designated_by_commission": true})));
+    assert!(s.systemic_risk && !s.notification_required);
+    assert!(reason_source(&s, "art55_1d", "sr.designated").contains("Art 51(1)(b)"));
+    assert_eq!(reasons(&s, "art52_notify"), ["sr.designated-without-threshold"]);
+    assert!(s.options.iter().any(|o| o.id == "option.art52_5-reassessment"));
+    // Designation overrides an accepted contest.
+    let s = decide(with(base(), json!({"designated_by_commission": true, "contest_accepted_by_commission": true})));
+    assert!(s.systemic_risk);
+}
+
+// Step 7: the open-source exemption (Art 53(2), 54(6)).
+
+fn open(extra: serde_json::Value) -> serde_json::Value {
+    with(
+        with(
+            base(),
+            json!({
+                "is_open_source_licence": true, "weights_public": true,
+                "architecture_and_usage_info_public": true, "monetised": false,
+                "established_in_eu": false,
+            }),
+        ),
+        extra,
+    )
+}
+
+#[test]
+fn the_open_source_exemption_drops_documentation_and_representative_but_not_copyright() {
+    let s = decide(open(json!({})));
+    assert!(s.open_source_exempt && !s.authorised_representative_required);
+    for id in ["art53_1a", "art53_1b", "art54"] {
+        assert!(!applies(&s, id), "{id}");
+    }
+    for id in ["art53_1c", "art53_1d", "art53_3"] {
+        assert!(applies(&s, id), "{id}");
+    }
+    assert!(reason_source(&s, "art53_1a", "open-source.exempt").contains("Art 53(2)"));
+    assert!(reason_source(&s, "art54", "art54.open-source-exempt").contains("Art 54(6)"));
+    assert!(reasons(&s, "art53_1d").contains(&"open-source.does-not-exempt".to_string()));
+}
+
+#[test]
+fn each_missing_open_source_condition_removes_the_exemption() {
+    for missing in [
+        json!({"monetised": true}),
+        json!({"weights_public": false}),
+        json!({"architecture_and_usage_info_public": false}),
+    ] {
+        let s = decide(open(missing.clone()));
+        assert!(!s.open_source_exempt, "{missing}");
+        assert!(applies(&s, "art53_1a") && applies(&s, "art54"), "{missing}");
+        assert!(reasons(&s, "art53_1a").contains(&"open-source.conditions-not-met".to_string()));
+    }
+}
+
+#[test]
+fn systemic_risk_models_cannot_use_the_open_source_exemption() {
+    let s = decide(open(json!({"training_compute_flop": 3e25})));
+    assert!(s.systemic_risk && !s.open_source_exempt);
+    assert!(applies(&s, "art53_1a") && applies(&s, "art54"));
+    assert!(reason_source(&s, "art53_1b", "open-source.blocked-by-systemic-risk").contains("Art 53(2)"));
+}
+
+// Step 8: the authorised representative (Art 54).
+
+#[test]
+fn a_provider_established_outside_the_eu_needs_a_representative() {
+    let s = decide(with(base(), json!({"established_in_eu": false})));
+    assert!(s.authorised_representative_required && applies(&s, "art54"));
+    assert!(reason_source(&s, "art54", "art54.non-eu-provider").contains("Art 54"));
+    let s = decide(base());
+    assert!(!applies(&s, "art54"));
+    assert_eq!(reasons(&s, "art54"), ["art54.established-in-eu"]);
+    let s = decide(with(base(), json!({"established_in_eu": null})));
+    assert!(!applies(&s, "art54"));
+    assert_eq!(reasons(&s, "art54"), ["art54.establishment-unknown"]);
+    assert!(s.missing_inputs.contains(&"established_in_eu".to_string()));
+}
+
+// Step 9: dates and fines (Art 101, 111(3), 113).
+
+#[test]
+fn legacy_models_have_until_2_august_2027() {
+    let s = decide(with(base(), json!({"placed_before_2025_08_02": true})));
+    assert!(s.legacy_model);
+    assert_eq!(s.compliance_deadline.as_deref(), Some("2027-08-02"));
+    assert!(reasons(&s, "art53_1c").contains(&"deadline.legacy".to_string()));
+    assert!(s.notes.iter().any(|n| n.id == "note.legacy-gaps"));
+    let s = decide(base());
+    assert_eq!(s.compliance_deadline.as_deref(), Some("2025-08-02"));
+    assert!(s.notes.iter().any(|n| n.id == "deadline.new-model"));
+    assert_eq!(decide(json!({})).compliance_deadline, None);
+}
+
+#[test]
+fn fines_are_enforceable_from_2_august_2026() {
+    assert_eq!(decide(with(base(), json!({"assessment_date": "2026-08-01"}))).fines_enforceable_now, Some(false));
+    assert_eq!(decide(with(base(), json!({"assessment_date": "2026-08-02"}))).fines_enforceable_now, Some(true));
+    assert_eq!(decide(base()).fines_enforceable_now, None);
+}
+
+#[test]
+fn the_maximum_fine_is_3_percent_of_turnover_or_15_million() {
+    let fine = |t: f64| decide(with(base(), json!({"worldwide_annual_turnover_eur": t}))).max_fine_eur;
+    assert_eq!(fine(1e9), Some(3e7));
+    assert_eq!(fine(1e8), Some(1.5e7));
+    assert_eq!(fine(0.0), Some(1.5e7));
+    assert_eq!(decide(base()).max_fine_eur, None);
+    // No fine is computed for an organisation that is out of scope.
+    assert_eq!(decide(json!({"worldwide_annual_turnover_eur": 1e9})).max_fine_eur, None);
+}
+
+#[test]
+fn signatory_status_selects_the_matching_note() {
+    let note = |v: &str| decide(with(base(), json!({"code_of_practice_signatory": v}))).notes;
+    assert!(note("no").iter().any(|n| n.id == "note.non-signatory"));
+    assert!(note("yes_all_chapters").iter().any(|n| n.id == "note.signatory"));
+    assert!(note("yes_some_chapters").iter().any(|n| n.id == "note.signatory-some-chapters"));
+    let sme = decide(with(base(), json!({"is_sme": true})));
+    assert!(sme.notes.iter().any(|n| n.id == "note.sme-training-summary"));
+}
+
+// Input errors and data consistency.
+
+#[test]
+fn impossible_values_are_refused_with_the_field_named() {
+    let e = scope(&profile(json!({"training_compute_flop": -1.0}))).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "training_compute_flop"));
+    let e = scope(&profile(json!({"assessment_date": "2026-02-30"}))).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "assessment_date"));
+    let p = Profile { modification_compute_fraction: Some(f64::NAN), ..Profile::default() };
+    assert_eq!(scope(&p).unwrap_err().path, "modification_compute_fraction");
+}
+
+#[test]
+fn a_misspelt_profile_key_is_refused() {
+    let e = serde_json::from_value::<Profile>(json!({"training_compute_flops": 1e24})).unwrap_err();
+    assert!(e.to_string().contains("unknown field `training_compute_flops`"));
+}
+
+/// Profiles that, between them, reach every branch above.
+fn sample_profiles() -> Vec<serde_json::Value> {
+    let mut v = vec![json!({}), base()];
+    for extra in [
+        json!({"sole_purpose_scientific_research": true}),
+        json!({"used_only_for_rd_before_market": true}),
+        json!({"training_compute_flop": 1e22}),
+        json!({"generates_language_image_or_video": false}),
+        json!({"generates_language_image_or_video": null}),
+        json!({"significant_generality": "no"}),
+        json!({"significant_generality": "yes", "training_compute_flop": null}),
+        json!({"org_develops_or_commissions_model": false}),
+        json!({"under_own_name_or_trademark": false}),
+        json!({"integrates_third_party_model_that_excluded_eu": true}),
+        json!({"placed_on_eu_market": false}),
+        json!({"placed_on_eu_market": null}),
+        json!({"training_compute_flop": 2e25}),
+        json!({"training_compute_flop": 2e25, "contest_accepted_by_commission": true}),
+        json!({"compute_will_exceed_1e25_planned": true}),
+        json!({"designated_by_commission": true}),
+        json!({"high_impact_capabilities_other_evidence": true}),
+        json!({"established_in_eu": false}),
+        json!({"established_in_eu": null}),
+        json!({"placed_before_2025_08_02": true}),
+        json!({"is_open_source_licence": true}),
+        json!({"code_of_practice_signatory": "yes_some_chapters", "is_sme": true}),
+        json!({"code_of_practice_signatory": "yes_all_chapters"}),
+    ] {
+        v.push(with(base(), extra));
+    }
+    v.push(open(json!({})));
+    v.push(open(json!({"training_compute_flop": 3e25})));
+    for extra in [
+        json!({}),
+        json!({"modification_compute_fraction": 0.5}),
+        json!({"modification_compute_fraction": 0.5, "under_own_name_or_trademark": false}),
+        json!({"modification_compute_fraction": 0.2}),
+        json!({"modification_compute_flop": 4e22}),
+        json!({"original_model_is_gpai": false}),
+        json!({"original_model_is_gpai": false, "significant_generality": "yes"}),
+        json!({"original_model_systemic_risk": true, "modification_compute_fraction": 0.4}),
+    ] {
+        v.push(modifier(extra));
+    }
+    v
+}
+
+#[test]
+fn every_reason_the_decision_gives_has_a_text_and_a_source_in_the_data() {
+    let mut used = std::collections::BTreeSet::new();
+    for p in sample_profiles() {
+        let s = decide(p.clone());
+        let all = s.obligations.iter().flat_map(|o| &o.reasons).chain(&s.notes).chain(&s.options);
+        for r in all {
+            assert!(!r.text.is_empty() && !r.source.is_empty(), "reason {} has no text or source ({p})", r.id);
+            used.insert(r.id.clone());
+        }
+    }
+    // And every reason in the data is reachable, so no text is dead.
+    let unused: Vec<&str> =
+        scope_text().reasons.iter().map(|r| r.id.as_str()).filter(|id| !used.contains(*id)).collect();
+    assert!(unused.is_empty(), "reasons never given: {unused:?}");
+}
+
+#[test]
+fn the_data_lists_every_obligation_and_the_reference_inputs() {
+    let text = scope_text();
+    for id in OBLIGATION_IDS {
+        assert!(text.obligations.iter().any(|o| o.id == id), "{id}");
+    }
+    let reference: serde_json::Value =
+        serde_json::from_str(include_str!("../../shared/reference/ai-act-scope-rules.json")).unwrap();
+    for input in reference["inputs"].as_array().unwrap() {
+        let id = input["id"].as_str().unwrap();
+        let ours = text.inputs.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("input {id} missing"));
+        assert_eq!(ours.default, input["default"], "default of {id} must equal the reference's");
+    }
+}
+
+#[test]
+fn stating_a_default_explicitly_changes_nothing() {
+    // The data's defaults (shown to users) and the code's defaults (used to decide) agree.
+    for input in &scope_text().inputs {
+        if input.default.is_null() {
+            continue;
+        }
+        for p in sample_profiles() {
+            if p.get(&input.id).is_some() {
+                continue;
+            }
+            let explicit = with(p.clone(), json!({ input.id.clone(): input.default.clone() }));
+            assert_eq!(decide(p.clone()), decide(explicit), "default of {} differs from the code's", input.id);
+        }
+    }
+}
+
+#[test]
+fn out_of_scope_means_no_obligation_applies() {
+    for p in sample_profiles() {
+        let s = decide(p.clone());
+        if !s.in_scope {
+            assert!(none_apply(&s), "{p}");
+        }
+        if s.systemic_risk {
+            assert!(!s.open_source_exempt, "{p}");
+            for id in ["art55_1a", "art55_1b", "art55_1c", "art55_1d"] {
+                assert!(applies(&s, id), "{p} {id}");
+            }
+        }
+    }
+}
