@@ -79,7 +79,8 @@ impl InputError {
             // unknown variant, invalid value, out-of-range numbers
             ErrorCode::InvalidValue
         };
-        let path = if path == "." { String::new() } else { path };
+        // serde_path_to_error writes "." for the root and "?" where it lost track.
+        let path = if path == "." || path == "?" { String::new() } else { path };
         Self { code, path, message }
     }
 

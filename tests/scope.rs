@@ -189,7 +189,9 @@ fn without_the_original_compute_the_fallback_thresholds_apply() {
     let s = decide(modifier(json!({"modification_compute_flop": 3.4e22})));
     assert!(reason_source(&s, "art53_1c", "provider.modification-over-fallback").contains("para 64"));
     // 1e25/3 ~ 3.33e24 when the original has systemic risk.
-    assert!(!decide(modifier(json!({"modification_compute_flop": 1e24, "original_model_systemic_risk": true}))).is_provider);
+    assert!(
+        !decide(modifier(json!({"modification_compute_flop": 1e24, "original_model_systemic_risk": true}))).is_provider
+    );
 }
 
 #[test]

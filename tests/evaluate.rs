@@ -1,0 +1,257 @@
+//! Evaluation end to end, natively: the golden reports of the shipped examples, and the
+//! behaviours a provider relies on (applicability, KPIs, findings, errors, determinism).
+//!
+//! Goldens live in `tests/golden/<example>.report.json`; `UPDATE_GOLDEN=1 cargo test` rewrites
+//! them after an intended change (review the diff). The Node tests replay the same files
+//! against the wasm package, so native and wasm are shown to agree.
+
+use std::fs;
+use std::path::Path;
+
+use gpai_check::report::Status;
+use gpai_check::{evaluate, evaluate_json, report_markdown, ErrorCode, Report, Submission};
+use serde_json::{json, Value};
+
+fn examples() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = fs::read_dir("www/examples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("index.json"))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn golden_reports_of_the_shipped_examples() {
+    let examples = examples();
+    assert!(examples.len() >= 3, "at least three example submissions ship in www/examples");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for (name, text) in examples {
+        let report = evaluate_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let actual = serde_json::to_string_pretty(&report).unwrap() + "\n";
+        let path = Path::new("tests/golden").join(format!("{name}.report.json"));
+        if update {
+            fs::create_dir_all("tests/golden").unwrap();
+            fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_GOLDEN=1 cargo test", path.display()));
+        assert!(actual == expected, "{name}: report differs from {}; review and run UPDATE_GOLDEN=1", path.display());
+    }
+}
+
+#[test]
+fn the_index_lists_every_example() {
+    let index: Value = serde_json::from_str(&fs::read_to_string("www/examples/index.json").unwrap()).unwrap();
+    let listed: Vec<&str> = index.as_array().unwrap().iter().map(|e| e["file"].as_str().unwrap()).collect();
+    for (name, _) in examples() {
+        assert!(listed.contains(&format!("{name}.json").as_str()), "{name} not in index.json");
+    }
+}
+
+fn report_of(v: Value) -> Report {
+    evaluate(&serde_json::from_value::<Submission>(v).unwrap()).unwrap()
+}
+
+fn measure<'a>(r: &'a Report, id: &str) -> &'a gpai_check::report::MeasureResult {
+    r.chapters.iter().flat_map(|c| &c.measures).find(|m| m.id == id).unwrap()
+}
+
+fn chapter<'a>(r: &'a Report, id: &str) -> &'a gpai_check::report::ChapterResult {
+    r.chapters.iter().find(|c| c.id == id).unwrap()
+}
+
+fn in_scope(answers: Value) -> Value {
+    json!({
+        "pack": "gpai-cop-final",
+        "profile": {"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true},
+        "answers": answers,
+    })
+}
+
+#[test]
+fn the_open_source_exemption_makes_transparency_not_applicable_but_keeps_copyright() {
+    let r = report_of(json!({
+        "pack": "gpai-cop-final",
+        "profile": {
+            "significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
+            "is_open_source_licence": true, "weights_public": true,
+            "architecture_and_usage_info_public": true, "monetised": false
+        }
+    }));
+    let t = chapter(&r, "T");
+    assert!(!t.applicable);
+    assert!(t.reasons.iter().any(|x| x.id == "open-source.exempt"));
+    assert!(t.measures.iter().all(|m| m.status == Status::NotApplicable));
+    assert!(chapter(&r, "C").applicable);
+    assert_eq!(measure(&r, "C-1.1").status, Status::Unanswered);
+    // The open-source variant of C-1.4 applies instead of the usage-terms requirement.
+    let c14 = measure(&r, "C-1.4");
+    let req = |id: &str| c14.requirements.iter().find(|q| q.id == id).unwrap();
+    assert!(req("C-1.4-R3").counted && !req("C-1.4-R2").counted);
+}
+
+#[test]
+fn out_of_scope_providers_get_no_applicable_measure() {
+    let r = report_of(json!({"pack": "gpai-cop-final", "profile": {"sole_purpose_scientific_research": true}}));
+    assert_eq!(r.summary.overall.not_applicable, r.summary.overall.total);
+    assert!(r.missing.is_empty());
+}
+
+#[test]
+fn crawling_questions_apply_only_to_providers_that_crawl() {
+    let r = report_of(in_scope(json!({})));
+    assert_eq!(measure(&r, "C-1.2").status, Status::Unanswered);
+    assert!(measure(&r, "C-1.2").missing.contains(&"c_crawls_web".to_string()));
+    let r = report_of(in_scope(json!({"c_crawls_web": "no"})));
+    assert_eq!(measure(&r, "C-1.2").status, Status::NotApplicable);
+    assert_eq!(measure(&r, "C-1.3").status, Status::NotApplicable);
+    let r = report_of(in_scope(json!({"c_crawls_web": "yes", "c_crawler_respects_access_controls": "no"})));
+    assert_eq!(measure(&r, "C-1.2").status, Status::NotMet);
+}
+
+#[test]
+fn a_measure_is_met_only_when_every_required_item_is() {
+    let full = json!({
+        "c_policy_exists": "yes", "c_policy_single_document": "yes",
+        "c_policy_document_ref": "Copyright policy v2, 2026-03", "c_policy_responsibilities": "yes"
+    });
+    assert_eq!(measure(&report_of(in_scope(full.clone())), "C-1.1").status, Status::Met);
+    let mut partly = full.clone();
+    partly["c_policy_responsibilities"] = json!("partly");
+    assert_eq!(measure(&report_of(in_scope(partly)), "C-1.1").status, Status::Partial);
+    let mut missing = full.clone();
+    missing.as_object_mut().unwrap().remove("c_policy_document_ref");
+    let r = report_of(in_scope(missing));
+    assert_eq!(measure(&r, "C-1.1").status, Status::Partial);
+    assert_eq!(measure(&r, "C-1.1").missing, ["c_policy_document_ref"]);
+    // The encouraged summary is optional: not missing, not counted.
+    assert!(!measure(&r, "C-1.1").requirements.iter().find(|q| q.id == "C-1.1-R4").unwrap().counted);
+}
+
+#[test]
+fn kpis_compare_the_stated_figure_with_the_codes_number() {
+    let r = report_of(in_scope(json!({"t_downstream_response_days": 21, "t_docs_retention_years": 10})));
+    let k = measure(&r, "T-1.2").kpis.iter().find(|k| k.id == "T-1.2-R4-K1").unwrap();
+    assert_eq!((k.value, k.target, k.pass), (Some(21.0), Some(14.0), Some(false)));
+    let k = measure(&r, "T-1.1").kpis.iter().find(|k| k.id == "T-1.1-R3-K1").unwrap();
+    assert_eq!(k.pass, Some(true));
+    let r = report_of(in_scope(json!({"t_downstream_response_days": 14})));
+    let req = measure(&r, "T-1.2").requirements.iter().find(|q| q.id == "T-1.2-R4").unwrap();
+    assert_eq!(req.status, Status::Met);
+}
+
+#[test]
+fn where_the_code_sets_no_number_the_kpi_says_so_instead_of_passing_or_failing() {
+    let r = report_of(in_scope(json!({"c_complaint_handling_days": 90})));
+    let k = measure(&r, "C-1.5").kpis.iter().find(|k| k.metric == "complaint_handling_time").unwrap();
+    assert_eq!((k.value, k.target, k.comparator, k.pass), (Some(90.0), None, None, None));
+}
+
+#[test]
+fn answer_problems_are_findings_and_count_as_unanswered() {
+    let r = report_of(in_scope(json!({
+        "c_policy_exists": "absolutely",
+        "t_downstream_response_days": "14",
+        "c_policy_summary_url": "javascript:alert(1)",
+        "c_no_such_question": "yes"
+    })));
+    let codes: Vec<(&str, String)> =
+        r.findings.iter().map(|f| (f.question_id.as_str(), format!("{:?}", f.code))).collect();
+    assert!(codes.contains(&("c_policy_exists", "InvalidAnswer".into())));
+    assert!(codes.contains(&("t_downstream_response_days", "InvalidAnswer".into())));
+    assert!(codes.contains(&("c_policy_summary_url", "InvalidAnswer".into())));
+    assert!(codes.contains(&("c_no_such_question", "UnknownQuestion".into())));
+    assert_eq!(measure(&r, "C-1.1").status, Status::Unanswered);
+}
+
+#[test]
+fn the_trace_names_the_answer_and_the_source_behind_each_status() {
+    let r = report_of(in_scope(json!({"c_policy_exists": "partly"})));
+    let req = measure(&r, "C-1.1").requirements.iter().find(|q| q.id == "C-1.1-R1").unwrap();
+    assert_eq!(req.status, Status::Partial);
+    let step = &req.trace[0];
+    assert_eq!(step.question_id.as_deref(), Some("c_policy_exists"));
+    assert_eq!(serde_json::to_value(&step.answer).unwrap(), json!("partly"));
+    assert!(step.source.starts_with("C-1.1-R1") && step.source.contains("Art 53(1)(c)"), "{}", step.source);
+}
+
+#[test]
+fn every_status_comes_with_an_explanation_and_sources() {
+    for (name, text) in examples() {
+        let r = evaluate_json(&text).unwrap();
+        for m in r.chapters.iter().flat_map(|c| &c.measures) {
+            assert!(!m.explanation.is_empty(), "{name} {}", m.id);
+            assert!(m.sources.iter().any(|s| s.reference == m.id), "{name} {} cites its Code id", m.id);
+            assert!(m.sources.iter().any(|s| s.reference.starts_with("Art ")), "{name} {} cites an article", m.id);
+            for q in &m.requirements {
+                assert!(!q.trace.is_empty(), "{name} {}", q.id);
+            }
+            if matches!(m.status, Status::Unanswered | Status::Partial) && m.kpis.iter().all(|k| k.pass != Some(false))
+            {
+                let open = m.requirements.iter().any(|q| q.counted && q.status != Status::Met);
+                assert!(open, "{name} {}: a status below met names the item behind it", m.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_report_byte_for_byte() {
+    for (_, text) in examples() {
+        let a = evaluate_json(&text).unwrap();
+        let b = evaluate_json(&text).unwrap();
+        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+        assert!(a.verify_digest());
+    }
+}
+
+#[test]
+fn a_changed_report_no_longer_matches_its_digest() {
+    let (_, text) = &examples()[0];
+    let mut r = evaluate_json(text).unwrap();
+    r.chapters[1].measures[0].status = Status::Met;
+    r.summary.overall.met += 1;
+    assert!(!r.verify_digest());
+}
+
+#[test]
+fn unusable_submissions_throw_errors_naming_the_field() {
+    let cases = [
+        (r#"{"pack": "gpai-cop-draft"}"#, ErrorCode::UnknownPack, "pack"),
+        (r#"{"pack": "gpai-cop-final", "packVersion": "9.9.9"}"#, ErrorCode::PackVersionMismatch, "packVersion"),
+        (r#"{"profile": {}}"#, ErrorCode::MissingField, ""),
+        (r#"{"pack": "gpai-cop-final", "answer": {}}"#, ErrorCode::UnknownField, "answer"),
+        (r#"{"pack": "gpai-cop-final", "profile": {"is_sme": "yes"}}"#, ErrorCode::InvalidType, "profile.is_sme"),
+        (
+            r#"{"pack": "gpai-cop-final", "profile": {"training_compute_flop": -5}}"#,
+            ErrorCode::InvalidValue,
+            "profile.training_compute_flop",
+        ),
+        (r#"{"pack": "gpai-cop-final", "assessmentDate": "2026-02-29"}"#, ErrorCode::InvalidValue, "assessmentDate"),
+        (r#"{"pack": "gpai-cop-final", "answers": []}"#, ErrorCode::InvalidType, "answers"),
+        (r#"{"pack": "gpai-cop-final""#, ErrorCode::InvalidJson, ""),
+        ("", ErrorCode::InvalidJson, ""),
+    ];
+    for (text, code, path) in cases {
+        let e = evaluate_json(text).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (code, path), "{text}: {e}");
+        assert!(e.to_string().starts_with(path), "the message starts with the path: {e}");
+    }
+    let huge = format!(r#"{{"pack": "gpai-cop-final", "title": "{}"}}"#, "x".repeat(5 * 1024 * 1024));
+    assert_eq!(evaluate_json(&huge).unwrap_err().code, ErrorCode::TooLarge);
+}
+
+#[test]
+fn the_markdown_report_shows_verdicts_kpis_and_digests() {
+    let text = fs::read_to_string("www/examples/closed-non-eu.json").unwrap();
+    let r = evaluate_json(&text).unwrap();
+    let md = report_markdown(&r);
+    assert!(md.contains(&r.digest) && md.contains(&r.pack_digest));
+    assert!(md.contains("### T-1.2 Providing relevant information: Partly met"));
+    assert!(md.contains("| downstream_provider_request_response (T-1.2-R4-K1) | 21 days | at most 14 days | fail |"));
+    assert!(md.contains("EUR 24,000,000"));
+}
