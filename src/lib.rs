@@ -20,8 +20,9 @@ pub mod report;
 pub mod scope;
 pub mod submission;
 
+/// The JavaScript boundary (wasm32 only); public so that the boundary tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{ErrorCode, InputError};
 pub use pack::model::Pack;

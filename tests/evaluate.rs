@@ -30,16 +30,21 @@ fn golden_reports_of_the_shipped_examples() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     for (name, text) in examples {
         let report = evaluate_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let actual = serde_json::to_string_pretty(&report).unwrap() + "\n";
-        let path = Path::new("tests/golden").join(format!("{name}.report.json"));
-        if update {
-            fs::create_dir_all("tests/golden").unwrap();
-            fs::write(&path, &actual).unwrap();
-            continue;
+        let outputs = [
+            ("report.json", serde_json::to_string_pretty(&report).unwrap() + "\n"),
+            ("report.md", report_markdown(&report)),
+        ];
+        for (ext, actual) in outputs {
+            let path = Path::new("tests/golden").join(format!("{name}.{ext}"));
+            if update {
+                fs::create_dir_all("tests/golden").unwrap();
+                fs::write(&path, &actual).unwrap();
+                continue;
+            }
+            let expected = fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_GOLDEN=1 cargo test", path.display()));
+            assert!(actual == expected, "{name}: output differs from {}; review, then UPDATE_GOLDEN=1", path.display());
         }
-        let expected = fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_GOLDEN=1 cargo test", path.display()));
-        assert!(actual == expected, "{name}: report differs from {}; review and run UPDATE_GOLDEN=1", path.display());
     }
 }
 

@@ -1,0 +1,74 @@
+//! The wasm boundary, run by `wasm-pack test --node`: JS values in, plain JS objects out,
+//! errors as JS `Error`s with name, code and path, and the same digests as the native goldens.
+#![cfg(target_arch = "wasm32")]
+
+use gpai_check::wasm;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("property")
+}
+
+fn error_of(r: Result<JsValue, JsValue>) -> (String, String, String) {
+    let e = r.expect_err("should throw");
+    let s = |k| get(&e, k).as_string().unwrap_or_default();
+    (s("name"), s("code"), s("path"))
+}
+
+#[wasm_bindgen_test]
+fn evaluate_returns_a_plain_object_with_camel_case_keys() {
+    let r = wasm::evaluate(js(include_str!("../www/examples/closed-non-eu.json"))).unwrap();
+    assert!(get(&r, "packId").as_string().as_deref() == Some("gpai-cop-final"));
+    assert!(get(&get(&r, "scope"), "inScope").as_bool() == Some(true));
+    assert!(js_sys::Array::is_array(&get(&r, "chapters")));
+}
+
+#[wasm_bindgen_test]
+fn the_report_digest_equals_the_native_golden() {
+    for (example, golden) in [
+        (include_str!("../www/examples/closed-non-eu.json"), include_str!("golden/closed-non-eu.report.json")),
+        (include_str!("../www/examples/fine-tuner.json"), include_str!("golden/fine-tuner.report.json")),
+        (include_str!("../www/examples/sme-open-weights.json"), include_str!("golden/sme-open-weights.report.json")),
+    ] {
+        let r = wasm::evaluate(js(example)).unwrap();
+        assert_eq!(get(&r, "digest"), get(&js(golden), "digest"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_profile_key_throws_with_its_path() {
+    let (name, code, path) = error_of(wasm::scope(js(r#"{"training_compute_flops": 1e24}"#)));
+    assert_eq!(
+        (name.as_str(), code.as_str(), path.as_str()),
+        ("GpaiInputError", "unknown_field", "training_compute_flops")
+    );
+}
+
+#[wasm_bindgen_test]
+fn nan_in_the_profile_is_refused_not_taken_as_unknown() {
+    let p = js("{}");
+    Reflect::set(&p, &"training_compute_flop".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    let (_, code, path) = error_of(wasm::scope(p));
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "training_compute_flop"));
+}
+
+#[wasm_bindgen_test]
+fn nothing_at_all_is_an_error_not_a_crash() {
+    let (name, code, _) = error_of(wasm::evaluate(JsValue::UNDEFINED));
+    assert_eq!((name.as_str(), code.as_str()), ("GpaiInputError", "invalid_type"));
+    let (_, code, path) = error_of(wasm::pack("nope"));
+    assert_eq!((code.as_str(), path.as_str()), ("unknown_pack", "id"));
+}
+
+#[wasm_bindgen_test]
+fn markdown_renders_a_report_from_js() {
+    let r = wasm::evaluate(js(include_str!("../www/examples/fine-tuner.json"))).unwrap();
+    let md = wasm::report_markdown(r).unwrap();
+    assert!(md.starts_with("# gpai-check report: "));
+}
