@@ -91,6 +91,22 @@ impl InputError {
     }
 }
 
+/// Parses JSON text into `T`, turning a failure into an [`InputError`] with the field path.
+/// `with_position` keeps serde's "at line L column C" (useful for files people wrote; noise for
+/// JSON the wasm adapter produced itself).
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, with_position: bool) -> Result<T, InputError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut message = e.inner().to_string();
+        if !with_position {
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+        }
+        InputError::from_serde(e.path().to_string(), message)
+    })
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {

@@ -56,9 +56,7 @@ impl Submission {
                 format!("the submission is {} bytes; the limit is {MAX_SUBMISSION_BYTES}", text.len()),
             ));
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let s: Submission = serde_path_to_error::deserialize(de)
-            .map_err(|e| InputError::from_serde(e.path().to_string(), e.inner().to_string()))?;
+        let s: Submission = crate::error::parse_json(text, true)?;
         s.validate()?;
         Ok(s)
     }

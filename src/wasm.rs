@@ -55,17 +55,8 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValu
             format!("{} bytes; the limit is {}", text.len(), crate::submission::MAX_SUBMISSION_BYTES),
         )));
     }
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        // Line and column point into JSON text the caller never saw: leave them out.
-        let mut message = e.inner().to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        let err = InputError::from_serde(e.path().to_string(), message);
-        let err = if root.is_empty() { err } else { err.within(root) };
-        to_js_error(&err)
-    })
+    crate::error::parse_json(&text, false)
+        .map_err(|err| to_js_error(&if root.is_empty() { err } else { err.within(root) }))
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {

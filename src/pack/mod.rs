@@ -98,9 +98,7 @@ impl Pack {
     /// # Errors
     /// `invalid_json`, `invalid_type`, `unknown_field`, ... with the path, or `invalid_pack`.
     pub fn from_json(text: &str) -> Result<Pack, InputError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let pack: Pack = serde_path_to_error::deserialize(de)
-            .map_err(|e| InputError::from_serde(e.path().to_string(), e.inner().to_string()))?;
+        let pack: Pack = crate::error::parse_json(text, true)?;
         pack.validate()?;
         Ok(pack)
     }
