@@ -222,8 +222,12 @@ fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
             if t.is_empty() {
                 return Ok(None);
             }
-            if t.chars().count() > MAX_TEXT_CHARS {
+            let chars = t.chars().count();
+            if chars > MAX_TEXT_CHARS {
                 return expect(&format!("at most {MAX_TEXT_CHARS} characters"));
+            }
+            if let Some(min) = q.min_length.filter(|m| chars < *m as usize) {
+                return expect(&format!("at least {min} characters describing the evidence"));
             }
             match q.kind {
                 QuestionType::Date if !date::is_valid(t) => expect("a real date written YYYY-MM-DD"),
@@ -259,6 +263,7 @@ mod tests {
             unit: None,
             min: Some(0.0),
             max: None,
+            min_length: Some(3),
             show_if: None,
             sources: Vec::new(),
         }
@@ -290,6 +295,12 @@ mod tests {
         assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("javascript:alert(1)".into())).is_err());
         assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("https://example.com/crawler".into())).is_ok());
         assert!(validate(&q(QuestionType::Url), &RawAnswer::Text("https://".into())).is_err());
+    }
+
+    #[test]
+    fn evidence_shorter_than_the_minimum_does_not_count() {
+        assert!(validate(&q(QuestionType::Text), &RawAnswer::Text("-".into())).unwrap_err().contains("at least 3"));
+        assert!(validate(&q(QuestionType::Text), &RawAnswer::Text("v2.1".into())).unwrap().is_some());
     }
 
     #[test]

@@ -161,7 +161,7 @@ pub fn render(r: &Report) -> String {
                     "- **{}** {}{role}: {}{mark}. {}",
                     q.id,
                     status_word(q.status),
-                    inline(&q.text),
+                    inline(q.text.trim_end_matches('.')),
                     trace.join("; ")
                 );
             }

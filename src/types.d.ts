@@ -161,6 +161,8 @@ export interface Question {
   unit?: string;
   min?: number;
   max?: number;
+  /** Fewest characters a text answer needs to count as evidence. */
+  minLength?: number;
   showIf?: Condition;
   sources: SourceRef[];
 }

@@ -372,6 +372,9 @@ pub struct Question {
     /// Largest accepted number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// Fewest characters a text answer needs to count as evidence (so "-" or "n/a" do not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
     /// Asked only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,

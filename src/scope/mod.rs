@@ -515,7 +515,7 @@ fn notes(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
     if d.limited_to_modification {
         n.push("modification.limited");
     }
-    if d.sr_via_modification {
+    if d.sr_via_modification && !i.contest_accepted() {
         n.push("note.sr-modifier");
     }
     if d.gpaisr_expected {

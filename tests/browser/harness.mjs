@@ -1,0 +1,82 @@
+// Shared set-up for the browser tests: the repository's own static server on a free loopback
+// port, and Debian's Chromium driven by playwright-core (no browser download).
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the server and the browser; returns { origin, browser, close() }. */
+export async function startHarness() {
+  const server = await startServer(0);
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/**
+ * Opens the page in a fresh context (fresh localStorage) and waits until it is ready.
+ * Records every request and every console error or uncaught exception. Requests to any
+ * other origin are recorded and then aborted, so a test can never reach the network.
+ */
+export async function openPage(harness, contextOptions = {}) {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...contextOptions });
+  const requests = [];
+  const consoleErrors = [];
+  context.on("request", (request) => requests.push(request.url()));
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${harness.origin}/`) || url.startsWith("blob:") || url.startsWith("data:")) route.continue();
+    else route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  page.on("dialog", (dialog) => dialog.accept());
+  await gotoReady(page, `${harness.origin}/www/`);
+  return { context, page, requests, consoleErrors };
+}
+
+/** Navigates (or reloads when `url` is null) and waits for the page to say it is ready. */
+export async function gotoReady(page, url = null) {
+  if (url) await page.goto(url);
+  else await page.reload();
+  await page.waitForSelector("main[data-state=ready]", { timeout: 15000 });
+}
+
+/** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone by. */
+export async function eventually(check, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+}
+
+/** The text of a locator, whitespace collapsed. */
+export async function textOf(locator) {
+  return (await locator.textContent()).replace(/\s+/g, " ").trim();
+}
