@@ -92,24 +92,26 @@ fn profile_with_defaults(profile: &Profile) -> serde_json::Value {
     v
 }
 
-/// Combines statuses of the items that count (see the crate docs for the rule):
-/// all met -> met; all not met -> not met; nothing answered -> unanswered; what is answered
-/// all not met and the rest unanswered -> not met; anything else -> partial.
-/// Never `met` while something is unanswered, and answering "yes" never lowers the result.
+/// Combines statuses of the items that count:
+/// all met -> met; what is answered all not met (the rest unanswered) -> not met; an answer
+/// that shows a gap ("partly", or "no" beside a "yes") -> partial; otherwise (nothing shows a
+/// gap, but something is unanswered) -> unanswered. So `partial` always means a known gap,
+/// `unanswered` never hides one, an unanswered item never gives `met`, and turning an answer
+/// to "yes" never lowers the result in the order not met < partial < unanswered < met.
 pub fn combine(statuses: &[Status]) -> Status {
     let counted: Vec<Status> = statuses.iter().copied().filter(|s| *s != Status::NotApplicable).collect();
     if counted.is_empty() {
         return Status::NotApplicable;
     }
-    let all = |s: Status| counted.iter().all(|c| *c == s);
-    if all(Status::Met) {
+    let any = |s: Status| counted.contains(&s);
+    if counted.iter().all(|c| *c == Status::Met) {
         Status::Met
-    } else if all(Status::Unanswered) {
-        Status::Unanswered
-    } else if counted.iter().all(|c| matches!(c, Status::NotMet | Status::Unanswered)) {
+    } else if any(Status::NotMet) && counted.iter().all(|c| matches!(c, Status::NotMet | Status::Unanswered)) {
         Status::NotMet
-    } else {
+    } else if any(Status::NotMet) || any(Status::Partial) {
         Status::Partial
+    } else {
+        Status::Unanswered
     }
 }
 
@@ -485,7 +487,9 @@ mod tests {
         assert_eq!(combine(&[NotMet, NotMet]), NotMet);
         assert_eq!(combine(&[Unanswered, Unanswered]), Unanswered);
         assert_eq!(combine(&[NotMet, Unanswered]), NotMet);
-        assert_eq!(combine(&[Met, Unanswered]), Partial);
+        assert_eq!(combine(&[Met, Unanswered]), Unanswered);
+        assert_eq!(combine(&[Partial, Unanswered]), Partial);
+        assert_eq!(combine(&[Met, NotMet, Unanswered]), Partial);
         assert_eq!(combine(&[Met, NotMet]), Partial);
         assert_eq!(combine(&[Partial]), Partial);
         assert_eq!(combine(&[Met, NotApplicable]), Met);

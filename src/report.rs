@@ -20,23 +20,23 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum Status {
     /// Every counted requirement is met.
     Met,
-    /// Some are met or partly met, not all.
+    /// An answer shows a gap: something is partly met, or met and not met are mixed.
     Partial,
     /// Nothing answered is met.
     NotMet,
     /// The measure or requirement does not apply to this provider.
     NotApplicable,
-    /// Nothing has been answered yet.
+    /// No answer shows a gap, but something is still unanswered.
     Unanswered,
 }
 
 impl Status {
-    /// Rank for "never lowers": not met < unanswered < partial < met.
+    /// Rank for "never lowers": not met < partial < unanswered < met.
     pub fn rank(self) -> u8 {
         match self {
             Self::NotMet => 0,
-            Self::Unanswered => 1,
-            Self::Partial => 2,
+            Self::Partial => 1,
+            Self::Unanswered => 2,
             Self::Met => 3,
             Self::NotApplicable => 4,
         }

@@ -131,7 +131,8 @@ fn a_measure_is_met_only_when_every_required_item_is() {
     let mut missing = full.clone();
     missing.as_object_mut().unwrap().remove("c_policy_document_ref");
     let r = report_of(in_scope(missing));
-    assert_eq!(measure(&r, "C-1.1").status, Status::Partial);
+    // Nothing answered shows a gap, but the evidence is missing: open, not partly compliant.
+    assert_eq!(measure(&r, "C-1.1").status, Status::Unanswered);
     assert_eq!(measure(&r, "C-1.1").missing, ["c_policy_document_ref"]);
     // The encouraged summary is optional: not missing, not counted.
     assert!(!measure(&r, "C-1.1").requirements.iter().find(|q| q.id == "C-1.1-R4").unwrap().counted);

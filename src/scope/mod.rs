@@ -563,8 +563,10 @@ fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<String> {
     if d.in_scope && !d.open_source_exempt && p.established_in_eu.is_none() {
         m.push("established_in_eu");
     }
-    if d.in_scope && i.cumulative_compute().is_none() && !d.is_gpaisr {
-        m.push("cumulative_training_compute_flop");
+    // Without any compute the presumption cannot be checked; ask for the training compute,
+    // which the cumulative figure defaults to (the cumulative one is optional).
+    if d.in_scope && i.cumulative_compute().is_none() && !d.is_gpaisr && !m.contains(&"training_compute_flop") {
+        m.push("training_compute_flop");
     }
     if d.in_scope && p.worldwide_annual_turnover_eur.is_none() {
         m.push("worldwide_annual_turnover_eur");

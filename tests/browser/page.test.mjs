@@ -109,6 +109,20 @@ test("numbers accept scientific notation; an invalid number shows an error under
     assert.equal(await error.isVisible(), false);
     assert.equal(await compute.getAttribute("aria-invalid"), null);
     await eventually(async () => assert.match(await textOf(page.locator("#obligation-art55_1a .badge")), /^Applies$/));
+
+    // A number the engine rejects (below the question's minimum) is a finding: shown at the
+    // question and in the list of answers to check.
+    const retention = page.getByLabel("For how many years after placing the model on the market");
+    await retention.fill("-5");
+    const finding = page.locator("#q-t_docs_retention_years-finding");
+    await eventually(async () => assert.ok(await finding.isVisible()));
+    assert.match(await textOf(finding), /at least 0/);
+    assert.match(await retention.getAttribute("aria-describedby"), /q-t_docs_retention_years-finding/);
+    const listed = page.locator("#findings-list li").filter({ hasText: "For how many years" });
+    assert.match(await textOf(listed), /^Error/);
+    await retention.fill("10");
+    await eventually(async () => assert.equal(await finding.isVisible(), false));
+    assert.equal(await page.locator("#findings").isVisible(), false);
   } finally {
     await context.close();
   }
@@ -151,7 +165,7 @@ test("answers survive a reload, including an answer to a question that is curren
     await answerInScopeProfile(page);
     await radio(page, POLICY_EXISTS, "Partly").check();
     await radio(page, SINGLE_DOCUMENT, "Yes").check();
-    await page.getByLabel(DOCUMENT_REF).fill("Policy v3");
+    await page.getByLabel(DOCUMENT_REF).fill("Copyright policy v3, 2026-03-01");
     // Hiding the follow-up question must not lose its answer.
     await radio(page, SINGLE_DOCUMENT, "No").check();
     assert.equal(await page.getByLabel(DOCUMENT_REF).isVisible(), false);
@@ -167,7 +181,7 @@ test("answers survive a reload, including an answer to a question that is curren
     assert.equal(await textOf(measureStatus(page, "C-1.1")), statusBefore);
 
     await radio(page, SINGLE_DOCUMENT, "Yes").check();
-    assert.equal(await page.getByLabel(DOCUMENT_REF).inputValue(), "Policy v3");
+    assert.equal(await page.getByLabel(DOCUMENT_REF).inputValue(), "Copyright policy v3, 2026-03-01");
 
     // Clear (after the confirm dialog, accepted by the harness) empties the page and the storage.
     await page.getByRole("button", { name: "Clear all answers" }).click();

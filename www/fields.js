@@ -1,0 +1,43 @@
+// Pieces shared by the profile and the Code questions: the "Why we ask" disclosure and inline
+// field errors wired to aria-describedby.
+import { h } from "./dom.js";
+
+/**
+ * A <details> "Why we ask" with the help text and the sources. `sources` are strings or already
+ * formatted; returns { element, id } where `id` names the text for aria-describedby.
+ */
+export function whyWeAsk(prefix, help, sources, sourceLabel = "Sources") {
+  const id = `${prefix}-why`;
+  const body = h(
+    "div",
+    { id, className: "why-body" },
+    help ? h("p", {}, help) : null,
+    sources?.length ? h("p", { className: "sources" }, `${sourceLabel}: ${sources.join("; ")}`) : null,
+  );
+  const element = h("details", { className: "why" }, h("summary", {}, "Why we ask"), body);
+  return { element, id };
+}
+
+/**
+ * Shows or clears an inline error under a control. The error's id is in the control's
+ * aria-describedby only while there is an error, so screen readers never read a stale one.
+ */
+export function setFieldError(control, errorEl, message) {
+  const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((x) => x && x !== errorEl.id);
+  if (message) {
+    if (errorEl.textContent !== message) errorEl.textContent = message;
+    errorEl.hidden = false;
+    ids.unshift(errorEl.id);
+  } else {
+    errorEl.textContent = "";
+    errorEl.hidden = true;
+  }
+  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
+  else control.removeAttribute("aria-describedby");
+  // A field can show two messages (a number we cannot read, and an engine finding): it is
+  // invalid while either is showing.
+  const field = errorEl.parentElement;
+  const anyShowing = field?.querySelector(":scope > .field-error:not([hidden]), :scope > .finding:not([hidden])");
+  if (anyShowing) control.setAttribute("aria-invalid", "true");
+  else control.removeAttribute("aria-invalid");
+}

@@ -1,0 +1,182 @@
+// The profile section: the AI Act scope questions, grouped, built once. Later changes only set
+// values and toggle `hidden`, so keyboard focus and typing are never disturbed.
+import { h, show, describedBy, domId } from "./dom.js";
+import { enumLabel, formatNumber } from "./wording.js";
+import { parseNumberField, numberFieldText } from "./number-input.js";
+import { whyWeAsk, setFieldError } from "./fields.js";
+
+/** Group ids of scopeQuestions(), in the order they are asked, with their visible names. */
+const GROUPS = [
+  ["research", "Research and development"],
+  ["organisation", "Your organisation"],
+  ["model", "The model"],
+  ["market", "The EU market"],
+  ["modification", "Modifying another model"],
+  ["open-source", "Open-source release"],
+  ["systemic-risk", "Systemic risk"],
+  ["assessment", "This assessment"],
+];
+
+/**
+ * Builds the profile form into `container`.
+ * `onChange(key, value)` is called for each edit; `value` undefined means "not answered".
+ * Returns { sync(profile), updateVisibility(effectiveProfile), effective(profile), label(key), fieldId(key) }.
+ */
+export function buildProfileForm(container, questions, onChange) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const fields = new Map();
+  const groups = [];
+
+  const groupOrder = [...GROUPS];
+  for (const q of questions) {
+    if (!groupOrder.some(([id]) => id === q.group)) groupOrder.push([q.group, enumLabel(q.group)]);
+  }
+  for (const [groupId, groupName] of groupOrder) {
+    const members = questions.filter((q) => q.group === groupId);
+    if (!members.length) continue;
+    const fieldset = h("fieldset", { className: "group", id: domId("group", groupId) }, h("legend", {}, groupName));
+    for (const q of members) {
+      const field = buildField(q, onChange);
+      fields.set(q.id, field);
+      fieldset.append(field.root);
+    }
+    groups.push({ fieldset, members });
+    container.append(fieldset);
+  }
+
+  return {
+    sync(profile) {
+      for (const [key, field] of fields) field.set(profile[key]);
+    },
+    updateVisibility(effectiveProfile) {
+      for (const [key, field] of fields) {
+        const parent = byId.get(key).showIfTrue;
+        show(field.root, !parent || effectiveProfile[parent] === true);
+      }
+      for (const group of groups) show(group.fieldset, group.members.some((q) => !fields.get(q.id).root.hidden));
+    },
+    /** Stored answers over the questions' defaults: what the engine will assume. */
+    effective(profile) {
+      const out = {};
+      for (const q of questions) out[q.id] = profile[q.id] !== undefined ? profile[q.id] : q.default;
+      return out;
+    },
+    label(key) {
+      return byId.get(key)?.label ?? key;
+    },
+    fieldId(key) {
+      return fields.get(key)?.focusId ?? null;
+    },
+  };
+}
+
+/** Keeps only profile entries for known questions with values of the right type. */
+export function cleanProfile(profile, questions) {
+  const out = {};
+  for (const q of questions) {
+    const v = profile?.[q.id];
+    const ok =
+      (q.type === "bool" && typeof v === "boolean") ||
+      (q.type === "number" && typeof v === "number" && Number.isFinite(v) && v >= 0) ||
+      (q.type === "enum" && (q.values ?? []).includes(v)) ||
+      (q.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v));
+    if (ok) out[q.id] = v;
+  }
+  return out;
+}
+
+function defaultText(q) {
+  if (q.default === null || q.default === undefined) return "If you leave this unanswered, it counts as unknown.";
+  if (typeof q.default === "boolean") return `If you leave this unanswered, the check assumes: ${q.default ? "Yes" : "No"}.`;
+  if (typeof q.default === "number") return `If you leave this unanswered, the check assumes: ${formatNumber(q.default)}.`;
+  return `If you leave this unanswered, the check assumes: ${enumLabel(q.default)}.`;
+}
+
+function buildField(q, onChange) {
+  const id = domId("p", q.id);
+  const hint = h("p", { className: "hint", id: `${id}-hint` }, defaultText(q));
+  const why = whyWeAsk(id, q.help, [q.source], "Source");
+
+  if (q.type === "bool") {
+    const radios = [
+      ["yes", "Yes"],
+      ["no", "No"],
+      ["", "Not answered"],
+    ].map(([value, text]) => {
+      const input = h("input", { type: "radio", name: id, id: `${id}-${value || "unanswered"}`, value });
+      return { input, label: h("label", { className: "choice" }, input, " ", text) };
+    });
+    const root = h(
+      "fieldset",
+      { className: "field field-choice", id, tabindex: "-1" },
+      h("legend", {}, q.label),
+      h("div", { className: "choices" }, radios.map((r) => r.label)),
+      hint,
+      why.element,
+    );
+    describedBy(root, hint.id, why.id);
+    root.addEventListener("change", (event) => {
+      const value = event.target.value;
+      onChange(q.id, value === "" ? undefined : value === "yes");
+    });
+    return {
+      root,
+      focusId: radios[0].input.id,
+      set(value) {
+        const wanted = value === true ? "yes" : value === false ? "no" : "";
+        for (const r of radios) r.input.checked = r.input.value === wanted;
+      },
+    };
+  }
+
+  const label = h("label", { htmlFor: id }, q.label, q.unit ? h("span", { className: "unit" }, ` (${q.unit})`) : null);
+
+  if (q.type === "enum") {
+    const select = h(
+      "select",
+      { id },
+      h("option", { value: "" }, `Not answered (assumes: ${enumLabel(q.default)})`),
+      (q.values ?? []).map((v) => h("option", { value: v }, enumLabel(v))),
+    );
+    describedBy(select, hint.id, why.id);
+    select.addEventListener("change", () => onChange(q.id, select.value === "" ? undefined : select.value));
+    const root = h("div", { className: "field" }, label, select, hint, why.element);
+    return { root, focusId: id, set: (value) => (select.value = value ?? "") };
+  }
+
+  if (q.type === "date") {
+    const input = h("input", { type: "date", id });
+    describedBy(input, hint.id, why.id);
+    input.addEventListener("input", () => onChange(q.id, input.value === "" ? undefined : input.value));
+    const root = h("div", { className: "field" }, label, input, hint, why.element);
+    return { root, focusId: id, set: (value) => (input.value = value ?? "") };
+  }
+
+  // Numbers: a text field, because type=number rejects "2e24"-style input in some browsers and
+  // hides what was typed; we parse it ourselves and say what is wrong.
+  hint.textContent = `A plain number or scientific notation, e.g. 2e24 or 2.4e25. ${defaultText(q)}`;
+  const input = h("input", {
+    type: "text",
+    id,
+    className: "input-number",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  const error = h("p", { className: "field-error", id: `${id}-error`, hidden: true });
+  describedBy(input, hint.id, why.id);
+  input.addEventListener("input", () => {
+    const parsed = parseNumberField(input.value);
+    setFieldError(input, error, parsed.error ?? null);
+    // An invalid number is not sent: the profile behaves as if the field were empty.
+    onChange(q.id, parsed.error || parsed.empty ? undefined : parsed.value);
+  });
+  const root = h("div", { className: "field" }, label, input, error, hint, why.element);
+  return {
+    root,
+    focusId: id,
+    set(value) {
+      input.value = numberFieldText(value);
+      setFieldError(input, error, null);
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// The Code's chapters, commitments, measures and questions, built once from the pack. After
+// each evaluation only `hidden`, values and result elements change (see results.js).
+import { h, show, describedBy, domId } from "./dom.js";
+import { sourceLine, sourceText, statusBadge } from "./wording.js";
+import { whyWeAsk, setFieldError } from "./fields.js";
+import { parseNumberField, numberFieldText } from "./number-input.js";
+import { holds } from "./conditions.js";
+
+const CHOICES = {
+  "yes-partly-no": [
+    { id: "yes", label: "Yes" },
+    { id: "partly", label: "Partly" },
+    { id: "no", label: "No" },
+  ],
+  "yes-no": [
+    { id: "yes", label: "Yes" },
+    { id: "no", label: "No" },
+  ],
+};
+
+/**
+ * Builds every chapter of `pack` into `container`. `onAnswer(questionId, value)` is called for
+ * each edit; `value` undefined means "not answered" (the key is removed).
+ * Returns the element references results.js updates, plus sync() and updateVisibility().
+ */
+export function buildQuestionnaire(container, pack, onAnswer) {
+  const chapters = new Map();
+  const measures = new Map();
+  const questions = new Map();
+
+  for (const chapter of pack.chapters) {
+    const id = domId("chapter", chapter.id);
+    const reasons = h("ul", { className: "reasons" });
+    const notApplicable = h(
+      "div",
+      { className: "chapter-not-applicable", hidden: true },
+      h("p", {}, h("strong", {}, "This chapter does not apply to you."), " Why:"),
+      reasons,
+    );
+    const notesList = h("ul", { className: "notes" });
+    const notes = h("div", { className: "chapter-notes", hidden: true }, h("h3", {}, "Good to know"), notesList);
+    const body = h("div", { className: "chapter-body" });
+    const counts = h("p", { className: "chapter-counts" });
+    const section = h(
+      "section",
+      { className: "chapter", id, "aria-labelledby": `${id}-title` },
+      h("h2", { id: `${id}-title` }, `${chapter.title} `, h("span", { className: "id" }, `(chapter ${chapter.id})`)),
+      h("p", { className: "lead" }, chapter.summary),
+      counts,
+      notApplicable,
+      notes,
+      body,
+    );
+    chapters.set(chapter.id, { section, notApplicable, reasons, notes, notesList, body, counts });
+
+    for (const commitment of chapter.commitments) {
+      const commitmentSection = h(
+        "section",
+        { className: "commitment", "aria-labelledby": domId("commitment", commitment.id) },
+        h("h3", { id: domId("commitment", commitment.id) }, h("span", { className: "id" }, commitment.id), " ", commitment.title),
+        h("p", { className: "lead" }, commitment.summary),
+      );
+      body.append(commitmentSection);
+      for (const measure of commitment.measures) {
+        const ref = buildMeasure(measure, chapter.id, questions, onAnswer);
+        measures.set(measure.id, ref);
+        commitmentSection.append(ref.section);
+      }
+    }
+    container.append(section);
+  }
+
+  return {
+    chapters,
+    measures,
+    questions,
+    sync(answers) {
+      for (const [qid, q] of questions) q.set(answers[qid]);
+    },
+    /** Shows the questions whose showIf holds; `context` = { answers, scope, profile }. */
+    updateVisibility(context) {
+      for (const q of questions.values()) show(q.root, holds(q.question.showIf, context));
+    },
+  };
+}
+
+function buildMeasure(measure, chapterId, questions, onAnswer) {
+  const id = domId("measure", measure.id);
+  const badge = statusBadge("unanswered");
+  badge.classList.add("measure-status");
+  const unconfirmed = h("span", { className: "unconfirmed-slot" });
+  const explanation = h("p", { className: "explanation" });
+  const questionList = h("div", { className: "questions" });
+  const missingList = h("ul", { className: "inline-list" });
+  const missing = h("div", { className: "still-to-answer", hidden: true }, h("p", {}, "Still to answer:"), missingList);
+  const requirementList = h("ul", { className: "requirements" });
+  const kpiList = h("ul", { className: "kpis" });
+  const kpis = h("div", { className: "kpi-box", hidden: true }, h("h5", {}, "Targets"), kpiList);
+  const section = h(
+    "section",
+    { className: "measure", id, "aria-labelledby": `${id}-title` },
+    h(
+      "div",
+      { className: "measure-head" },
+      h("h4", { id: `${id}-title` }, h("span", { className: "id" }, measure.id), " ", measure.title),
+      h("p", { className: "measure-status-line" }, h("span", { className: "visually-hidden" }, "Status: "), badge, unconfirmed),
+    ),
+    h("p", { className: "lead" }, measure.summary),
+    explanation,
+    sourceLine(measure.sources),
+    questionList,
+    missing,
+    h("div", { className: "requirement-box" }, h("h5", {}, "What the Code asks, and how you stand"), requirementList),
+    kpis,
+  );
+  for (const question of measure.questions) {
+    const ref = buildQuestion(question, onAnswer);
+    questions.set(question.id, { ...ref, question, measureId: measure.id, chapterId });
+    questionList.append(ref.root);
+  }
+  return { section, badge, unconfirmed, explanation, missing, missingList, requirementList, kpis, kpiList, rows: new Map(), kpiRows: new Map() };
+}
+
+function buildQuestion(q, onAnswer) {
+  const id = domId("q", q.id);
+  const why = whyWeAsk(id, q.help, [...q.sources.map(sourceText), `question id ${q.id}`]);
+  const finding = h("p", { className: "finding", id: `${id}-finding`, hidden: true });
+  const choices = CHOICES[q.type] ?? (q.type === "single-choice" ? q.options ?? [] : null);
+
+  if (choices) {
+    const radios = [...choices, { id: "", label: "Not answered" }].map((option) => {
+      const input = h("input", { type: "radio", name: id, id: `${id}-${domId("o", option.id || "unanswered")}`, value: option.id });
+      return { input, label: h("label", { className: "choice" }, input, " ", option.label) };
+    });
+    const root = h(
+      "fieldset",
+      { className: "field field-choice question", id, tabindex: "-1" },
+      h("legend", {}, q.text),
+      h("div", { className: "choices" }, radios.map((r) => r.label)),
+      finding,
+      why.element,
+    );
+    describedBy(root, why.id);
+    root.addEventListener("change", (event) => onAnswer(q.id, event.target.value === "" ? undefined : event.target.value));
+    return {
+      root,
+      focusId: radios[0].input.id,
+      set(value) {
+        for (const r of radios) r.input.checked = r.input.value === (typeof value === "string" ? value : "");
+      },
+      setFinding: (message) => setFieldError(root, finding, message),
+    };
+  }
+
+  if (q.type === "multi-choice") {
+    const boxes = (q.options ?? []).map((option) => {
+      const input = h("input", { type: "checkbox", id: `${id}-${domId("o", option.id)}`, value: option.id });
+      return { input, label: h("label", { className: "choice" }, input, " ", option.label) };
+    });
+    const root = h(
+      "fieldset",
+      { className: "field field-choice question", id, tabindex: "-1" },
+      h("legend", {}, q.text, h("span", { className: "hint" }, " (select all that apply)")),
+      h("div", { className: "choices" }, boxes.map((b) => b.label)),
+      finding,
+      why.element,
+    );
+    describedBy(root, why.id);
+    root.addEventListener("change", () => {
+      const picked = boxes.filter((b) => b.input.checked).map((b) => b.input.value);
+      onAnswer(q.id, picked.length ? picked : undefined);
+    });
+    return {
+      root,
+      focusId: boxes[0]?.input.id ?? id,
+      set(value) {
+        for (const b of boxes) b.input.checked = Array.isArray(value) && value.includes(b.input.value);
+      },
+      setFinding: (message) => setFieldError(root, finding, message),
+    };
+  }
+
+  const controlId = `${id}-input`;
+  const label = h("label", { htmlFor: controlId }, q.text, q.unit ? h("span", { className: "unit" }, ` (${q.unit})`) : null);
+  let control;
+  let error = null;
+  let read;
+  let write;
+  if (q.type === "text") {
+    control = h("textarea", { id: controlId, rows: "3" });
+  } else if (q.type === "url") {
+    control = h("input", { type: "url", id: controlId, autocomplete: "url", spellcheck: "false" });
+  } else if (q.type === "date") {
+    control = h("input", { type: "date", id: controlId });
+  } else {
+    // "number" (and any type this page does not know, which then is sent as typed text).
+    control = h("input", { type: "text", id: controlId, className: "input-number", autocomplete: "off", spellcheck: "false" });
+    if (q.type === "number") {
+      error = h("p", { className: "field-error", id: `${id}-error`, hidden: true });
+      read = () => {
+        const parsed = parseNumberField(control.value, { allowNegative: true });
+        setFieldError(control, error, parsed.error ?? null);
+        return parsed.error || parsed.empty ? undefined : parsed.value;
+      };
+      write = (value) => {
+        control.value = numberFieldText(value);
+        setFieldError(control, error, null);
+      };
+    }
+  }
+  const hint = limitsHint(q) ? h("p", { className: "hint", id: `${id}-hint` }, limitsHint(q)) : null;
+  read ??= () => (control.value.trim() === "" ? undefined : control.value);
+  write ??= (value) => (control.value = typeof value === "string" ? value : value === undefined ? "" : String(value));
+  describedBy(control, hint?.id, why.id);
+  control.addEventListener("input", () => onAnswer(q.id, read()));
+  const root = h("div", { className: "field question", id }, label, control, error, finding, hint, why.element);
+  return { root, focusId: controlId, set: write, setFinding: (message) => setFieldError(control, finding, message) };
+}
+
+/** "A number of at least 0." / "At least 20 characters." from the question's limits. */
+function limitsHint(q) {
+  const hasMin = typeof q.min === "number";
+  const hasMax = typeof q.max === "number";
+  if (q.type === "number" && hasMin && hasMax) return `A number from ${q.min} to ${q.max}.`;
+  if (q.type === "number" && hasMin) return `A number of at least ${q.min}.`;
+  if (q.type === "number" && hasMax) return `A number of at most ${q.max}.`;
+  if (typeof q.minLength === "number" && q.minLength > 1) return `At least ${q.minLength} characters.`;
+  return null;
+}

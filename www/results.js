@@ -1,0 +1,323 @@
+// Writes a report into the page: the scope decision, each chapter's and measure's results, the
+// summary line and the findings. Only result elements change; inputs are never touched here.
+import { h, setChildren, setText, show, domId } from "./dom.js";
+import {
+  statusBadge,
+  updateStatusBadge,
+  setBadgeKind,
+  interpretationMark,
+  unconfirmedMark,
+  targetText,
+  formatNumber,
+  formatEuro,
+  formatDate,
+  answerText,
+  statusLabel,
+} from "./wording.js";
+
+/** "8 measures: 6 met, 2 partly met." (zero counts left out). */
+export function countsText(counts) {
+  const parts = [
+    [counts.met, "met"],
+    [counts.partial, "partly met"],
+    [counts.notMet, "not met"],
+    [counts.unanswered, "unanswered"],
+    [counts.notApplicable, "not applicable"],
+  ]
+    .filter(([n]) => n > 0)
+    .map(([n, text]) => `${n} ${text}`);
+  const noun = counts.total === 1 ? "measure" : "measures";
+  return `${counts.total} ${noun}${parts.length ? `: ${parts.join(", ")}` : ""}.`;
+}
+
+/** The one-line summary for the aria-live region. */
+export function summaryText(report) {
+  const scope = report.scope.inScope ? "In scope." : "Not in scope.";
+  const problems = report.findings.length;
+  const findings = problems
+    ? ` ${problems} ${problems === 1 ? "answer needs" : "answers need"} checking (marked at the question and listed at the end).`
+    : "";
+  return `${scope} ${countsText(report.summary.overall)}${findings}`;
+}
+
+function reasonItem(reason) {
+  return h(
+    "li",
+    {},
+    reason.text,
+    " ",
+    h("span", { className: "source" }, `(${reason.source})`),
+    reason.interpretation ? [" ", interpretationMark()] : null,
+  );
+}
+
+function yesNo(value) {
+  return value === true ? "Yes" : value === false ? "No" : "Not known";
+}
+
+/**
+ * Renders the ScopeResult into `el`. `profileLabel(key)` gives a profile question's label and
+ * `profileHref(key)` the link to its field, for the "still to answer" list.
+ */
+export function renderScope(el, scope, profileLabel, profileHref) {
+  const verdict = scope.inScope
+    ? "In scope: the AI Act's rules for providers of general-purpose AI models apply to this model."
+    : "Not in scope: on these answers, the AI Act's rules for providers of general-purpose AI models do not apply.";
+  let systemicRisk = yesNo(scope.systemicRisk);
+  if (!scope.systemicRisk && scope.systemicRiskExpected) systemicRisk = "Not yet, but expected";
+  let fine = "Not applicable";
+  if (scope.maxFineEur !== null) fine = formatEuro(scope.maxFineEur);
+  else if (scope.inScope) fine = "Not computed (it depends on your worldwide annual turnover)";
+  const facts = [
+    ["General-purpose AI model", yesNo(scope.isGpaiModel)],
+    ["You are its provider", yesNo(scope.isProvider)],
+    ["Excluded as scientific research", yesNo(scope.excludedResearch)],
+    ["Systemic risk", systemicRisk],
+    ["Notify the Commission", scope.notificationRequired ? "Required" : "Not required"],
+    ["Open-source exemption", scope.openSourceExempt ? "Applies" : "Does not apply"],
+    ["Duties limited to your modification", yesNo(scope.limitedToModification)],
+    ["Authorised representative in the EU", scope.authorisedRepresentativeRequired ? "Required" : "Not required"],
+    ["On the EU market before 2 August 2025", yesNo(scope.legacyModel)],
+    ["Comply by", scope.complianceDeadline ? formatDate(scope.complianceDeadline) : "Not applicable"],
+    ["Fines can be imposed now", scope.finesEnforceableNow === null ? "Not known" : yesNo(scope.finesEnforceableNow)],
+    ["Maximum fine", fine],
+  ];
+
+  setChildren(
+    el,
+    h("p", { className: `verdict ${scope.inScope ? "verdict-in" : "verdict-out"}`, id: "scope-verdict" }, verdict),
+    h("dl", { className: "facts" }, facts.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+    scope.missingInputs.length
+      ? [
+          h("h3", {}, "Still to answer"),
+          h("p", {}, "These profile answers would change or confirm the decision:"),
+          h(
+            "ul",
+            { className: "still-to-answer-list" },
+            scope.missingInputs.map((key) => h("li", {}, h("a", { href: profileHref(key) }, profileLabel(key)))),
+          ),
+        ]
+      : null,
+    h("h3", {}, "Obligations"),
+    h(
+      "ul",
+      { className: "obligations" },
+      scope.obligations.map((o) =>
+        h(
+          "li",
+          { className: `obligation ${o.applies ? "applies" : "not-applies"}`, id: domId("obligation", o.id) },
+          h(
+            "p",
+            { className: "obligation-head" },
+            h("span", { className: `badge ${o.applies ? "badge-applies" : "badge-not-applicable"}` }, o.applies ? "Applies" : "Does not apply"),
+            " ",
+            h("strong", {}, o.article),
+            ": ",
+            o.title,
+          ),
+          h("ul", { className: "reasons" }, o.reasons.map(reasonItem)),
+        ),
+      ),
+    ),
+    scope.notes.length ? [h("h3", {}, "Notes"), h("ul", { className: "reasons" }, scope.notes.map(reasonItem))] : null,
+    scope.options.length ? [h("h3", {}, "Options"), h("ul", { className: "reasons" }, scope.options.map(reasonItem))] : null,
+  );
+}
+
+/** Updates a chapter built by questionnaire.js from its ChapterResult. */
+export function updateChapter(ref, result, counts) {
+  show(ref.notApplicable, !result.applicable);
+  show(ref.body, result.applicable);
+  setText(ref.counts, result.applicable && counts ? countsText(counts) : "");
+  show(ref.counts, result.applicable);
+  if (!result.applicable) replaceIfChanged(ref.reasons, result.reasons, () => result.reasons.map(reasonItem));
+  show(ref.notes, result.applicable && result.notes.length > 0);
+  replaceIfChanged(ref.notesList, result.notes, () =>
+    result.notes.map((n) => h("li", {}, n.text, n.unconfirmed ? [" ", unconfirmedMark()] : null)),
+  );
+}
+
+// Result lists are rebuilt only when their data changed, so an open <details> or a focused link
+// inside them survives evaluations that do not concern them.
+function replaceIfChanged(el, data, build) {
+  const key = JSON.stringify(data);
+  if (el.dataset.rendered === key) return;
+  el.dataset.rendered = key;
+  setChildren(el, build());
+}
+
+const KIND_LABELS = {
+  obligation: "Required",
+  "obligation-variant": "Required (variant)",
+  encouraged: "Encouraged",
+  context: "Context",
+  scope: "Scope",
+  presumption: "Presumption",
+  flexibility: "Flexibility",
+  "sme-simplification": "SME simplification",
+  examples: "Examples",
+  definition: "Definition",
+  indicators: "Indicators",
+  exemption: "Exemption",
+};
+
+/**
+ * Updates a measure built by questionnaire.js from its MeasureResult. `questions` maps question
+ * ids to their references (for question texts and "still to answer" links).
+ */
+export function updateMeasure(ref, result, questions) {
+  updateStatusBadge(ref.badge, result.status);
+  replaceIfChanged(ref.unconfirmed, result.unconfirmed, () => (result.unconfirmed ? [" ", unconfirmedMark()] : null));
+  setText(ref.explanation, result.explanation);
+
+  const missing = result.missing.filter((qid) => questions.has(qid));
+  show(ref.missing, missing.length > 0 && result.status !== "not-applicable");
+  replaceIfChanged(ref.missingList, missing, () =>
+    missing.map((qid) => h("li", {}, h("a", { href: `#${questions.get(qid).focusId}` }, questions.get(qid).question.text))),
+  );
+
+  for (const requirement of result.requirements) {
+    let row = ref.rows.get(requirement.id);
+    if (!row) {
+      row = buildRequirementRow(requirement);
+      ref.rows.set(requirement.id, row);
+      ref.requirementList.append(row.li);
+    }
+    updateRequirementRow(row, requirement, questions);
+  }
+
+  show(ref.kpis, result.kpis.length > 0);
+  for (const kpi of result.kpis) {
+    let row = ref.kpiRows.get(kpi.id);
+    if (!row) {
+      row = { li: h("li", { className: "kpi", id: domId("kpi", kpi.id) }) };
+      ref.kpiRows.set(kpi.id, row);
+      ref.kpiList.append(row.li);
+    }
+    replaceIfChanged(row.li, kpi, () => kpiContent(kpi));
+  }
+}
+
+function buildRequirementRow(requirement) {
+  const badge = statusBadge(requirement.status);
+  const marks = h("span", { className: "marks" });
+  const note = h("p", { className: "note", hidden: true });
+  const traceList = h("ul", { className: "trace" });
+  const li = h(
+    "li",
+    { className: "requirement", id: domId("req", requirement.id) },
+    h(
+      "p",
+      { className: "requirement-head" },
+      badge,
+      " ",
+      h("span", { className: "id" }, requirement.id),
+      " ",
+      h("span", { className: "kind" }, KIND_LABELS[requirement.kind] ?? requirement.kind),
+      marks,
+    ),
+    h("p", { className: "requirement-text" }, requirement.text),
+    note,
+  );
+  const traceBox = h("details", { className: "trace-box" }, h("summary", {}, "How this was decided"), traceList);
+  li.append(traceBox);
+  return { li, badge, marks, note, traceList, traceBox };
+}
+
+function updateRequirementRow(row, requirement, questions) {
+  const informational = requirement.trace.length > 0 && requirement.trace.every((t) => t.rule === "nothing-to-check");
+  if (informational) {
+    setBadgeKind(row.badge, "info");
+    setText(row.badge, "Information");
+  } else {
+    updateStatusBadge(row.badge, requirement.status);
+  }
+  row.li.classList.toggle("not-counted", !requirement.counted);
+  show(row.traceBox, !informational);
+  replaceIfChanged(row.marks, [requirement.unconfirmed, requirement.counted, requirement.kind, requirement.status], () => [
+    requirement.unconfirmed ? [" ", unconfirmedMark()] : null,
+    !requirement.counted && requirement.kind === "encouraged" && requirement.status !== "not-applicable"
+      ? [" ", h("span", { className: "mark" }, "does not decide the measure's status")]
+      : null,
+  ]);
+  setText(row.note, requirement.note ? `Note: ${requirement.note}` : "");
+  show(row.note, Boolean(requirement.note));
+  replaceIfChanged(row.traceList, requirement.trace, () => requirement.trace.map((step) => traceItem(step, questions)));
+}
+
+function traceItem(step, questions) {
+  const questionText = step.questionId ? `“${questions.get(step.questionId)?.question.text ?? step.questionId}”` : "";
+  let what;
+  switch (step.rule) {
+    case "choice":
+      what = `Your answer to ${questionText}: ${answerText(step.answer)}`;
+      break;
+    case "provided":
+      what = `Details for ${questionText}: ${answerText(step.answer)}`;
+      break;
+    case "kpi":
+      what = `Target ${step.kpiId ?? ""}: ${answerText(step.answer)}`;
+      break;
+    case "not-applicable":
+      what = "Does not apply to you here";
+      break;
+    case "applicability-unknown":
+      what = "Whether this applies depends on answers not given yet";
+      break;
+    case "nothing-to-check":
+      what = "Information only: there is nothing to check";
+      break;
+    default:
+      what = step.rule;
+  }
+  return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, h("span", { className: "source" }, `(${step.source})`));
+}
+
+/** "ai_office_request_response" -> "AI office request response". */
+function metricName(metric) {
+  const words = metric.split("_").map((w) => (w === "ai" ? "AI" : w));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function kpiContent(kpi) {
+  const metric = metricName(kpi.metric);
+  const value = kpi.value === null ? "not answered" : `${formatNumber(kpi.value)} ${kpi.unit}`;
+  const hasTarget = kpi.comparator !== null && kpi.target !== null;
+  const target = hasTarget ? targetText(kpi.comparator, kpi.target, kpi.unit) : "no number set by the Code";
+  let badge;
+  if (kpi.pass === true) badge = h("span", { className: "badge badge-met" }, "Pass");
+  else if (kpi.pass === false) badge = h("span", { className: "badge badge-not-met" }, "Fail");
+  else if (!hasTarget) badge = h("span", { className: "badge badge-info" }, "No number set by the Code");
+  else badge = h("span", { className: "badge badge-unanswered" }, "Not answered");
+  return [
+    h("p", { className: "kpi-head" }, badge, " ", h("span", { className: "id" }, kpi.id), " ", metric, kpi.unconfirmed ? [" ", unconfirmedMark()] : null),
+    h("p", {}, `Yours: ${value}. Target: ${target} (${kpi.anchor}).`),
+  ];
+}
+
+/** The findings list, with links to the questions that are on screen. */
+export function renderFindings(section, list, findings, questions) {
+  show(section, findings.length > 0);
+  const items = findings.map((f) => {
+    const q = questions.get(f.questionId);
+    return { ...f, known: Boolean(q), visible: Boolean(q && !q.root.hidden && !q.root.closest("[hidden]")) };
+  });
+  replaceIfChanged(list, items, () =>
+    items.map((f) => {
+      const q = questions.get(f.questionId);
+      let target = h("span", { className: "id" }, f.questionId);
+      if (f.visible) target = h("a", { href: `#${q.focusId}` }, q.question.text);
+      else if (f.known) target = h("span", {}, `${q.question.text} (not asked on your current answers)`);
+      return h(
+        "li",
+        { className: `finding-item finding-${f.severity}` },
+        h("strong", {}, f.severity === "error" ? "Error" : "Warning"),
+        ": ",
+        target,
+        " — ",
+        f.message,
+      );
+    }),
+  );
+}
