@@ -127,8 +127,68 @@ pub enum Answer {
     Multi(Vec<String>),
     /// A finite number.
     Number(f64),
+    /// A number whose written precision counts.
+    Quantity(Quantity),
+    /// `"N/A"` to a quantity question that allows it.
+    NotApplicable,
     /// A date, a URL or a text (non-empty).
     Text(String),
+}
+
+/// A quantity as the provider wrote it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    /// Its value.
+    pub value: f64,
+    /// Significant figures as written (trailing zeros count; leading zeros do not).
+    pub significant_figures: u32,
+    /// Written as a power of ten (1, 10, 1e24, 10^24).
+    pub power_of_ten: bool,
+}
+
+impl Answer {
+    /// The numeric value of a number or quantity answer.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Self::Number(n) => Some(*n),
+            Self::Quantity(q) => Some(q.value),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a quantity written as `2.4e25`, `2.4E25`, `2.4x10^25`, `2.4×10^25`, `10^24` or a plain
+/// decimal. `None` for anything else (words, commas, several numbers).
+pub fn parse_quantity(written: &str) -> Option<Quantity> {
+    let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut text = compact;
+    for times in ["×10^", "x10^", "X10^", "*10^"] {
+        text = text.replace(times, "e");
+    }
+    if let Some(exponent) = text.strip_prefix("10^") {
+        text = format!("1e{exponent}");
+    }
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+        return None;
+    }
+    let value: f64 = text.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    let mantissa = text.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0');
+    Some(Quantity {
+        value,
+        significant_figures: (significant.len() as u32).max(1),
+        power_of_ten: significant.trim_end_matches('0') == "1",
+    })
+}
+
+/// The precision of a number given as a JSON number: as its shortest decimal form shows it.
+fn quantity_of_number(value: f64) -> Quantity {
+    // `{:e}` prints the shortest form that reads back to the same value, e.g. 7.3e10.
+    parse_quantity(&format!("{value:e}")).unwrap_or(Quantity { value, significant_figures: 1, power_of_ten: false })
 }
 
 /// The answers that fit their questions, by question id.
@@ -217,6 +277,28 @@ fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
             Ok(Some(Answer::Number(*n)))
         }
         (QuestionType::Number, _) => expect("a number"),
+        (QuestionType::Quantity, RawAnswer::Text(t))
+            if q.allow_not_applicable && t.trim().eq_ignore_ascii_case("n/a") =>
+        {
+            Ok(Some(Answer::NotApplicable))
+        }
+        (QuestionType::Quantity, RawAnswer::Text(t)) if t.trim().is_empty() => Ok(None),
+        (QuestionType::Quantity, RawAnswer::Number(_) | RawAnswer::Text(_)) => {
+            let quantity = match value {
+                RawAnswer::Number(n) if n.is_finite() => Some(quantity_of_number(*n)),
+                RawAnswer::Text(t) if t.chars().count() <= 64 => parse_quantity(t),
+                _ => None,
+            };
+            let Some(quantity) = quantity else {
+                let na = if q.allow_not_applicable { ", or N/A" } else { "" };
+                return expect(&format!("a number such as 2.4e25 or 7.3x10^10{na}"));
+            };
+            if q.min.is_some_and(|m| quantity.value < m) || q.max.is_some_and(|m| quantity.value > m) {
+                return expect("a number within the allowed range");
+            }
+            Ok(Some(Answer::Quantity(quantity)))
+        }
+        (QuestionType::Quantity, _) => expect("a number such as 2.4e25"),
         (QuestionType::Date | QuestionType::Text | QuestionType::Url, RawAnswer::Text(t)) => {
             let t = t.trim();
             if t.is_empty() {
@@ -263,6 +345,7 @@ mod tests {
             unit: None,
             min: Some(0.0),
             max: None,
+            allow_not_applicable: false,
             min_length: Some(3),
             show_if: None,
             sources: Vec::new(),
@@ -286,6 +369,22 @@ mod tests {
         assert!(validate(&nq, &RawAnswer::Number(f64::INFINITY)).is_err());
         assert!(validate(&nq, &RawAnswer::Number(-1.0)).unwrap_err().contains("at least 0"));
         assert!(validate(&nq, &RawAnswer::Text("14".into())).is_err(), "a number as a string is not a number");
+    }
+
+    #[test]
+    fn quantities_keep_the_precision_they_were_written_with() {
+        let q = |s: &str| parse_quantity(s).map(|q| (q.value, q.significant_figures, q.power_of_ten));
+        assert_eq!(q("2.4e25"), Some((2.4e25, 2, false)));
+        assert_eq!(q("7.3 x 10^10"), Some((7.3e10, 2, false)));
+        assert_eq!(q("1.0×10^2"), Some((100.0, 2, true)));
+        assert_eq!(q("10^24"), Some((1e24, 1, true)));
+        assert_eq!(q("3e13"), Some((3e13, 1, false)));
+        assert_eq!(q("0.00120"), Some((0.0012, 3, false)));
+        assert_eq!(q("1,000"), None);
+        assert_eq!(q("about 1e24"), None);
+        assert_eq!(q("inf"), None);
+        assert_eq!(quantity_of_number(7.3e10).significant_figures, 2);
+        assert_eq!(quantity_of_number(1e24).significant_figures, 1);
     }
 
     #[test]

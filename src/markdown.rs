@@ -147,6 +147,17 @@ pub fn render(r: &Report) -> String {
             let mark = if n.unconfirmed { " *(unconfirmed)*" } else { "" };
             let _ = writeln!(md, "> {}{mark}\n", inline(&n.text));
         }
+        for x in &ch.simplifications {
+            let mark = if x.unconfirmed { " *(unconfirmed)*" } else { "" };
+            let _ = writeln!(
+                md,
+                "- SME/SMC simplification {} ({}): {}{mark} Concerns {}.\n",
+                x.id,
+                inline(&x.reference),
+                inline(&x.text),
+                x.measures.join(", ")
+            );
+        }
         for m in &ch.measures {
             let src: Vec<&str> = m.sources.iter().map(|x| x.reference.as_str()).collect();
             let mark = if m.unconfirmed { " *(unconfirmed source)*" } else { "" };
@@ -187,6 +198,51 @@ pub fn render(r: &Report) -> String {
             }
             md.push('\n');
         }
+    }
+    for f in r.forms.iter().filter(|f| f.applicable) {
+        let _ = writeln!(md, "## {} ({}): {} of {} fields answered\n", inline(&f.title), f.id, f.answered, f.total);
+        let _ = writeln!(md, "| Recipient | Receives | Answered | Still empty |\n|---|---|---|---|");
+        for c in &f.recipients {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} of {} | {} |",
+                inline(&c.label),
+                inline(&c.delivery),
+                c.answered,
+                c.total,
+                if c.missing.is_empty() { "-".to_string() } else { c.missing.join(", ") }
+            );
+        }
+        for p in f.precision.iter().filter(|p| !p.pass) {
+            let rule = match (p.rule, p.required) {
+                (crate::report::PrecisionRule::SignificantFigures, Some(n)) => {
+                    format!("at least {n} significant figures")
+                }
+                _ => "an order of magnitude written as a power of ten".to_string(),
+            };
+            let _ = writeln!(md, "\n- {}: give {rule}.", p.field_id);
+        }
+        md.push('\n');
+    }
+    if !r.cross_checks.is_empty() {
+        let c = &r.summary.cross_checks;
+        let _ = writeln!(
+            md,
+            "## Cross-checks: {} tripped, {} passed, {} not checked yet\n",
+            c.tripped, c.passed, c.not_checked
+        );
+        for x in r.cross_checks.iter().filter(|x| x.status == crate::report::CrossCheckStatus::Tripped) {
+            let src: Vec<&str> = x.sources.iter().map(|s| s.reference.as_str()).collect();
+            let _ = writeln!(
+                md,
+                "- **{}** {}: {} ({})",
+                x.id,
+                inline(&x.title),
+                inline(&x.message),
+                inline(&src.join("; "))
+            );
+        }
+        md.push('\n');
     }
     if !r.findings.is_empty() {
         let _ = writeln!(md, "## Problems in the answers\n");

@@ -94,6 +94,11 @@ pub struct Profile {
     pub code_of_practice_signatory: Option<Signatory>,
     /// SME or start-up. Default false.
     pub is_sme: Option<bool>,
+    /// Small mid-cap enterprise (SMC), which the Code treats like SMEs. Default false.
+    pub is_small_mid_cap: Option<bool>,
+    /// Signed the Code's Safety and Security chapter although the model has no systemic risk
+    /// (Art 56(7)). Default false.
+    pub signed_safety_security_chapter: Option<bool>,
     /// Worldwide annual turnover of the preceding financial year, EUR (Art 101(1)). Default unknown.
     pub worldwide_annual_turnover_eur: Option<f64>,
     /// Date of the assessment, `YYYY-MM-DD`. Default unknown.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::answers::RawAnswer;
-use crate::pack::model::{Comparator, RequirementKind, SourceRef};
+use crate::pack::model::{Comparator, Recipient, RequirementKind, SourceRef};
 use crate::scope::{Reason, ScopeResult};
 
 /// The engine version, from the crate version.
@@ -71,6 +71,10 @@ pub struct Report {
     pub chapters: Vec<ChapterResult>,
     /// Questions still to answer, in pack order, with the measure that needs them.
     pub missing: Vec<MissingQuestion>,
+    /// Documentation forms: completeness per recipient and precision.
+    pub forms: Vec<FormResult>,
+    /// Contradictions between answers, each passed, tripped or not yet checkable.
+    pub cross_checks: Vec<CrossCheckResult>,
     /// Problems found in the answers.
     pub findings: Vec<Finding>,
     /// `sha256:` digest of this report's canonical JSON with this field empty.
@@ -117,6 +121,20 @@ pub struct Summary {
     pub overall: Counts,
     /// Per chapter, in pack order.
     pub chapters: Vec<ChapterCounts>,
+    /// Cross-check outcomes.
+    pub cross_checks: CrossCheckCounts,
+}
+
+/// How many cross-checks passed, tripped, or could not be checked yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossCheckCounts {
+    /// No contradiction.
+    pub passed: u32,
+    /// A contradiction was found.
+    pub tripped: u32,
+    /// An answer it needs is missing.
+    pub not_checked: u32,
 }
 
 /// Counts for one chapter.
@@ -147,8 +165,124 @@ pub struct ChapterResult {
     pub reasons: Vec<Reason>,
     /// Chapter notes that hold for this provider.
     pub notes: Vec<NoteResult>,
+    /// SME and small mid-cap simplifications (listed when the profile says SME or SMC).
+    pub simplifications: Vec<SimplificationResult>,
     /// Its measures.
     pub measures: Vec<MeasureResult>,
+}
+
+/// A simplification that applies to this provider, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimplificationResult {
+    /// Id, e.g. `SME-4`.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// Where the Code states it.
+    pub reference: String,
+    /// The measures it concerns.
+    pub measures: Vec<String>,
+    /// Whether its source is unconfirmed.
+    pub unconfirmed: bool,
+}
+
+/// Completeness of a documentation form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormResult {
+    /// Form id, e.g. `MDF`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The measure that asks for it.
+    pub measure_id: String,
+    /// Whether its chapter applies.
+    pub applicable: bool,
+    /// Required fields answered.
+    pub answered: u32,
+    /// Required fields.
+    pub total: u32,
+    /// Per recipient column.
+    pub recipients: Vec<RecipientCompleteness>,
+    /// Precision rules of the answered number fields.
+    pub precision: Vec<PrecisionResult>,
+}
+
+/// Completeness for one recipient.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecipientCompleteness {
+    /// The recipient.
+    pub recipient: Recipient,
+    /// Human label.
+    pub label: String,
+    /// How it receives the items.
+    pub delivery: String,
+    /// Its fields answered.
+    pub answered: u32,
+    /// Its fields.
+    pub total: u32,
+    /// Field ids still empty.
+    pub missing: Vec<String>,
+}
+
+/// The kinds of precision rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrecisionRule {
+    /// At least N significant figures.
+    SignificantFigures,
+    /// Only a power of ten.
+    OrderOfMagnitude,
+}
+
+/// One precision check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrecisionResult {
+    /// Field id.
+    pub field_id: String,
+    /// Its question.
+    pub question_id: String,
+    /// The rule.
+    pub rule: PrecisionRule,
+    /// Significant figures required.
+    pub required: Option<u32>,
+    /// Significant figures written.
+    pub found: Option<u32>,
+    /// Whether the answer keeps the rule.
+    pub pass: bool,
+}
+
+/// Outcome of a cross-check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CrossCheckStatus {
+    /// The answers agree.
+    Passed,
+    /// The answers contradict each other.
+    Tripped,
+    /// An answer it needs is missing.
+    NotChecked,
+}
+
+/// One cross-check's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossCheckResult {
+    /// Id, e.g. `X-01`.
+    pub id: String,
+    /// What is compared.
+    pub title: String,
+    /// Outcome.
+    pub status: CrossCheckStatus,
+    /// What is wrong and what to do (shown when tripped).
+    pub message: String,
+    /// The rule it rests on.
+    pub sources: Vec<SourceRef>,
+    /// The questions it reads.
+    pub questions: Vec<String>,
 }
 
 /// A chapter note shown in the report.
@@ -189,6 +323,8 @@ pub struct MeasureResult {
     pub kpis: Vec<KpiResult>,
     /// Question ids still to answer for this measure.
     pub missing: Vec<String>,
+    /// Ids of SME/SMC simplifications that concern this measure (when the profile says SME or SMC).
+    pub simplifications: Vec<String>,
 }
 
 /// One requirement's result, with the trace that produced it.
@@ -223,6 +359,8 @@ pub enum Rule {
     NotApplicable,
     /// Whether the item applies depends on a question not answered yet.
     ApplicabilityUnknown,
+    /// Every required field of a documentation form was looked at.
+    FormComplete,
     /// Context with nothing to check.
     NothingToCheck,
     /// A choice answer was compared with the accepted options.

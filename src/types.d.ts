@@ -35,6 +35,8 @@ export interface Profile {
   contest_accepted_by_commission?: boolean | null;
   code_of_practice_signatory?: "no" | "yes_all_chapters" | "yes_some_chapters" | null;
   is_sme?: boolean | null;
+  is_small_mid_cap?: boolean | null;
+  signed_safety_security_chapter?: boolean | null;
   worldwide_annual_turnover_eur?: number | null;
   /** YYYY-MM-DD */
   assessment_date?: string | null;
@@ -130,13 +132,18 @@ export type Condition =
   | { scope: ScopeFlag }
   | { profile: { input: string; equals: unknown } }
   | { answer: { question: string; in: string[] } }
-  | { answered: string };
+  | { answered: string }
+  | { compare: { left: Operand; op: "<" | "<=" | ">" | ">=" | "==" | "!="; right: Operand } };
+
+/** A value in a comparison: an answer, a profile input, a constant, or the power of ten of one. */
+export type Operand = { answer: string } | { profile: string } | { value: number | string } | { magnitude: Operand };
 
 export type Check =
   | { choice: { question: string; met: string[]; partial?: string[] } }
   | { provided: { question: string } }
   | { kpi: string }
-  | { all: Check[] };
+  | { all: Check[] }
+  | { formComplete: string };
 
 export type Comparator = "<=" | ">=" | "<" | ">" | "==";
 
@@ -150,7 +157,7 @@ export interface Kpi {
   anchor: string;
 }
 
-export type QuestionType = "yes-partly-no" | "yes-no" | "single-choice" | "multi-choice" | "number" | "date" | "text" | "url";
+export type QuestionType = "yes-partly-no" | "yes-no" | "single-choice" | "multi-choice" | "number" | "quantity" | "date" | "text" | "url";
 
 export interface Question {
   id: string;
@@ -161,6 +168,8 @@ export interface Question {
   unit?: string;
   min?: number;
   max?: number;
+  /** A quantity question that also accepts "N/A". */
+  allowNotApplicable?: boolean;
   /** Fewest characters a text answer needs to count as evidence. */
   minLength?: number;
   showIf?: Condition;
@@ -201,14 +210,54 @@ export interface Commitment {
   measures: Measure[];
 }
 
+export type Recipient = "AIO" | "NCA" | "DP";
+
+export interface FormField {
+  id: string;
+  section: string;
+  label: string;
+  question: string;
+  recipients: Recipient[];
+  precision?: { significantFigures?: number; orderOfMagnitude?: boolean };
+  annexRef?: string;
+  confidence: string;
+  note?: string;
+  appliesIf?: Condition;
+}
+
+export interface DocumentationForm {
+  id: string;
+  title: string;
+  /** The measure whose questions hold the fields' values. */
+  measure: string;
+  recipients: { id: Recipient; label: string; delivery: string }[];
+  rules: { id: string; text: string; confidence: string; showIf?: Condition }[];
+  sections: string[];
+  fields: FormField[];
+}
+
+export interface CrossCheck {
+  id: string;
+  title: string;
+  message: string;
+  sources: SourceRef[];
+  /** True when the contradiction is present. */
+  when: Condition;
+}
+
 export interface Chapter {
   id: string;
   title: string;
   summary: string;
   obligations: string[];
   appliesIf?: Condition;
+  alsoAppliesIf?: Condition;
+  alsoAppliesReason?: { text: string; source: string };
   notes: { id: string; text: string; confidence: string; showIf?: Condition }[];
+  simplifications?: { id: string; text: string; ref: string; confidence: string; measures: string[] }[];
   commitments: Commitment[];
+  form?: DocumentationForm;
+  crossChecks?: CrossCheck[];
 }
 
 /** A whole rule pack. */
@@ -236,7 +285,7 @@ export interface Counts {
 }
 
 export interface TraceStep {
-  rule: "not-applicable" | "applicability-unknown" | "nothing-to-check" | "choice" | "provided" | "kpi";
+  rule: "not-applicable" | "applicability-unknown" | "form-complete" | "nothing-to-check" | "choice" | "provided" | "kpi";
   questionId: string | null;
   answer: AnswerValue;
   kpiId: string | null;
@@ -285,6 +334,8 @@ export interface MeasureResult {
   requirements: RequirementResult[];
   kpis: KpiResult[];
   missing: string[];
+  /** Ids of SME/SMC simplifications that concern this measure. */
+  simplifications: string[];
 }
 
 export interface ChapterResult {
@@ -294,7 +345,29 @@ export interface ChapterResult {
   obligations: string[];
   reasons: Reason[];
   notes: { id: string; text: string; unconfirmed: boolean }[];
+  /** SME/SMC simplifications, listed when the profile says SME or small mid-cap. */
+  simplifications: { id: string; text: string; reference: string; measures: string[]; unconfirmed: boolean }[];
   measures: MeasureResult[];
+}
+
+export interface FormResult {
+  id: string;
+  title: string;
+  measureId: string;
+  applicable: boolean;
+  answered: number;
+  total: number;
+  recipients: { recipient: Recipient; label: string; delivery: string; answered: number; total: number; missing: string[] }[];
+  precision: { fieldId: string; questionId: string; rule: "significant-figures" | "order-of-magnitude"; required: number | null; found: number | null; pass: boolean }[];
+}
+
+export interface CrossCheckResult {
+  id: string;
+  title: string;
+  status: "passed" | "tripped" | "not-checked";
+  message: string;
+  sources: SourceRef[];
+  questions: string[];
 }
 
 export interface Finding {
@@ -315,9 +388,15 @@ export interface Report {
   disclaimer: string;
   assessmentDate: string | null;
   scope: ScopeResult;
-  summary: { overall: Counts; chapters: { id: string; applicable: boolean; counts: Counts }[] };
+  summary: {
+    overall: Counts;
+    chapters: { id: string; applicable: boolean; counts: Counts }[];
+    crossChecks: { passed: number; tripped: number; notChecked: number };
+  };
   chapters: ChapterResult[];
   missing: { questionId: string; measureId: string }[];
+  forms: FormResult[];
+  crossChecks: CrossCheckResult[];
   findings: Finding[];
   /** "sha256:" + hex digest of the canonical report JSON with this field empty. */
   digest: string;

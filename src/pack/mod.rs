@@ -5,15 +5,14 @@
 //! inputs, confidence codes) resolving.
 
 pub mod model;
+mod validate;
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, InputError};
-use crate::scope::{scope_text, OBLIGATION_IDS};
-use model::{Check, Condition, Pack, QuestionType, FORMAT_VERSION};
+use model::{Pack, QuestionType};
 
 /// A pack embedded at build time: its assembled JSON and the digest `build.rs` computed.
 #[derive(Debug)]
@@ -103,125 +102,6 @@ impl Pack {
         Ok(pack)
     }
 
-    /// Checks the rules the format cannot express in types.
-    ///
-    /// # Errors
-    /// `invalid_pack` naming the first offending item.
-    pub fn validate(&self) -> Result<(), InputError> {
-        let bad = |path: String, msg: String| Err(InputError::new(ErrorCode::InvalidPack, path, msg));
-        if self.format_version != FORMAT_VERSION {
-            return bad("formatVersion".into(), format!("this engine reads pack format {FORMAT_VERSION}"));
-        }
-        let codes: BTreeSet<&str> = self.confidence_levels.iter().map(|c| c.code.as_str()).collect();
-        let mut ids = BTreeSet::new();
-        let mut questions = std::collections::BTreeMap::new();
-        for (ci, ch) in self.chapters.iter().enumerate() {
-            for m in ch.commitments.iter().flat_map(|c| &c.measures) {
-                for q in &m.questions {
-                    if questions.insert(q.id.as_str(), q).is_some() {
-                        return bad(format!("chapters[{ci}]"), format!("question id {:?} is used twice", q.id));
-                    }
-                }
-            }
-        }
-        let inputs: BTreeSet<&str> = scope_text().inputs.iter().map(|i| i.id.as_str()).collect();
-        let check_condition = |c: &Condition, at: &str| -> Result<(), InputError> {
-            condition_refs(c, &questions, &inputs)
-                .map_err(|msg| InputError::new(ErrorCode::InvalidPack, at.to_string(), msg))
-        };
-        for (ci, ch) in self.chapters.iter().enumerate() {
-            let at = format!("chapters[{ci}]");
-            if !ids.insert(ch.id.clone()) {
-                return bad(at, format!("id {:?} is used twice", ch.id));
-            }
-            if let Some(o) = ch.obligations.iter().find(|o| !OBLIGATION_IDS.contains(&o.as_str())) {
-                return bad(format!("{at}.obligations"), format!("unknown obligation {o:?}"));
-            }
-            if let Some(c) = &ch.applies_if {
-                check_condition(c, &format!("{at}.appliesIf"))?;
-            }
-            for (ni, n) in ch.notes.iter().enumerate() {
-                if !codes.contains(n.confidence.as_str()) {
-                    return bad(format!("{at}.notes[{ni}]"), format!("unknown confidence {:?}", n.confidence));
-                }
-                if let Some(c) = &n.show_if {
-                    check_condition(c, &format!("{at}.notes[{ni}].showIf"))?;
-                }
-            }
-            for (ki, cm) in ch.commitments.iter().enumerate() {
-                let at = format!("{at}.commitments[{ki}]");
-                if !ids.insert(cm.id.clone()) {
-                    return bad(at, format!("id {:?} is used twice", cm.id));
-                }
-                if !codes.contains(cm.confidence.as_str()) {
-                    return bad(at, format!("unknown confidence {:?}", cm.confidence));
-                }
-                for (mi, m) in cm.measures.iter().enumerate() {
-                    let at = format!("{at}.measures[{mi}]");
-                    if !ids.insert(m.id.clone()) {
-                        return bad(at, format!("id {:?} is used twice", m.id));
-                    }
-                    if !codes.contains(m.confidence.as_str()) {
-                        return bad(at, format!("unknown confidence {:?}", m.confidence));
-                    }
-                    if m.sources.is_empty() {
-                        return bad(format!("{at}.sources"), "a measure cites at least one source".into());
-                    }
-                    if let Some(c) = &m.applies_if {
-                        check_condition(c, &format!("{at}.appliesIf"))?;
-                    }
-                    for (qi, q) in m.questions.iter().enumerate() {
-                        let at = format!("{at}.questions[{qi}]");
-                        let choice = matches!(q.kind, QuestionType::SingleChoice | QuestionType::MultiChoice);
-                        if choice == q.options.is_empty() {
-                            return bad(at, "choice questions need options; other types have none".into());
-                        }
-                        if let Some(c) = &q.show_if {
-                            check_condition(c, &format!("{at}.showIf"))?;
-                        }
-                    }
-                    for (ri, r) in m.requirements.iter().enumerate() {
-                        let at = format!("{at}.requirements[{ri}]");
-                        if !ids.insert(r.id.clone()) {
-                            return bad(at, format!("id {:?} is used twice", r.id));
-                        }
-                        if !codes.contains(r.confidence.as_str()) {
-                            return bad(at, format!("unknown confidence {:?}", r.confidence));
-                        }
-                        if let Some(c) = &r.applies_if {
-                            check_condition(c, &format!("{at}.appliesIf"))?;
-                        }
-                        for (ki, k) in r.kpis.iter().enumerate() {
-                            if !ids.insert(k.id.clone()) {
-                                return bad(format!("{at}.kpis[{ki}]"), format!("id {:?} is used twice", k.id));
-                            }
-                            match questions.get(k.question.as_str()) {
-                                Some(q) if q.kind == QuestionType::Number => {}
-                                _ => {
-                                    return bad(
-                                        format!("{at}.kpis[{ki}].question"),
-                                        format!("{:?} is not a number question of this pack", k.question),
-                                    )
-                                }
-                            }
-                            if k.target.is_some() != k.comparator.is_some() {
-                                return bad(
-                                    format!("{at}.kpis[{ki}]"),
-                                    "a KPI has both a comparator and a target, or neither".into(),
-                                );
-                            }
-                        }
-                        if let Some(check) = &r.check {
-                            check_refs(check, r, &questions)
-                                .map_err(|msg| InputError::new(ErrorCode::InvalidPack, format!("{at}.check"), msg))?;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Every measure of the pack with its chapter, in pack order.
     pub fn measures(&self) -> impl Iterator<Item = (&model::Chapter, &model::Commitment, &model::Measure)> {
         self.chapters
@@ -240,8 +120,6 @@ impl Pack {
     }
 }
 
-type QuestionIndex<'a> = std::collections::BTreeMap<&'a str, &'a model::Question>;
-
 /// The values an answer to `q` can take, for choice-like questions.
 pub(crate) fn option_ids(q: &model::Question) -> Vec<&str> {
     match q.kind {
@@ -249,53 +127,6 @@ pub(crate) fn option_ids(q: &model::Question) -> Vec<&str> {
         QuestionType::YesNo => vec!["yes", "no"],
         QuestionType::SingleChoice | QuestionType::MultiChoice => q.options.iter().map(|o| o.id.as_str()).collect(),
         _ => Vec::new(),
-    }
-}
-
-fn choice_values(question: &str, values: &[String], questions: &QuestionIndex<'_>) -> Result<(), String> {
-    let q = questions.get(question).ok_or_else(|| format!("unknown question {question:?}"))?;
-    let allowed = option_ids(q);
-    if allowed.is_empty() {
-        return Err(format!("question {question:?} is not a choice question"));
-    }
-    match values.iter().find(|v| !allowed.contains(&v.as_str())) {
-        Some(v) => Err(format!("{v:?} is not an option of question {question:?}")),
-        None => Ok(()),
-    }
-}
-
-fn check_refs(check: &Check, r: &model::Requirement, questions: &QuestionIndex<'_>) -> Result<(), String> {
-    match check {
-        Check::Choice(c) => {
-            choice_values(&c.question, &c.met, questions)?;
-            choice_values(&c.question, &c.partial, questions)
-        }
-        Check::Provided(p) => {
-            questions.get(p.question.as_str()).map(|_| ()).ok_or_else(|| format!("unknown question {:?}", p.question))
-        }
-        Check::Kpi(id) => match r.kpis.iter().find(|k| &k.id == id) {
-            Some(k) if k.target.is_some() => Ok(()),
-            Some(_) => Err(format!("KPI {id:?} has no target, so it cannot decide a requirement")),
-            None => Err(format!("KPI {id:?} is not defined in this requirement")),
-        },
-        Check::All(list) if list.is_empty() => Err("an `all` check needs at least one check".into()),
-        Check::All(list) => list.iter().try_for_each(|c| check_refs(c, r, questions)),
-    }
-}
-
-fn condition_refs(c: &Condition, questions: &QuestionIndex<'_>, inputs: &BTreeSet<&str>) -> Result<(), String> {
-    match c {
-        Condition::All(list) | Condition::Any(list) => {
-            list.iter().try_for_each(|c| condition_refs(c, questions, inputs))
-        }
-        Condition::Not(inner) => condition_refs(inner, questions, inputs),
-        Condition::Scope(_) => Ok(()),
-        Condition::Profile(t) if inputs.contains(t.input.as_str()) => Ok(()),
-        Condition::Profile(t) => Err(format!("unknown profile input {:?}", t.input)),
-        Condition::Answer(t) => choice_values(&t.question, &t.one_of, questions),
-        Condition::Answered(q) => {
-            questions.get(q.as_str()).map(|_| ()).ok_or_else(|| format!("unknown question {q:?}"))
-        }
     }
 }
 

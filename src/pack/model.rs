@@ -108,14 +108,136 @@ pub struct Chapter {
     /// AI Act obligation ids (from the scope decision) this chapter implements; the chapter
     /// applies when at least one of them applies.
     pub obligations: Vec<String>,
-    /// Extra condition on top of the obligations (e.g. a voluntary signature).
+    /// Extra condition on top of the obligations (both must hold).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,
+    /// The chapter also applies when this holds, even if none of its obligations applies
+    /// (e.g. a provider without systemic risk that signed the Safety and Security chapter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also_applies_if: Option<Condition>,
+    /// Why the chapter applies when only `also_applies_if` holds, shown as its reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also_applies_reason: Option<ReasonText>,
     /// Chapter-level notes (recital-level context), shown with the chapter.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Simplifications for SMEs and small mid-caps, and the measures they concern.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub simplifications: Vec<Simplification>,
     /// The chapter's commitments.
     pub commitments: Vec<Commitment>,
+    /// A documentation form whose fields are questions of one of the chapter's measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<DocumentationForm>,
+    /// Contradictions between answers that a careful reviewer would catch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cross_checks: Vec<CrossCheck>,
+}
+
+/// Who a Form item is for (Model Documentation Form columns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Recipient {
+    /// The AI Office, on request.
+    #[serde(rename = "AIO")]
+    AiOffice,
+    /// National competent authorities, through an AI Office request.
+    #[serde(rename = "NCA")]
+    NationalAuthorities,
+    /// Downstream providers, proactively.
+    #[serde(rename = "DP")]
+    DownstreamProviders,
+}
+
+/// A recipient column of a form, with how it receives the items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecipientSpec {
+    /// The recipient.
+    pub id: Recipient,
+    /// Human label.
+    pub label: String,
+    /// How it gets the items, e.g. "on request" or "proactively".
+    pub delivery: String,
+}
+
+/// A documentation form, e.g. the Model Documentation Form of Transparency Measure 1.1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DocumentationForm {
+    /// Form id, e.g. `MDF`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// The measure whose `questions` hold the fields' questions.
+    pub measure: String,
+    /// The recipient columns.
+    pub recipients: Vec<RecipientSpec>,
+    /// Form-wide rules (e.g. `MDF-H1`), shown with the form.
+    #[serde(default)]
+    pub rules: Vec<Note>,
+    /// Section titles in order.
+    pub sections: Vec<String>,
+    /// The fields.
+    pub fields: Vec<FormField>,
+}
+
+/// How precisely a number must be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Precision {
+    /// At least this many significant figures (e.g. 2 for 7.3e10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub significant_figures: Option<u32>,
+    /// Only the order of magnitude, written as a power of ten (e.g. 1e24).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub order_of_magnitude: bool,
+}
+
+/// A field of a documentation form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FormField {
+    /// The reference's id, e.g. `MDF-2.7a`.
+    pub id: String,
+    /// The section title it belongs to.
+    pub section: String,
+    /// The field's name.
+    pub label: String,
+    /// The question that holds its value (in the form's measure).
+    pub question: String,
+    /// Who it is for.
+    pub recipients: Vec<Recipient>,
+    /// Precision rule for numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// The Annex point it serves (the analyst's mapping).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex_ref: Option<String>,
+    /// Confidence code.
+    pub confidence: String,
+    /// Caveat from the reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The field is required only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+}
+
+/// A contradiction between answers (or between answers and the profile): it trips when `when`
+/// holds, passes when it does not, and is not checked while an answer it needs is missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CrossCheck {
+    /// Stable id, e.g. `X-01`.
+    pub id: String,
+    /// What is compared, in a few words.
+    pub title: String,
+    /// What is wrong when it trips, and what to do.
+    pub message: String,
+    /// The rule it rests on.
+    pub sources: Vec<SourceRef>,
+    /// The contradiction.
+    pub when: Condition,
 }
 
 /// A contextual note with its source.
@@ -131,6 +253,33 @@ pub struct Note {
     /// Shown only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+}
+
+/// A reason text with its source, for reasons a pack states itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReasonText {
+    /// Paraphrased text.
+    pub text: String,
+    /// Legal source.
+    pub source: String,
+}
+
+/// A simplification the Code grants SMEs and small mid-caps (SMCs), e.g. `SME-4`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Simplification {
+    /// Id from the reference, e.g. `SME-4`.
+    pub id: String,
+    /// Paraphrased text.
+    pub text: String,
+    /// Where in the Code it is stated, e.g. `SS-8.1 presumption (1)`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Confidence code.
+    pub confidence: String,
+    /// The measures it concerns.
+    pub measures: Vec<String>,
 }
 
 /// A commitment of the Code (e.g. `C-1`).
@@ -249,6 +398,8 @@ pub enum Check {
     Kpi(String),
     /// Every check must be met; the weakest status wins.
     All(Vec<Check>),
+    /// Met when every applicable field of the form with this id is answered.
+    FormComplete(String),
 }
 
 /// See [`Check::Choice`].
@@ -328,6 +479,9 @@ pub enum QuestionType {
     MultiChoice,
     /// A finite number in the question's unit.
     Number,
+    /// A number whose written precision matters: a JSON number, or a string such as
+    /// `"2.4e25"`, `"2.4x10^25"` or `"10^24"`; its significant figures are counted as written.
+    Quantity,
     /// A calendar date `YYYY-MM-DD`.
     Date,
     /// Free text.
@@ -372,6 +526,9 @@ pub struct Question {
     /// Largest accepted number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// A quantity question also accepts `"N/A"` (e.g. energy that cannot be estimated).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_not_applicable: bool,
     /// Fewest characters a text answer needs to count as evidence (so "-" or "n/a" do not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u32>,
@@ -400,6 +557,58 @@ pub enum Condition {
     Answer(AnswerTest),
     /// The question has a valid, non-empty answer.
     Answered(String),
+    /// Two values compare as stated (numbers, or dates as `YYYY-MM-DD` strings); unknown while
+    /// either is missing.
+    Compare(Comparison),
+}
+
+/// See [`Condition::Compare`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Comparison {
+    /// Left side.
+    pub left: Operand,
+    /// Operator.
+    pub op: CompareOp,
+    /// Right side.
+    pub right: Operand,
+}
+
+/// A value in a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Operand {
+    /// The answer to a question (number, quantity or date).
+    Answer(String),
+    /// A profile input (its default when not given).
+    Profile(String),
+    /// A constant number or date string.
+    Value(serde_json::Value),
+    /// The power of ten of a positive number: floor(log10(x)).
+    Magnitude(Box<Operand>),
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CompareOp {
+    /// Less than.
+    #[serde(rename = "<")]
+    Less,
+    /// At most.
+    #[serde(rename = "<=")]
+    AtMost,
+    /// Greater than.
+    #[serde(rename = ">")]
+    Greater,
+    /// At least.
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// Equal.
+    #[serde(rename = "==")]
+    Equal,
+    /// Not equal.
+    #[serde(rename = "!=")]
+    NotEqual,
 }
 
 /// See [`Condition::Profile`].

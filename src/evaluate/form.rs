@@ -1,0 +1,94 @@
+//! Documentation forms: completeness per recipient and the precision rules of number fields.
+//!
+//! A field counts as answered when its question has a valid answer (an `N/A` included where the
+//! question allows it). Precision is checked on what the provider wrote: at least N significant
+//! figures, or a plain power of ten where only the order of magnitude is asked.
+
+use crate::answers::Answer;
+use crate::pack::model::{DocumentationForm, FormField};
+use crate::report::{FormResult, PrecisionResult, PrecisionRule, RecipientCompleteness, Status};
+
+use super::context::{Context, Truth};
+
+/// Whether a field is required: its `appliesIf` is not certainly false.
+fn required(ctx: &Context<'_>, f: &FormField) -> bool {
+    f.applies_if.as_ref().map_or(true, |c| ctx.truth(c, 0) != Truth::False)
+}
+
+fn precision_of(ctx: &Context<'_>, f: &FormField) -> Option<PrecisionResult> {
+    let rule = f.precision?;
+    let answer = ctx.answer(&f.question, 0)?;
+    let quantity = match answer {
+        Answer::Quantity(q) => *q,
+        _ => return None,
+    };
+    let (kind, required, pass) = if rule.order_of_magnitude {
+        (PrecisionRule::OrderOfMagnitude, None, quantity.power_of_ten)
+    } else {
+        let n = rule.significant_figures?;
+        (PrecisionRule::SignificantFigures, Some(n), quantity.significant_figures >= n)
+    };
+    Some(PrecisionResult {
+        field_id: f.id.clone(),
+        question_id: f.question.clone(),
+        rule: kind,
+        required,
+        found: Some(quantity.significant_figures),
+        pass,
+    })
+}
+
+/// Evaluates one form; `applicable` is whether its chapter applies.
+pub(crate) fn evaluate(ctx: &Context<'_>, form: &DocumentationForm, applicable: bool) -> FormResult {
+    let fields: Vec<&FormField> = form.fields.iter().filter(|f| required(ctx, f)).collect();
+    let answered = |f: &FormField| ctx.answer(&f.question, 0).is_some();
+    let recipients = form
+        .recipients
+        .iter()
+        .map(|r| {
+            let theirs: Vec<&&FormField> = fields.iter().filter(|f| f.recipients.contains(&r.id)).collect();
+            RecipientCompleteness {
+                recipient: r.id,
+                label: r.label.clone(),
+                delivery: r.delivery.clone(),
+                answered: theirs.iter().filter(|f| answered(f)).count() as u32,
+                total: theirs.len() as u32,
+                missing: theirs.iter().filter(|f| !answered(f)).map(|f| f.id.clone()).collect(),
+            }
+        })
+        .collect();
+    FormResult {
+        id: form.id.clone(),
+        title: form.title.clone(),
+        measure_id: form.measure.clone(),
+        applicable,
+        answered: fields.iter().filter(|f| answered(f)).count() as u32,
+        total: fields.len() as u32,
+        recipients,
+        precision: fields.iter().filter_map(|f| precision_of(ctx, f)).collect(),
+    }
+}
+
+/// The status of "every item of the form is documented": met when every required field is
+/// answered with the precision it needs; partial when a precision rule fails; otherwise
+/// unanswered, with the fields still to fill in.
+pub(crate) fn completeness(ctx: &Context<'_>, form: &DocumentationForm, needs: &mut Vec<String>) -> Status {
+    let result = evaluate(ctx, form, true);
+    let fields = form.fields.iter().filter(|f| required(ctx, f));
+    let mut open = false;
+    for f in fields {
+        if ctx.answer(&f.question, 0).is_none() {
+            open = true;
+            if ctx.pack.question(&f.question).is_some_and(|q| ctx.visible(q, 0)) {
+                needs.push(f.question.clone());
+            }
+        }
+    }
+    if result.precision.iter().any(|p| !p.pass) {
+        Status::Partial
+    } else if open {
+        Status::Unanswered
+    } else {
+        Status::Met
+    }
+}

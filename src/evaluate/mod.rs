@@ -1,0 +1,545 @@
+//! Evaluation: profile + answers + pack -> report, in one pure, total, deterministic call.
+//!
+//! Order of work: the scope decision; the answers checked against their questions; then per
+//! chapter: applicability (its AI Act obligations, `appliesIf`, `alsoAppliesIf`), each measure
+//! and requirement through its check, KPIs, the measure status by [`combine`], what is missing,
+//! an explanation; the forms, the cross-checks; finally the summary and the digest.
+
+mod context;
+mod form;
+
+use crate::answers::{self, Answer};
+use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
+use crate::profile::Profile;
+use crate::report::{
+    ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus, KpiResult,
+    MeasureResult, MissingQuestion, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary,
+    TraceStep, ENGINE_VERSION,
+};
+use crate::scope::{self, scope_text, Reason};
+use crate::submission::Submission;
+use context::{referenced_questions, Context, Truth};
+
+/// Combines statuses of the items that count:
+/// all met -> met; what is answered all not met (the rest unanswered) -> not met; an answer
+/// that shows a gap ("partly", or "no" beside a "yes") -> partial; otherwise (nothing shows a
+/// gap, but something is unanswered) -> unanswered. So `partial` always means a known gap,
+/// `unanswered` never hides one, an unanswered item never gives `met`, and turning an answer
+/// to "yes" never lowers the result in the order not met < partial < unanswered < met.
+pub fn combine(statuses: &[Status]) -> Status {
+    let counted: Vec<Status> = statuses.iter().copied().filter(|s| *s != Status::NotApplicable).collect();
+    if counted.is_empty() {
+        return Status::NotApplicable;
+    }
+    let any = |s: Status| counted.contains(&s);
+    if counted.iter().all(|c| *c == Status::Met) {
+        Status::Met
+    } else if any(Status::NotMet) && counted.iter().all(|c| matches!(c, Status::NotMet | Status::Unanswered)) {
+        Status::NotMet
+    } else if any(Status::NotMet) || any(Status::Partial) {
+        Status::Partial
+    } else {
+        Status::Unanswered
+    }
+}
+
+/// The profile as a JSON object with every input present: the given value or the default.
+fn profile_with_defaults(profile: &Profile) -> serde_json::Value {
+    let mut v = serde_json::to_value(profile).unwrap_or_default();
+    if let Some(map) = v.as_object_mut() {
+        for input in &scope_text().inputs {
+            let slot = map.entry(input.id.clone()).or_insert(serde_json::Value::Null);
+            if slot.is_null() {
+                *slot = input.default.clone();
+            }
+        }
+    }
+    v
+}
+
+fn source_line(req: &Requirement, m: &Measure) -> String {
+    let mut s = req.id.clone();
+    for r in m.sources.iter().filter(|r| r.kind != SourceKind::Code) {
+        s.push_str("; ");
+        s.push_str(&r.reference);
+    }
+    s
+}
+
+fn kpi_pass(k: &Kpi, value: f64) -> Option<bool> {
+    let target = k.target?;
+    Some(match k.comparator? {
+        Comparator::AtMost => value <= target,
+        Comparator::AtLeast => value >= target,
+        Comparator::Below => value < target,
+        Comparator::Above => value > target,
+        Comparator::Equal => value == target,
+    })
+}
+
+fn raw_of(a: &Answer) -> answers::RawAnswer {
+    use answers::RawAnswer as R;
+    match a {
+        Answer::Choice(s) | Answer::Text(s) => R::Text(s.clone()),
+        Answer::Multi(v) => R::List(v.iter().map(|s| R::Text(s.clone())).collect()),
+        Answer::Number(n) => R::Number(*n),
+        Answer::Quantity(q) => R::Number(q.value),
+        Answer::NotApplicable => R::Text("N/A".into()),
+    }
+}
+
+/// What a check needs besides the context: the requirement's KPIs and where to record.
+struct CheckRun<'a> {
+    req: &'a Requirement,
+    kpis: &'a [KpiResult],
+    source: &'a str,
+    trace: Vec<TraceStep>,
+    needs: Vec<String>,
+}
+
+impl CheckRun<'_> {
+    fn step(
+        &mut self,
+        rule: Rule,
+        question: Option<&str>,
+        answer: Option<answers::RawAnswer>,
+        kpi: Option<&str>,
+        outcome: Status,
+    ) {
+        self.trace.push(TraceStep {
+            rule,
+            question_id: question.map(String::from),
+            answer,
+            kpi_id: kpi.map(String::from),
+            outcome,
+            source: self.source.to_string(),
+        });
+    }
+
+    fn run(&mut self, ctx: &Context<'_>, check: &Check) -> Status {
+        match check {
+            Check::Choice(c) => {
+                let a = ctx.answer(&c.question, 0);
+                let outcome = match a {
+                    None => Status::Unanswered,
+                    Some(Answer::Choice(v)) if c.met.contains(v) => Status::Met,
+                    Some(Answer::Choice(v)) if c.partial.contains(v) => Status::Partial,
+                    Some(Answer::Multi(vs)) if vs.iter().any(|v| c.met.contains(v)) => Status::Met,
+                    Some(Answer::Multi(vs)) if vs.iter().any(|v| c.partial.contains(v)) => Status::Partial,
+                    Some(_) => Status::NotMet,
+                };
+                if a.is_none() {
+                    self.needs.push(c.question.clone());
+                }
+                self.step(Rule::Choice, Some(&c.question), a.map(raw_of), None, outcome);
+                outcome
+            }
+            Check::Provided(p) => {
+                let a = ctx.answer(&p.question, 0);
+                let outcome = if a.is_some() { Status::Met } else { Status::Unanswered };
+                if a.is_none() {
+                    self.needs.push(p.question.clone());
+                }
+                self.step(Rule::Provided, Some(&p.question), a.map(raw_of), None, outcome);
+                outcome
+            }
+            Check::Kpi(id) => {
+                let k = self.kpis.iter().find(|k| &k.id == id);
+                let outcome = match k.and_then(|k| k.pass) {
+                    Some(true) => Status::Met,
+                    Some(false) => Status::NotMet,
+                    None => Status::Unanswered,
+                };
+                let question = self.req.kpis.iter().find(|k| &k.id == id).map(|k| k.question.clone());
+                if outcome == Status::Unanswered {
+                    self.needs.extend(question.clone());
+                }
+                let answer = k.and_then(|k| k.value).map(answers::RawAnswer::Number);
+                self.step(Rule::Kpi, question.as_deref(), answer, Some(id), outcome);
+                outcome
+            }
+            Check::All(list) => {
+                let statuses: Vec<Status> = list.iter().map(|c| self.run(ctx, c)).collect();
+                combine(&statuses)
+            }
+            Check::FormComplete(id) => {
+                let outcome = match ctx.pack.chapters.iter().filter_map(|c| c.form.as_ref()).find(|f| &f.id == id) {
+                    Some(f) => form::completeness(ctx, f, &mut self.needs),
+                    None => Status::Unanswered,
+                };
+                self.step(Rule::FormComplete, None, None, None, outcome);
+                outcome
+            }
+        }
+    }
+}
+
+struct RequirementOutcome {
+    result: RequirementResult,
+    kpis: Vec<KpiResult>,
+    needs: Vec<String>,
+}
+
+fn evaluate_requirement(
+    ctx: &Context<'_>,
+    m: &Measure,
+    req: &Requirement,
+    measure_applies: bool,
+) -> RequirementOutcome {
+    let source = source_line(req, m);
+    let unconfirmed = ctx.pack.is_unconfirmed(&req.confidence);
+    let kpis: Vec<KpiResult> = req
+        .kpis
+        .iter()
+        .map(|k| {
+            let value = ctx.answer(&k.question, 0).and_then(Answer::number);
+            KpiResult {
+                id: k.id.clone(),
+                requirement_id: req.id.clone(),
+                metric: k.metric.clone(),
+                question_id: k.question.clone(),
+                value,
+                comparator: k.comparator,
+                target: k.target,
+                unit: k.unit.clone(),
+                anchor: k.anchor.clone(),
+                pass: value.and_then(|v| kpi_pass(k, v)),
+                unconfirmed,
+            }
+        })
+        .collect();
+    let condition = req.applies_if.as_ref().map_or(Truth::True, |c| ctx.truth(c, 0));
+    let counts = req.kind.counts() && req.check.is_some();
+    // A required item whose condition cannot be decided because a question it depends on is
+    // still unanswered is not "not applicable" yet: it is unanswered, and that question is missing.
+    let undecided: Vec<String> = match &req.applies_if {
+        Some(c) if measure_applies && condition == Truth::Unknown && counts => {
+            let mut qs = Vec::new();
+            referenced_questions(c, &mut qs);
+            qs.into_iter()
+                .filter(|q| ctx.answer(q, 0).is_none() && ctx.pack.question(q).is_some_and(|q| ctx.visible(q, 0)))
+                .map(String::from)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let applies = measure_applies && condition == Truth::True;
+    let mut run = CheckRun { req, kpis: &kpis, source: &source, trace: Vec::new(), needs: Vec::new() };
+    let status = if !undecided.is_empty() {
+        run.step(Rule::ApplicabilityUnknown, undecided.first().map(String::as_str), None, None, Status::Unanswered);
+        run.needs = undecided.clone();
+        Status::Unanswered
+    } else if !applies {
+        run.step(Rule::NotApplicable, None, None, None, Status::NotApplicable);
+        Status::NotApplicable
+    } else if let Some(check) = &req.check {
+        run.run(ctx, check)
+    } else {
+        run.step(Rule::NothingToCheck, None, None, None, Status::NotApplicable);
+        Status::NotApplicable
+    };
+    let counted = (applies || !undecided.is_empty()) && counts;
+    let CheckRun { trace, mut needs, .. } = run;
+    if !counted {
+        // Optional items are asked, but never listed as missing.
+        needs.clear();
+    }
+    RequirementOutcome {
+        result: RequirementResult {
+            id: req.id.clone(),
+            kind: req.kind,
+            text: req.text.clone(),
+            status,
+            counted,
+            confidence: req.confidence.clone(),
+            unconfirmed,
+            note: req.note.clone(),
+            trace,
+        },
+        kpis,
+        needs,
+    }
+}
+
+fn explain(status: Status, reqs: &[RequirementResult], applies: bool) -> String {
+    let counted: Vec<&RequirementResult> = reqs.iter().filter(|r| r.counted).collect();
+    if !applies {
+        return "Does not apply to this provider (see the chapter's reasons).".into();
+    }
+    if counted.is_empty() {
+        return "No requirement of this measure applies to this provider.".into();
+    }
+    let ids = |s: Status| -> Vec<&str> { counted.iter().filter(|r| r.status == s).map(|r| r.id.as_str()).collect() };
+    let n = counted.len();
+    let mut parts = Vec::new();
+    for (s, word) in [
+        (Status::Met, "met"),
+        (Status::Partial, "partly met"),
+        (Status::NotMet, "not met"),
+        (Status::Unanswered, "unanswered"),
+    ] {
+        let list = ids(s);
+        if !list.is_empty() {
+            parts.push(format!("{} {word} ({})", list.len(), list.join(", ")));
+        }
+    }
+    let lead = match status {
+        Status::Met => "Met",
+        Status::Partial => "Partly met",
+        Status::NotMet => "Not met",
+        Status::Unanswered => "Not answered yet",
+        Status::NotApplicable => "Not applicable",
+    };
+    format!("{lead}: of {n} required item{}, {}.", if n == 1 { "" } else { "s" }, parts.join("; "))
+}
+
+fn evaluate_measure(
+    ctx: &Context<'_>,
+    commitment: &str,
+    m: &Measure,
+    chapter_applies: bool,
+    simplifications: &[String],
+) -> MeasureResult {
+    let applies = chapter_applies && m.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
+    let mut requirements = Vec::new();
+    let mut kpis = Vec::new();
+    let mut needs: Vec<String> = Vec::new();
+    for req in &m.requirements {
+        let out = evaluate_requirement(ctx, m, req, applies);
+        needs.extend(out.needs);
+        requirements.push(out.result);
+        kpis.extend(out.kpis);
+    }
+    let statuses: Vec<Status> = requirements.iter().filter(|r| r.counted).map(|r| r.status).collect();
+    let status = if applies { combine(&statuses) } else { Status::NotApplicable };
+    // Missing: the measure's own questions in question order, then needed questions of other
+    // measures (e.g. form fields) in the order they were needed.
+    let mut missing: Vec<String> = m
+        .questions
+        .iter()
+        .filter(|q| needs.iter().any(|n| n == &q.id) && ctx.visible(q, 0))
+        .map(|q| q.id.clone())
+        .collect();
+    for n in needs {
+        let own = m.questions.iter().any(|q| q.id == n);
+        if !own && !missing.contains(&n) {
+            missing.push(n);
+        }
+    }
+    MeasureResult {
+        id: m.id.clone(),
+        commitment_id: commitment.to_string(),
+        title: m.title.clone(),
+        status,
+        explanation: explain(status, &requirements, applies),
+        sources: m.sources.clone(),
+        confidence: m.confidence.clone(),
+        unconfirmed: ctx.pack.is_unconfirmed(&m.confidence),
+        requirements,
+        kpis,
+        missing,
+        simplifications: simplifications.to_vec(),
+    }
+}
+
+/// Whether a chapter applies, and why.
+fn chapter_applicability(ctx: &Context<'_>, ch: &Chapter) -> (bool, Vec<Reason>) {
+    let by_obligation = ch.obligations.iter().any(|o| ctx.scope.applies(o));
+    let by_condition = ch.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
+    let also = ch.also_applies_if.as_ref().is_some_and(|c| ctx.holds(c));
+    let mut reasons = Vec::new();
+    if also && !(by_obligation && by_condition) {
+        if let Some(r) = &ch.also_applies_reason {
+            reasons.push(Reason {
+                id: format!("{}.also-applies", ch.id),
+                text: r.text.clone(),
+                source: r.source.clone(),
+                interpretation: false,
+            });
+        }
+    }
+    for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.contains(&o.id)) {
+        for r in &o.reasons {
+            if !reasons.contains(r) {
+                reasons.push(r.clone());
+            }
+        }
+    }
+    ((by_obligation && by_condition) || also, reasons)
+}
+
+fn cross_check(ctx: &Context<'_>, x: &crate::pack::model::CrossCheck) -> CrossCheckResult {
+    let status = match ctx.truth(&x.when, 0) {
+        Truth::True => CrossCheckStatus::Tripped,
+        Truth::False => CrossCheckStatus::Passed,
+        Truth::Unknown => CrossCheckStatus::NotChecked,
+    };
+    let mut questions = Vec::new();
+    referenced_questions(&x.when, &mut questions);
+    let mut unique: Vec<String> = Vec::new();
+    for q in questions {
+        if !unique.iter().any(|u| u == q) {
+            unique.push(q.to_string());
+        }
+    }
+    CrossCheckResult {
+        id: x.id.clone(),
+        title: x.title.clone(),
+        status,
+        message: x.message.clone(),
+        sources: x.sources.clone(),
+        questions: unique,
+    }
+}
+
+/// Evaluates a submission against a pack it names. See the module documentation.
+pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
+    let mut profile = submission.profile.clone();
+    if submission.assessment_date.is_some() {
+        profile.assessment_date = submission.assessment_date.clone();
+    }
+    let scope = scope::decide(&profile);
+    let (valid, findings) = answers::check(pack, &submission.answers);
+    let ctx = Context { pack, scope: &scope, profile: profile_with_defaults(&profile), answers: &valid };
+    let small = profile.is_sme == Some(true) || profile.is_small_mid_cap == Some(true);
+    let mut chapters = Vec::new();
+    let mut summary =
+        Summary { overall: Counts::default(), chapters: Vec::new(), cross_checks: CrossCheckCounts::default() };
+    let mut missing = Vec::new();
+    let mut forms = Vec::new();
+    let mut cross_checks = Vec::new();
+    for ch in &pack.chapters {
+        let (applicable, reasons) = chapter_applicability(&ctx, ch);
+        let notes = ch
+            .notes
+            .iter()
+            .filter(|n| applicable && n.show_if.as_ref().map_or(true, |c| ctx.holds(c)))
+            .map(|n| NoteResult {
+                id: n.id.clone(),
+                text: n.text.clone(),
+                unconfirmed: pack.is_unconfirmed(&n.confidence),
+            })
+            .collect();
+        let simplifications: Vec<SimplificationResult> = ch
+            .simplifications
+            .iter()
+            .filter(|_| applicable && small)
+            .map(|s| SimplificationResult {
+                id: s.id.clone(),
+                text: s.text.clone(),
+                reference: s.reference.clone(),
+                measures: s.measures.clone(),
+                unconfirmed: pack.is_unconfirmed(&s.confidence),
+            })
+            .collect();
+        let mut counts = Counts::default();
+        let mut measures = Vec::new();
+        for c in &ch.commitments {
+            for m in &c.measures {
+                let ids: Vec<String> =
+                    simplifications.iter().filter(|s| s.measures.contains(&m.id)).map(|s| s.id.clone()).collect();
+                let r = evaluate_measure(&ctx, &c.id, m, applicable, &ids);
+                counts.add(r.status);
+                summary.overall.add(r.status);
+                for q in &r.missing {
+                    if !missing.iter().any(|x: &MissingQuestion| &x.question_id == q) {
+                        missing.push(MissingQuestion { question_id: q.clone(), measure_id: r.id.clone() });
+                    }
+                }
+                measures.push(r);
+            }
+        }
+        if let Some(f) = &ch.form {
+            forms.push(form::evaluate(&ctx, f, applicable));
+        }
+        for x in &ch.cross_checks {
+            let r = cross_check(&ctx, x);
+            match r.status {
+                CrossCheckStatus::Passed => summary.cross_checks.passed += 1,
+                CrossCheckStatus::Tripped => summary.cross_checks.tripped += 1,
+                CrossCheckStatus::NotChecked => summary.cross_checks.not_checked += 1,
+            }
+            cross_checks.push(r);
+        }
+        summary.chapters.push(ChapterCounts { id: ch.id.clone(), applicable, counts });
+        chapters.push(ChapterResult {
+            id: ch.id.clone(),
+            title: ch.title.clone(),
+            applicable,
+            obligations: ch.obligations.clone(),
+            reasons,
+            notes,
+            simplifications,
+            measures,
+        });
+    }
+    let mut report = Report {
+        title: submission.title.clone(),
+        engine_version: ENGINE_VERSION.to_string(),
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        pack_digest: pack.digest.clone(),
+        pack_title: pack.title.clone(),
+        disclaimer: pack.disclaimer.clone(),
+        assessment_date: profile.assessment_date.clone(),
+        scope,
+        summary,
+        chapters,
+        missing,
+        forms,
+        cross_checks,
+        findings,
+        digest: String::new(),
+    };
+    report.seal();
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::combine;
+    use crate::report::Status::{self, *};
+
+    #[test]
+    fn combine_follows_the_documented_table() {
+        assert_eq!(combine(&[]), NotApplicable);
+        assert_eq!(combine(&[NotApplicable]), NotApplicable);
+        assert_eq!(combine(&[Met, Met]), Met);
+        assert_eq!(combine(&[NotMet, NotMet]), NotMet);
+        assert_eq!(combine(&[Unanswered, Unanswered]), Unanswered);
+        assert_eq!(combine(&[NotMet, Unanswered]), NotMet);
+        assert_eq!(combine(&[Met, Unanswered]), Unanswered);
+        assert_eq!(combine(&[Partial, Unanswered]), Partial);
+        assert_eq!(combine(&[Met, NotMet, Unanswered]), Partial);
+        assert_eq!(combine(&[Met, NotMet]), Partial);
+        assert_eq!(combine(&[Partial]), Partial);
+        assert_eq!(combine(&[Met, NotApplicable]), Met);
+    }
+
+    #[test]
+    fn an_unanswered_item_never_gives_met() {
+        let all = [Met, Partial, NotMet, Unanswered];
+        for a in all {
+            for b in all {
+                if a == Unanswered || b == Unanswered {
+                    assert_ne!(combine(&[a, b]), Met, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn turning_one_item_to_met_never_lowers_the_result() {
+        let all = [Met, Partial, NotMet, Unanswered];
+        for a in all {
+            for b in all {
+                for c in all {
+                    let before = combine(&[a, b, c]);
+                    let after = combine(&[Met, b, c]);
+                    assert!(after.rank() >= before.rank(), "{a:?},{b:?},{c:?}: {before:?} -> {after:?}");
+                }
+            }
+        }
+        let _: Status = Met;
+    }
+}
