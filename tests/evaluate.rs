@@ -189,9 +189,14 @@ fn the_trace_names_the_answer_and_the_source_behind_each_status() {
 fn every_status_comes_with_an_explanation_and_sources() {
     for (name, text) in examples() {
         let r = evaluate_json(&text).unwrap();
-        for m in r.chapters.iter().flat_map(|c| &c.measures) {
+        for (chapter, m) in r.chapters.iter().flat_map(|c| c.measures.iter().map(move |m| (c.id.as_str(), m))) {
             assert!(!m.explanation.is_empty(), "{name} {}", m.id);
-            assert!(m.sources.iter().any(|s| s.reference == m.id), "{name} {} cites its Code id", m.id);
+            let code_chapter = chapter != "TS";
+            assert!(
+                !code_chapter || m.sources.iter().any(|s| s.reference == m.id),
+                "{name} {} cites its Code id",
+                m.id
+            );
             assert!(m.sources.iter().any(|s| s.reference.starts_with("Art ")), "{name} {} cites an article", m.id);
             for q in &m.requirements {
                 assert!(!q.trace.is_empty(), "{name} {}", q.id);

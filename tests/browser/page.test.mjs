@@ -113,13 +113,14 @@ test("numbers accept scientific notation; an invalid number shows an error under
 
     // A number the engine rejects (below the question's minimum) is a finding: shown at the
     // question and in the list of answers to check.
-    const retention = page.getByLabel("For how many years after placing the model on the market");
+    // Addressed by id: the Safety and Security chapter asks a similar retention question.
+    const retention = page.locator("#q-t_docs_retention_years-input");
     await retention.fill("-5");
     const finding = page.locator("#q-t_docs_retention_years-finding");
     await eventually(async () => assert.ok(await finding.isVisible()));
     assert.match(await textOf(finding), /at least 0/);
     assert.match(await retention.getAttribute("aria-describedby"), /q-t_docs_retention_years-finding/);
-    const listed = page.locator("#findings-list li").filter({ hasText: "For how many years" });
+    const listed = page.locator("#findings-list li").filter({ hasText: "earlier versions of the documentation" });
     assert.match(await textOf(listed), /^Error/);
     await retention.fill("10");
     await eventually(async () => assert.equal(await finding.isVisible(), false));

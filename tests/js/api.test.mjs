@@ -49,7 +49,7 @@ test("packs() lists the built-in pack with its digest, and pack() returns it", (
   assert.match(list[0].digest, /^sha256:[0-9a-f]{64}$/);
   const p = pack("gpai-cop-final");
   assert.equal(p.digest, list[0].digest);
-  assert.deepEqual(p.chapters.map((c) => c.id), ["T", "C"]);
+  assert.deepEqual(p.chapters.map((c) => c.id), ["T", "C", "SS", "TS"]);
   throws(() => pack("gpai-cop-draft"), "unknown_pack", "id");
 });
 
