@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test, in pyramid order, after installing what is missing (see scripts/setup.sh).
+# Runs every test, in pyramid order, after installing what is missing (see scripts/setup.sh),
+# and ends with one line counting every test: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# Runs a test command, keeping its output for the closing count (pipefail keeps its exit status).
+counted() { "$@" 2>&1 | tee -a "$log"; }
 
 step "setup"
 bash scripts/setup.sh browser
@@ -11,14 +16,19 @@ cargo fmt --check
 step "lint (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-step "unit, scope, golden and evaluation tests (native)"
-cargo test
+step "unit, scope, engine, coverage, cross-check, golden and evaluation tests (native)"
+counted cargo test
 step "wasm boundary tests (Node)"
-wasm-pack test --node
+counted wasm-pack test --node
 step "release build"
 bash scripts/build.sh
 step "the built package in Node"
-node --test tests/js/
+counted node --test tests/js/
 step "the page in Chromium"
-node --test tests/browser/
-printf '\nAll tests passed.\n'
+counted node --test tests/browser/
+
+sum() { awk -v word="$1" -v hash="$2" '
+  /^test result:/ { for (i = 2; i <= NF; i++) if ($i ~ "^" word ";?$") s += $(i - 1) }
+  $1 == "#" && $2 == hash { s += $3 }
+  END { print s + 0 }' "$log"; }
+printf '\nAll tests passed.\n%s passed, %s failed\n' "$(sum passed pass)" "$(sum failed fail)"
