@@ -35,6 +35,10 @@ fn the_report_digest_equals_the_native_golden() {
         (include_str!("../www/examples/closed-non-eu.json"), include_str!("golden/closed-non-eu.report.json")),
         (include_str!("../www/examples/fine-tuner.json"), include_str!("golden/fine-tuner.report.json")),
         (include_str!("../www/examples/sme-open-weights.json"), include_str!("golden/sme-open-weights.report.json")),
+        (
+            include_str!("../www/examples/frontier-systemic-risk.json"),
+            include_str!("golden/frontier-systemic-risk.report.json"),
+        ),
     ] {
         let r = wasm::evaluate(js(example)).unwrap();
         assert_eq!(get(&r, "digest"), get(&js(golden), "digest"));
