@@ -152,13 +152,14 @@ pub fn render(r: &Report) -> String {
         }
         for x in &ch.simplifications {
             let mark = if x.unconfirmed { " *(unconfirmed)*" } else { "" };
+            let concerns =
+                if x.measures.is_empty() { String::new() } else { format!(" Concerns {}.", x.measures.join(", ")) };
             let _ = writeln!(
                 md,
-                "- SME/SMC simplification {} ({}): {}{mark} Concerns {}.\n",
+                "- SME/SMC simplification {} ({}): {}{mark}{concerns}\n",
                 x.id,
                 inline(&x.reference),
-                inline(&x.text),
-                x.measures.join(", ")
+                inline(&x.text)
             );
         }
         for m in &ch.measures {
