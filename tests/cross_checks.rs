@@ -66,6 +66,25 @@ fn every_cross_check_trips_on_its_contradiction() {
 }
 
 #[test]
+fn every_cross_check_also_passes_in_a_case_without_its_contradiction() {
+    let f = fixture();
+    let mut cases = vec![serde_json::json!({"profile": {}, "answers": {}, "drop": []})];
+    cases.extend(f["probes"].as_array().unwrap().iter().cloned());
+    let mut passed = BTreeSet::new();
+    let mut all = BTreeSet::new();
+    for case in &cases {
+        for x in variant(&f["base"], case).cross_checks {
+            all.insert(x.id.clone());
+            if x.status == CrossCheckStatus::Passed {
+                passed.insert(x.id);
+            }
+        }
+    }
+    let never: Vec<&String> = all.difference(&passed).collect();
+    assert!(never.is_empty(), "cross-checks never seen passing: {never:?}");
+}
+
+#[test]
 fn boundary_probes_give_the_expected_outcome() {
     let f = fixture();
     for probe in f["probes"].as_array().unwrap() {
