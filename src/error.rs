@@ -65,22 +65,38 @@ impl InputError {
 
     /// Classifies a serde message and attaches the path serde_path_to_error found.
     pub(crate) fn from_serde(path: String, message: String) -> Self {
-        let code = if message.starts_with("unknown field") {
+        // A missing or repeated field is named in the message, not in the path: name it there too.
+        let named = ["missing field `", "duplicate field `"]
+            .iter()
+            .find_map(|prefix| message.strip_prefix(prefix).and_then(|m| m.split('`').next()));
+        let path = match named {
+            Some(field) if path == "." || path == "?" || path.is_empty() => field.to_string(),
+            Some(field) => format!("{path}.{field}"),
+            None if path == "." || path == "?" => String::new(),
+            None => path,
+        };
+        let starts = |p: &str| message.starts_with(p);
+        let code = if starts("unknown field") {
             ErrorCode::UnknownField
-        } else if message.starts_with("missing field") {
+        } else if starts("missing field") {
             ErrorCode::MissingField
-        } else if message.starts_with("invalid type") {
+        } else if starts("invalid type") || (starts("invalid length") && message.contains("expected struct")) {
+            // "invalid length ... expected struct": a list where an object belongs.
             ErrorCode::InvalidType
+        } else if starts("unknown variant") || starts("number out of range") || starts("invalid value") {
+            ErrorCode::InvalidValue
         } else if message.contains("recursion limit") {
             ErrorCode::TooLarge
-        } else if message.starts_with("expected") || message.contains("at line") {
-            ErrorCode::InvalidJson
         } else {
-            // unknown variant, invalid value, out-of-range numbers
-            ErrorCode::InvalidValue
+            // Syntax: "expected ...", "EOF while parsing", "trailing characters", "duplicate field",
+            // control characters, lone surrogates.
+            ErrorCode::InvalidJson
         };
-        // serde_path_to_error writes "." for the root and "?" where it lost track.
-        let path = if path == "." || path == "?" { String::new() } else { path };
+        let message = if code == ErrorCode::InvalidType && starts("invalid length") {
+            "expected an object, found a list".to_string()
+        } else {
+            message
+        };
         Self { code, path, message }
     }
 
@@ -96,7 +112,7 @@ impl InputError {
 /// JSON the wasm adapter produced itself).
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, with_position: bool) -> Result<T, InputError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let mut message = e.inner().to_string();
         if !with_position {
             if let Some(at) = message.rfind(" at line ") {
@@ -104,7 +120,10 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, with_positi
             }
         }
         InputError::from_serde(e.path().to_string(), message)
-    })
+    })?;
+    // Anything after the value (a second object, stray characters) makes the text invalid.
+    de.end().map_err(|e| InputError::new(ErrorCode::InvalidJson, "", format!("{e}")))?;
+    Ok(value)
 }
 
 impl fmt::Display for InputError {

@@ -71,6 +71,14 @@ pub fn evaluate_json(text: &str) -> Result<Report, InputError> {
     evaluate(&Submission::from_json(text)?)
 }
 
+/// Parses a submission from the bytes of a file (UTF-8 JSON) and evaluates it.
+///
+/// # Errors
+/// As [`Submission::from_slice`] and [`evaluate`].
+pub fn evaluate_bytes(bytes: &[u8]) -> Result<Report, InputError> {
+    evaluate(&Submission::from_slice(bytes)?)
+}
+
 /// Renders a report as Markdown for people.
 pub fn report_markdown(report: &Report) -> String {
     markdown::render(report)

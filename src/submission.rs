@@ -61,6 +61,31 @@ impl Submission {
         Ok(s)
     }
 
+    /// Parses a submission from bytes as read from a file: UTF-8 (a byte-order mark is
+    /// allowed), then JSON.
+    ///
+    /// # Errors
+    /// `too_large`, or `invalid_json` naming the first byte that is not UTF-8, then as
+    /// [`Submission::from_json`].
+    pub fn from_slice(bytes: &[u8]) -> Result<Submission, InputError> {
+        if bytes.len() > MAX_SUBMISSION_BYTES {
+            return Err(InputError::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("the submission is {} bytes; the limit is {MAX_SUBMISSION_BYTES}", bytes.len()),
+            ));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            InputError::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("the file is not UTF-8 text (invalid byte at position {})", e.valid_up_to()),
+            )
+        })?;
+        Self::from_json(text)
+    }
+
     /// Checks what types cannot: limits, dates, profile values.
     ///
     /// # Errors

@@ -103,6 +103,23 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission:
     crate::evaluate(&submission).map(|r| to_js(&r)).map_err(|e| to_js_error(&e))
 }
 
+/// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly
+/// as the native engine reads files: for portals that receive uploads. Bad text or bytes throw
+/// `GpaiInputError` (e.g. `invalid_json` for a file that is not UTF-8).
+#[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "Report")]
+pub fn evaluate_json(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = if let Some(text) = input.as_string() {
+        crate::evaluate_json(&text)
+    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+        crate::evaluate_bytes(&js_sys::Uint8Array::new(&input).to_vec())
+    } else {
+        Err(InputError::new(ErrorCode::InvalidType, "", "expected JSON text or the bytes of a file"))
+    };
+    result.map(|r| to_js(&r)).map_err(|e| to_js_error(&e))
+}
+
 /// Renders a report (as returned by `evaluate`) as Markdown.
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(#[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue) -> Result<String, JsValue> {

@@ -234,7 +234,7 @@ fn unusable_submissions_throw_errors_naming_the_field() {
     let cases = [
         (r#"{"pack": "gpai-cop-draft"}"#, ErrorCode::UnknownPack, "pack"),
         (r#"{"pack": "gpai-cop-final", "packVersion": "9.9.9"}"#, ErrorCode::PackVersionMismatch, "packVersion"),
-        (r#"{"profile": {}}"#, ErrorCode::MissingField, ""),
+        (r#"{"profile": {}}"#, ErrorCode::MissingField, "pack"),
         (r#"{"pack": "gpai-cop-final", "answer": {}}"#, ErrorCode::UnknownField, "answer"),
         (r#"{"pack": "gpai-cop-final", "profile": {"is_sme": "yes"}}"#, ErrorCode::InvalidType, "profile.is_sme"),
         (

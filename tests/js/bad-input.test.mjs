@@ -1,0 +1,70 @@
+// The bad-input corpus through the JS package: each file, given as the bytes of a file to
+// evaluateJson(), is refused with the same stable code and path as natively; JS-only hazards
+// (NaN, Infinity, cycles, BigInt, __proto__, undefined) are refused by evaluate() too.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { initSync, evaluate, evaluateJson } from "../../pkg/gpai_check.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+initSync({ module: readFileSync(join(root, "pkg/gpai_check_bg.wasm")) });
+const expected = JSON.parse(readFileSync(join(root, "tests/bad-input/expected.json"), "utf8"));
+
+function refusal(fn) {
+  try {
+    fn();
+  } catch (e) {
+    assert.equal(e.name, "GpaiInputError", String(e));
+    return e;
+  }
+  assert.fail("accepted");
+}
+
+test("every file of the corpus is refused with the native code and path", () => {
+  assert.ok(Object.keys(expected).length >= 40);
+  for (const [file, { code, path }] of Object.entries(expected)) {
+    const bytes = file.startsWith("(generated)")
+      ? new TextEncoder().encode(`{"pack": "gpai-cop-final", "title": "${"x".repeat(20 * 1024 * 1024)}"}`)
+      : new Uint8Array(readFileSync(join(root, "tests/bad-input", file)));
+    const e = refusal(() => evaluateJson(bytes));
+    assert.equal(e.code, code, `${file}: ${e.message}`);
+    assert.equal(e.path, path, `${file}: ${e.message}`);
+    if (path) assert.ok(e.message.startsWith(path), `${file}: ${e.message}`);
+  }
+});
+
+test("JSON text gives the same result as the bytes of the file", () => {
+  const text = readFileSync(join(root, "tests/bad-input/misspelt-profile-key.json"), "utf8");
+  const e = refusal(() => evaluateJson(text));
+  assert.equal(e.code, "unknown_field");
+  assert.equal(e.path, "profile.training_compute_flops");
+  const good = readFileSync(join(root, "www/examples/fine-tuner.json"), "utf8");
+  assert.equal(evaluateJson(good).digest, evaluate(JSON.parse(good)).digest);
+  assert.equal(refusal(() => evaluateJson(42)).code, "invalid_type");
+});
+
+test("JS values that JSON cannot carry are refused, not silently changed", () => {
+  const base = () => ({ pack: "gpai-cop-final", profile: {} });
+  for (const [value, code] of [[NaN, "invalid_type"], [Infinity, "invalid_type"], [-Infinity, "invalid_type"], [10n ** 25n, "invalid_type"]]) {
+    const s = base();
+    s.profile.training_compute_flop = value;
+    const e = refusal(() => evaluate(s));
+    assert.equal(e.code, code, String(value));
+    assert.equal(e.path, "profile.training_compute_flop", String(value));
+  }
+  const cyclic = base();
+  cyclic.profile.self = cyclic;
+  assert.equal(refusal(() => evaluate(cyclic)).code, "invalid_json");
+  const proto = JSON.parse('{"pack": "gpai-cop-final", "profile": {"__proto__": {"is_sme": true}}}');
+  assert.equal(refusal(() => evaluate(proto)).path, "profile.__proto__");
+  // undefined is "not given", exactly like a missing key.
+  assert.equal(evaluate({ ...base(), title: undefined }).title, null);
+});
+
+test("deep nesting inside an answer is a finding, and the module keeps working", () => {
+  const deep = `{"pack": "gpai-cop-final", "answers": {"c_crawls_web": ${"[".repeat(100000)}${"]".repeat(100000)}}}`;
+  const report = evaluateJson(deep);
+  assert.equal(report.findings[0].questionId, "c_crawls_web");
+  assert.equal(evaluate({ pack: "gpai-cop-final" }).packId, "gpai-cop-final");
+});
