@@ -22,7 +22,8 @@ step "wasm boundary tests (Node)"
 counted wasm-pack test --node
 step "release build"
 bash scripts/build.sh
-step "the built package in Node"
+step "the built package in Node (incl. native/wasm agreement)"
+cargo build --release --example digests
 counted node --test tests/js/
 step "the page in Chromium"
 counted node --test tests/browser/
