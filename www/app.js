@@ -5,6 +5,8 @@ import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, updateChapter, updateMeasure, renderFindings, summaryText } from "./results.js";
+import { updateForm } from "./doc-form.js";
+import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
 import { loadAssessment, saveAssessment, normaliseAssessment } from "./storage.js";
 import { downloadText, reportFileStem } from "./download.js";
 
@@ -19,6 +21,8 @@ let questions;
 let profileForm;
 let questionnaire;
 let renderedScope = "";
+/** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
+let crossCheckInputs = new Map();
 
 start().catch((error) => showError(`The checker could not start: ${error.message}`));
 
@@ -29,6 +33,7 @@ async function start() {
   fillFooter();
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
+  crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = event.target.value)));
 
@@ -90,8 +95,13 @@ function submission() {
   };
 }
 
-/** One evaluation, then every visible consequence of it. */
+/**
+ * One evaluation, then every visible consequence of it. The two halves are timed with the User
+ * Timing API ("gpai-check:evaluate", "gpai-check:render"; only the latest of each is kept), so
+ * a test or the browser's profiler can see what one change costs.
+ */
 function refresh() {
+  const started = performance.now();
   try {
     report = evaluate(submission());
     showError(null);
@@ -100,10 +110,24 @@ function refresh() {
     const where = error.path ? ` (field ${error.path})` : "";
     showError(`The checker could not use these answers${where}: ${error.message}`);
   }
+  const evaluated = performance.now();
   const effectiveProfile = profileForm.effective(state.profile);
   profileForm.updateVisibility(effectiveProfile);
-  if (!report) return;
+  if (report) render(effectiveProfile);
+  timing("gpai-check:evaluate", started, evaluated);
+  timing("gpai-check:render", evaluated, performance.now());
+}
 
+function timing(name, start, end) {
+  try {
+    performance.clearMeasures(name);
+    performance.measure(name, { start, end });
+  } catch {
+    // A browser without User Timing Level 3 simply goes unmeasured.
+  }
+}
+
+function render(effectiveProfile) {
   const scopeKey = JSON.stringify(report.scope);
   if (scopeKey !== renderedScope) {
     renderedScope = scopeKey;
@@ -116,10 +140,15 @@ function refresh() {
     const ref = questionnaire.chapters.get(chapter.id);
     if (!ref) continue;
     updateChapter(ref, chapter, counts.get(chapter.id));
+    const smeNotes = (chapter.simplifications ?? []).length > 0;
     for (const measure of chapter.measures) {
       const measureRef = questionnaire.measures.get(measure.id);
-      if (measureRef) updateMeasure(measureRef, measure, questionnaire.questions);
+      if (measureRef) updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
     }
+  }
+  for (const form of report.forms ?? []) {
+    const formRef = questionnaire.forms.get(form.id);
+    if (formRef) updateForm(formRef, form, questionnaire.questions);
   }
 
   const messages = new Map();
@@ -133,8 +162,33 @@ function refresh() {
       q.setFinding(message);
     }
   }
+  const crossChecks = report.crossChecks ?? [];
+  const tripped = trippedByQuestion(crossChecks);
+  for (const [id, q] of questionnaire.questions) {
+    const checks = tripped.get(id) ?? [];
+    const key = checks.map((c) => c.id).join(" ");
+    if (q.shownCrossChecks !== key) {
+      q.shownCrossChecks = key;
+      q.setCrossChecks(checks);
+    }
+  }
+  renderCrossChecks(
+    { counts: $("cross-checks-counts"), list: $("cross-checks-list"), passedBox: $("cross-checks-passed-box"), passedSummary: $("cross-checks-passed-summary"), passedList: $("cross-checks-passed") },
+    crossChecks,
+    report.summary.crossChecks ?? { passed: 0, tripped: 0, notChecked: 0 },
+    questionnaire.questions,
+    (checkId) =>
+      (crossCheckInputs.get(checkId) ?? [])
+        // Only fields on screen: a link to a hidden follow-up question would go nowhere.
+        .filter((key) => profileForm.fieldId(key) && !$(profileForm.fieldId(key))?.closest("[hidden]"))
+        .map((key) => ({ text: profileForm.label(key), href: `#${profileForm.fieldId(key)}` })),
+  );
   renderFindings($("findings"), $("findings-list"), report.findings, questionnaire.questions);
   setText($("summary"), summaryText(report));
+  const trippedCount = report.summary.crossChecks?.tripped ?? 0;
+  show($("jump-cross-checks"), trippedCount > 0);
+  show($("jump-findings"), report.findings.length > 0);
+  show($("jump-links"), trippedCount > 0 || report.findings.length > 0);
   for (const id of ["download-json", "download-md"]) $(id).disabled = false;
 }
 

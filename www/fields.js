@@ -3,15 +3,17 @@
 import { h } from "./dom.js";
 
 /**
- * A <details> "Why we ask" with the help text and the sources. `sources` are strings or already
- * formatted; returns { element, id } where `id` names the text for aria-describedby.
+ * A <details> "Why we ask" with the help text, an optional extra note and the sources. `sources`
+ * are strings or already formatted; returns { element, id } where `id` names the text for
+ * aria-describedby.
  */
-export function whyWeAsk(prefix, help, sources, sourceLabel = "Sources") {
+export function whyWeAsk(prefix, help, sources, sourceLabel = "Sources", extra = null) {
   const id = `${prefix}-why`;
   const body = h(
     "div",
     { id, className: "why-body" },
     help ? h("p", {}, help) : null,
+    extra ? h("p", {}, extra) : null,
     sources?.length ? h("p", { className: "sources" }, `${sourceLabel}: ${sources.join("; ")}`) : null,
   );
   const element = h("details", { className: "why" }, h("summary", {}, "Why we ask"), body);
@@ -40,4 +42,23 @@ export function setFieldError(control, errorEl, message) {
   const anyShowing = field?.querySelector(":scope > .field-error:not([hidden]), :scope > .finding:not([hidden])");
   if (anyShowing) control.setAttribute("aria-invalid", "true");
   else control.removeAttribute("aria-invalid");
+}
+
+/**
+ * Shows `content` (nodes, or null to hide) in `noteEl` under a control, and keeps the note's id
+ * in the control's aria-describedby only while it shows. Unlike setFieldError it does not mark
+ * the control invalid: the note points at another answer as much as at this one.
+ */
+export function setNote(control, noteEl, content) {
+  const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((x) => x && x !== noteEl.id);
+  if (content) {
+    noteEl.replaceChildren(...[content].flat(Infinity).filter(Boolean));
+    noteEl.hidden = false;
+    ids.unshift(noteEl.id);
+  } else {
+    noteEl.replaceChildren();
+    noteEl.hidden = true;
+  }
+  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
+  else control.removeAttribute("aria-describedby");
 }

@@ -2,9 +2,10 @@
 // each evaluation only `hidden`, values and result elements change (see results.js).
 import { h, show, describedBy, domId } from "./dom.js";
 import { sourceLine, sourceText, statusBadge } from "./wording.js";
-import { whyWeAsk, setFieldError } from "./fields.js";
+import { whyWeAsk, setFieldError, setNote } from "./fields.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
 import { holds } from "./conditions.js";
+import { buildFormLayout, fieldMeta } from "./doc-form.js";
 
 const CHOICES = {
   "yes-partly-no": [
@@ -27,6 +28,7 @@ export function buildQuestionnaire(container, pack, onAnswer) {
   const chapters = new Map();
   const measures = new Map();
   const questions = new Map();
+  const forms = new Map();
 
   for (const chapter of pack.chapters) {
     const id = domId("chapter", chapter.id);
@@ -36,6 +38,17 @@ export function buildQuestionnaire(container, pack, onAnswer) {
       { className: "chapter-not-applicable", hidden: true },
       h("p", {}, h("strong", {}, "This chapter does not apply to you."), " Why:"),
       reasons,
+    );
+    // Shown when the chapter applies only through a choice of yours (Safety and Security signed
+    // for a model without systemic risk).
+    const appliesNote = h("p", { className: "chapter-applies-note", hidden: true });
+    const simplificationsList = h("ul", { className: "simplifications-list" });
+    const simplifications = h(
+      "div",
+      { className: "chapter-simplifications", hidden: true, role: "group", "aria-labelledby": `${id}-simplifications-title` },
+      h("h3", { id: `${id}-simplifications-title` }, "Simplifications for SMEs and small mid-caps"),
+      h("p", { className: "hint" }, "Your profile says your organisation is an SME or a small mid-cap, so these easier ways to comply may apply to you."),
+      simplificationsList,
     );
     const notesList = h("ul", { className: "notes" });
     const notes = h("div", { className: "chapter-notes", hidden: true }, h("h3", {}, "Good to know"), notesList);
@@ -47,11 +60,13 @@ export function buildQuestionnaire(container, pack, onAnswer) {
       h("h2", { id: `${id}-title` }, `${chapter.title} `, h("span", { className: "id" }, `(chapter ${chapter.id})`)),
       h("p", { className: "lead" }, chapter.summary),
       counts,
+      appliesNote,
       notApplicable,
+      simplifications,
       notes,
       body,
     );
-    chapters.set(chapter.id, { section, notApplicable, reasons, notes, notesList, body, counts });
+    chapters.set(chapter.id, { section, appliesNote, notApplicable, reasons, simplifications, simplificationsList, notes, notesList, body, counts });
 
     for (const commitment of chapter.commitments) {
       const commitmentSection = h(
@@ -62,8 +77,10 @@ export function buildQuestionnaire(container, pack, onAnswer) {
       );
       body.append(commitmentSection);
       for (const measure of commitment.measures) {
-        const ref = buildMeasure(measure, chapter.id, questions, onAnswer);
+        const form = chapter.form?.measure === measure.id ? chapter.form : null;
+        const ref = buildMeasure(measure, chapter.id, questions, onAnswer, form);
         measures.set(measure.id, ref);
+        if (ref.form) forms.set(form.id, ref.form);
         commitmentSection.append(ref.section);
       }
     }
@@ -74,6 +91,8 @@ export function buildQuestionnaire(container, pack, onAnswer) {
     chapters,
     measures,
     questions,
+    /** Model Documentation Forms by form id (see doc-form.js). */
+    forms,
     sync(answers) {
       for (const [qid, q] of questions) q.set(answers[qid]);
     },
@@ -84,7 +103,7 @@ export function buildQuestionnaire(container, pack, onAnswer) {
   };
 }
 
-function buildMeasure(measure, chapterId, questions, onAnswer) {
+function buildMeasure(measure, chapterId, questions, onAnswer, form) {
   const id = domId("measure", measure.id);
   const badge = statusBadge("unanswered");
   badge.classList.add("measure-status");
@@ -96,6 +115,8 @@ function buildMeasure(measure, chapterId, questions, onAnswer) {
   const requirementList = h("ul", { className: "requirements" });
   const kpiList = h("ul", { className: "kpis" });
   const kpis = h("div", { className: "kpi-box", hidden: true }, h("h5", {}, "Targets"), kpiList);
+  const simplificationNote = h("p", { className: "simplification-note", hidden: true });
+  const formRef = form ? buildFormLayout(form, measure) : null;
   const section = h(
     "section",
     { className: "measure", id, "aria-labelledby": `${id}-title` },
@@ -106,26 +127,53 @@ function buildMeasure(measure, chapterId, questions, onAnswer) {
       h("p", { className: "measure-status-line" }, h("span", { className: "visually-hidden" }, "Status: "), badge, unconfirmed),
     ),
     h("p", { className: "lead" }, measure.summary),
+    simplificationNote,
     explanation,
     sourceLine(measure.sources),
+    formRef?.box,
     questionList,
     missing,
     h("div", { className: "requirement-box" }, h("h5", {}, "What the Code asks, and how you stand"), requirementList),
     kpis,
   );
+  if (formRef) questionList.append(...formRef.elements());
   for (const question of measure.questions) {
-    const ref = buildQuestion(question, onAnswer);
-    questions.set(question.id, { ...ref, question, measureId: measure.id, chapterId });
-    questionList.append(ref.root);
+    const field = formRef?.fieldFor(question.id);
+    const ref = buildQuestion(question, onAnswer, field ? { field, recipientLabel: formRef.recipientLabel } : null);
+    questions.set(question.id, { ...ref, question, measureId: measure.id, chapterId, shownCrossChecks: "" });
+    (formRef?.containerFor(question.id) ?? questionList).append(ref.root);
   }
-  return { section, badge, unconfirmed, explanation, missing, missingList, requirementList, kpis, kpiList, rows: new Map(), kpiRows: new Map() };
+  return {
+    section,
+    badge,
+    unconfirmed,
+    simplificationNote,
+    explanation,
+    missing,
+    missingList,
+    requirementList,
+    kpis,
+    kpiList,
+    form: formRef,
+    rows: new Map(),
+    kpiRows: new Map(),
+  };
 }
 
-function buildQuestion(q, onAnswer) {
+/**
+ * Builds one question. `formField` = { field, recipientLabel } when the question is a field of
+ * the Model Documentation Form: it then shows the field's recipients and precision rule, and
+ * can show a precision message (setPrecision).
+ */
+function buildQuestion(q, onAnswer, formField = null) {
   const id = domId("q", q.id);
-  const why = whyWeAsk(id, q.help, [...q.sources.map(sourceText), `question id ${q.id}`]);
+  const why = whyWeAsk(id, q.help, [...q.sources.map(sourceText), `question id ${q.id}`], "Sources", formField?.field.note ? `About this field: ${formField.field.note}` : null);
   const finding = h("p", { className: "finding", id: `${id}-finding`, hidden: true });
+  const meta = formField ? fieldMeta(formField.field, formField.recipientLabel, `${id}-form`) : null;
+  // A precision message is a problem with the answer, like a finding (class "finding").
+  const precision = formField?.field.precision ? h("p", { className: "finding precision", id: `${id}-precision`, hidden: true }) : null;
   const choices = CHOICES[q.type] ?? (q.type === "single-choice" ? q.options ?? [] : null);
+  let ref;
 
   if (choices) {
     const radios = [...choices, { id: "", label: "Not answered" }].map((option) => {
@@ -136,23 +184,22 @@ function buildQuestion(q, onAnswer) {
       "fieldset",
       { className: "field field-choice question", id, tabindex: "-1" },
       h("legend", {}, q.text),
+      meta,
       h("div", { className: "choices" }, radios.map((r) => r.label)),
       finding,
       why.element,
     );
-    describedBy(root, why.id);
+    describedBy(root, meta?.id, why.id);
     root.addEventListener("change", (event) => onAnswer(q.id, event.target.value === "" ? undefined : event.target.value));
-    return {
+    ref = {
       root,
+      describedEl: root,
       focusId: radios[0].input.id,
       set(value) {
         for (const r of radios) r.input.checked = r.input.value === (typeof value === "string" ? value : "");
       },
-      setFinding: (message) => setFieldError(root, finding, message),
     };
-  }
-
-  if (q.type === "multi-choice") {
+  } else if (q.type === "multi-choice") {
     const boxes = (q.options ?? []).map((option) => {
       const input = h("input", { type: "checkbox", id: `${id}-${domId("o", option.id)}`, value: option.id });
       return { input, label: h("label", { className: "choice" }, input, " ", option.label) };
@@ -161,25 +208,42 @@ function buildQuestion(q, onAnswer) {
       "fieldset",
       { className: "field field-choice question", id, tabindex: "-1" },
       h("legend", {}, q.text, h("span", { className: "hint" }, " (select all that apply)")),
+      meta,
       h("div", { className: "choices" }, boxes.map((b) => b.label)),
       finding,
       why.element,
     );
-    describedBy(root, why.id);
+    describedBy(root, meta?.id, why.id);
     root.addEventListener("change", () => {
       const picked = boxes.filter((b) => b.input.checked).map((b) => b.input.value);
       onAnswer(q.id, picked.length ? picked : undefined);
     });
-    return {
+    ref = {
       root,
+      describedEl: root,
       focusId: boxes[0]?.input.id ?? id,
       set(value) {
         for (const b of boxes) b.input.checked = Array.isArray(value) && value.includes(b.input.value);
       },
-      setFinding: (message) => setFieldError(root, finding, message),
     };
+  } else {
+    ref = buildInputQuestion(q, id, onAnswer, { why, finding, meta, precision });
   }
 
+  const control = ref.describedEl;
+  return {
+    ...ref,
+    setFinding: (message) => setFieldError(control, finding, message),
+    setPrecision: (message) => precision && setFieldError(control, precision, message),
+    /** Shows the tripped consistency checks that concern this question ([] for none). */
+    setCrossChecks(checks) {
+      ref.crossNote ??= crossNoteElement(ref.root, why.element, `${id}-cross`);
+      setNote(control, ref.crossNote, checks.length ? crossNoteContent(checks) : null);
+    },
+  };
+}
+
+function buildInputQuestion(q, id, onAnswer, { why, finding, meta, precision }) {
   const controlId = `${id}-input`;
   const label = h("label", { htmlFor: controlId }, q.text, q.unit ? h("span", { className: "unit" }, ` (${q.unit})`) : null);
   let control;
@@ -192,6 +256,11 @@ function buildQuestion(q, onAnswer) {
     control = h("input", { type: "url", id: controlId, autocomplete: "url", spellcheck: "false" });
   } else if (q.type === "date") {
     control = h("input", { type: "date", id: controlId });
+  } else if (q.type === "quantity") {
+    // Sent exactly as typed, as text: the engine reads "2.4e25", "7.3x10^10" or "10^24" and
+    // counts the significant figures written, which a parsed number would lose.
+    control = h("input", { type: "text", id: controlId, className: "input-number", autocomplete: "off", spellcheck: "false" });
+    write = (value) => (control.value = typeof value === "number" ? quantityText(value) : typeof value === "string" ? value : "");
   } else {
     // "number" (and any type this page does not know, which then is sent as typed text).
     control = h("input", { type: "text", id: controlId, className: "input-number", autocomplete: "off", spellcheck: "false" });
@@ -208,17 +277,49 @@ function buildQuestion(q, onAnswer) {
       };
     }
   }
-  const hint = limitsHint(q) ? h("p", { className: "hint", id: `${id}-hint` }, limitsHint(q)) : null;
+  const hintText = inputHint(q);
+  const hint = hintText ? h("p", { className: "hint", id: `${id}-hint` }, hintText) : null;
   read ??= () => (control.value.trim() === "" ? undefined : control.value);
   write ??= (value) => (control.value = typeof value === "string" ? value : value === undefined ? "" : String(value));
-  describedBy(control, hint?.id, why.id);
+  describedBy(control, meta?.id, hint?.id, why.id);
   control.addEventListener("input", () => onAnswer(q.id, read()));
-  const root = h("div", { className: "field question", id }, label, control, error, finding, hint, why.element);
-  return { root, focusId: controlId, set: write, setFinding: (message) => setFieldError(control, finding, message) };
+  const root = h("div", { className: "field question", id }, label, meta, control, error, finding, precision, hint, why.element);
+  return { root, describedEl: control, focusId: controlId, set: write };
 }
 
-/** "A number of at least 0." / "At least 20 characters." from the question's limits. */
-function limitsHint(q) {
+/** A quantity stored as a JSON number, shown so that its written precision reads back the same. */
+function quantityText(value) {
+  if (!Number.isFinite(value)) return "";
+  return Math.abs(value) >= 1e6 ? value.toExponential().replace("e+", "e") : String(value);
+}
+
+/** The note under a question that a tripped consistency check names; made on first use. */
+function crossNoteElement(root, before, id) {
+  const el = h("div", { className: "cross-note", id, hidden: true });
+  root.insertBefore(el, before);
+  return el;
+}
+
+function crossNoteContent(checks) {
+  return [
+    h("p", {}, h("strong", {}, checks.length === 1 ? "Contradiction found" : `${checks.length} contradictions found`), " with another answer:"),
+    h(
+      "ul",
+      {},
+      checks.map((c) => h("li", {}, h("a", { href: `#${domId("xcheck", c.id)}` }, `${c.id}: ${c.title}`))),
+    ),
+  ];
+}
+
+/**
+ * "A number of at least 0.", "At least 20 characters.", or for quantities "A number such as
+ * 2.4e25 or 7.3x10^10, in FLOP." from the question's type, limits and unit.
+ */
+function inputHint(q) {
+  if (q.type === "quantity") {
+    const na = q.allowNotApplicable ? " or N/A" : "";
+    return `A number such as 2.4e25 or 7.3x10^10${na}${q.unit ? `, in ${q.unit}` : ""}.`;
+  }
   const hasMin = typeof q.min === "number";
   const hasMax = typeof q.max === "number";
   if (q.type === "number" && hasMin && hasMax) return `A number from ${q.min} to ${q.max}.`;

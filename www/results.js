@@ -33,11 +33,15 @@ export function countsText(counts) {
 /** The one-line summary for the aria-live region. */
 export function summaryText(report) {
   const scope = report.scope.inScope ? "In scope." : "Not in scope.";
+  const tripped = report.summary.crossChecks?.tripped ?? 0;
+  const contradictions = tripped
+    ? ` ${tripped} consistency ${tripped === 1 ? "check finds" : "checks find"} a contradiction between your answers (see Consistency checks).`
+    : "";
   const problems = report.findings.length;
   const findings = problems
     ? ` ${problems} ${problems === 1 ? "answer needs" : "answers need"} checking (marked at the question and listed at the end).`
     : "";
-  return `${scope} ${countsText(report.summary.overall)}${findings}`;
+  return `${scope} ${countsText(report.summary.overall)}${contradictions}${findings}`;
 }
 
 function reasonItem(reason) {
@@ -131,9 +135,40 @@ export function updateChapter(ref, result, counts) {
   setText(ref.counts, result.applicable && counts ? countsText(counts) : "");
   show(ref.counts, result.applicable);
   if (!result.applicable) replaceIfChanged(ref.reasons, result.reasons, () => result.reasons.map(reasonItem));
+  const also = result.applicable ? result.reasons.filter((r) => r.id === `${result.id}.also-applies`) : [];
+  show(ref.appliesNote, also.length > 0);
+  replaceIfChanged(ref.appliesNote, also, () =>
+    also.length ? [h("strong", {}, "Why this chapter applies: "), also.map((r) => [r.text, " ", h("span", { className: "source" }, `(${r.source})`)])] : null,
+  );
+  const simplifications = result.simplifications ?? [];
+  show(ref.simplifications, result.applicable && simplifications.length > 0);
+  replaceIfChanged(ref.simplificationsList, simplifications, () => simplifications.map(simplificationItem));
   show(ref.notes, result.applicable && result.notes.length > 0);
   replaceIfChanged(ref.notesList, result.notes, () =>
     result.notes.map((n) => h("li", {}, n.text, n.unconfirmed ? [" ", unconfirmedMark()] : null)),
+  );
+}
+
+function simplificationItem(s) {
+  return h(
+    "li",
+    { id: domId("simplification", s.id) },
+    h("span", { className: "id" }, s.id),
+    " ",
+    s.text,
+    " ",
+    h("span", { className: "source" }, `(${s.reference})`),
+    s.unconfirmed ? [" ", unconfirmedMark()] : null,
+    s.measures.length
+      ? h(
+          "span",
+          { className: "simplification-measures" },
+          " For ",
+          s.measures.length === 1 ? "measure " : "measures ",
+          s.measures.map((m, i) => [i > 0 ? ", " : "", h("a", { href: `#${domId("measure", m)}` }, m)]),
+          ".",
+        )
+      : null,
   );
 }
 
@@ -165,8 +200,18 @@ const KIND_LABELS = {
  * Updates a measure built by questionnaire.js from its MeasureResult. `questions` maps question
  * ids to their references (for question texts and "still to answer" links).
  */
-export function updateMeasure(ref, result, questions) {
+export function updateMeasure(ref, result, questions, smeNotes = true) {
   updateStatusBadge(ref.badge, result.status);
+  const simplifications = smeNotes ? result.simplifications ?? [] : [];
+  show(ref.simplificationNote, simplifications.length > 0);
+  replaceIfChanged(ref.simplificationNote, simplifications, () =>
+    simplifications.length
+      ? [
+          simplifications.length === 1 ? "Simplification for SMEs: " : "Simplifications for SMEs: ",
+          simplifications.map((id, i) => [i > 0 ? ", " : "", h("a", { href: `#${domId("simplification", id)}` }, id)]),
+        ]
+      : null,
+  );
   replaceIfChanged(ref.unconfirmed, result.unconfirmed, () => (result.unconfirmed ? [" ", unconfirmedMark()] : null));
   setText(ref.explanation, result.explanation);
 
@@ -254,6 +299,9 @@ function traceItem(step, questions) {
       break;
     case "provided":
       what = `Details for ${questionText}: ${answerText(step.answer)}`;
+      break;
+    case "form-complete":
+      what = "Every field of the Model Documentation Form (see above)";
       break;
     case "kpi":
       what = `Target ${step.kpiId ?? ""}: ${answerText(step.answer)}`;
