@@ -27,6 +27,12 @@ cargo build --release --example digests
 counted node --test tests/js/
 step "the page in Chromium"
 counted node --test tests/browser/
+step "fuzzing smoke (cargo fuzz, 15 s per target; the long run is scripts/fuzz.sh)"
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  bash scripts/fuzz.sh all 15
+else
+  echo "WARNING: no nightly Rust on this machine, so the fuzzing smoke did not run"
+fi
 
 sum() { awk -v word="$1" -v hash="$2" '
   /^test result:/ { for (i = 2; i <= NF; i++) if ($i ~ "^" word ";?$") s += $(i - 1) }
