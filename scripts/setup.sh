@@ -33,6 +33,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
 fi
 
 if [ "${1:-}" = browser ]; then
+  # compliance-trestle validates the OSCAL export (pinned; in target/, which git ignores).
+  if ! target/trestle/bin/python -c "import trestle" >/dev/null 2>&1; then
+    say "installing compliance-trestle into target/trestle"
+    python3 -m venv target/trestle
+    target/trestle/bin/pip install --quiet compliance-trestle==5.2.0
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     export DEBIAN_FRONTEND=noninteractive

@@ -14,11 +14,13 @@ pub mod date;
 pub mod error;
 pub mod evaluate;
 pub mod markdown;
+pub mod oscal;
 pub mod pack;
 pub mod profile;
 pub mod report;
 pub mod scope;
 pub mod submission;
+pub mod verify;
 
 /// The JavaScript boundary (wasm32 only); public so that the boundary tests can call it.
 #[cfg(target_arch = "wasm32")]
@@ -77,6 +79,13 @@ pub fn evaluate_json(text: &str) -> Result<Report, InputError> {
 /// As [`Submission::from_slice`] and [`evaluate`].
 pub fn evaluate_bytes(bytes: &[u8]) -> Result<Report, InputError> {
     evaluate(&Submission::from_slice(bytes)?)
+}
+
+/// The report as an OSCAL assessment-results document (see [`oscal`] for the mapping).
+pub fn oscal_assessment_results(report: &Report) -> serde_json::Value {
+    let published = pack::get(&report.pack_id, "packId").map(|p| p.publication_date.clone()).unwrap_or_default();
+    let date = if published.is_empty() { "1970-01-01".to_string() } else { published };
+    oscal::assessment_results(report, &date)
 }
 
 /// Renders a report as Markdown for people.

@@ -410,3 +410,23 @@ export interface GpaiInputError extends Error {
   /** Path of the offending field, e.g. "profile.training_compute_flop". */
   path: string;
 }
+
+/** What a portal receives and verifies. */
+export interface ResultBundle {
+  submission: Submission;
+  report: Report;
+  packId: string;
+  packDigest: string;
+  engineVersion: string;
+}
+
+/** The verdict of verify(). */
+export interface Verification {
+  valid: boolean;
+  verdict: "match" | "pack-differs" | "engine-differs" | "report-differs";
+  message: string;
+  /** The first place where the received and the recomputed report differ. */
+  firstDifference: { path: string; expected: unknown; found: unknown } | null;
+  recomputedDigest: string | null;
+  engineVersion: string;
+}

@@ -127,6 +127,33 @@ pub fn report_markdown(#[wasm_bindgen(unchecked_param_type = "Report")] report: 
     Ok(crate::report_markdown(&report))
 }
 
+/// Evaluates a submission and wraps both in a result bundle
+/// `{ submission, report, packId, packDigest, engineVersion }` that a portal can `verify`.
+#[wasm_bindgen(js_name = resultBundle, unchecked_return_type = "ResultBundle")]
+pub fn result_bundle(
+    #[wasm_bindgen(unchecked_param_type = "Submission")] submission: JsValue,
+) -> Result<JsValue, JsValue> {
+    let submission: Submission = from_js(&submission, "")?;
+    crate::verify::bundle(&submission).map(|b| to_js(&b)).map_err(|e| to_js_error(&e))
+}
+
+/// Recomputes a bundle's report with the built-in pack and says whether it matches, naming the
+/// first difference. Proves consistency (same answers, same pack, same engine), not truth.
+#[wasm_bindgen(unchecked_return_type = "Verification")]
+pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsValue) -> Result<JsValue, JsValue> {
+    let bundle: crate::verify::ResultBundle = from_js(&bundle, "")?;
+    crate::verify::verify(&bundle).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
+}
+
+/// The report as an OSCAL assessment-results document (JSON object).
+#[wasm_bindgen(js_name = oscalAssessmentResults)]
+pub fn oscal_assessment_results(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report: Report = from_js(&report, "report")?;
+    Ok(to_js(&crate::oscal_assessment_results(&report)))
+}
+
 /// The engine version (the crate version).
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
