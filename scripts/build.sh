@@ -8,5 +8,6 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
+node scripts/package.mjs
 printf '[build] pkg/gpai_check_bg.wasm: %s bytes, %s gzip\n' \
   "$(wc -c < pkg/gpai_check_bg.wasm)" "$(gzip -9 -c pkg/gpai_check_bg.wasm | wc -c)"
