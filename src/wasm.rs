@@ -76,7 +76,11 @@ pub fn packs() -> JsValue {
 /// Throws `GpaiInputError` with code `unknown_pack` for an unknown id.
 #[wasm_bindgen(unchecked_return_type = "Pack")]
 pub fn pack(id: &str) -> Result<JsValue, JsValue> {
-    crate::pack::get(id, "id").map(to_js).map_err(|e| to_js_error(&e))
+    // The embedded text is the pack exactly as validated and digested at build time: handing it
+    // to JSON.parse keeps the code that would serialise a parsed pack out of the wasm.
+    crate::pack::get(id, "id").map_err(|e| to_js_error(&e))?;
+    let text = crate::pack::builtin().iter().find(|b| b.id == id).map_or("null", |b| b.json);
+    Ok(js_sys::JSON::parse(text).unwrap_or(JsValue::NULL))
 }
 
 /// The profile questions of the scope decision, in the order to ask them.
