@@ -11,8 +11,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::date;
-use crate::pack::model::{Pack, Question, QuestionType};
-use crate::pack::option_ids;
+use crate::pack::model::{Question, QuestionType};
+use crate::pack::{option_ids, QuestionIndex};
 use crate::report::{Finding, FindingCode, Severity};
 
 /// The longest text answer accepted, in characters.
@@ -196,14 +196,14 @@ pub type ValidAnswers = BTreeMap<String, Answer>;
 
 /// Checks every raw answer against the pack; returns the valid ones and a finding for each
 /// problem. `null` answers are simply absent.
-pub fn check(pack: &Pack, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers, Vec<Finding>) {
+pub fn check(questions: &QuestionIndex<'_>, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers, Vec<Finding>) {
     let mut valid = ValidAnswers::new();
     let mut findings = Vec::new();
     for (id, value) in raw {
         if *value == RawAnswer::Null {
             continue;
         }
-        let Some(q) = pack.question(id) else {
+        let Some(q) = questions.get(id.as_str()) else {
             findings.push(Finding {
                 code: FindingCode::UnknownQuestion,
                 severity: Severity::Warning,

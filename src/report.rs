@@ -470,9 +470,12 @@ impl Report {
         serde_json::to_string(&copy).expect("report serialises")
     }
 
-    /// Computes and stores the digest.
+    /// Computes and stores the digest (in place: no copy of the report).
     pub fn seal(&mut self) {
-        self.digest = digest_of(&self.canonical_json());
+        self.digest.clear();
+        // Serialising plain structs, vectors and finite numbers cannot fail.
+        let canonical = serde_json::to_string(self).expect("report serialises");
+        self.digest = digest_of(&canonical);
     }
 
     /// True when the stored digest matches the content.

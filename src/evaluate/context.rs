@@ -8,6 +8,7 @@
 
 use crate::answers::{Answer, ValidAnswers};
 use crate::pack::model::{CompareOp, Comparison, Condition, Operand, Pack, Question, ScopeFlag};
+use crate::pack::QuestionIndex;
 use crate::scope::ScopeResult;
 
 /// How deep conditions may refer to each other (through `showIf`) before they count as unknown;
@@ -53,6 +54,8 @@ pub(crate) struct Context<'a> {
     /// The profile as JSON with every input present (the default where not given).
     pub profile: serde_json::Value,
     pub answers: &'a ValidAnswers,
+    /// The pack's questions by id.
+    pub questions: QuestionIndex<'a>,
 }
 
 impl Context<'_> {
@@ -162,7 +165,7 @@ impl Context<'_> {
     /// The answer to a question if it is valid and the question is shown.
     pub fn answer(&self, id: &str, depth: u8) -> Option<&Answer> {
         let a = self.answers.get(id)?;
-        let q = self.pack.question(id)?;
+        let q = self.questions.get(id)?;
         self.visible(q, depth).then_some(a)
     }
 }

@@ -79,7 +79,7 @@ pub(crate) fn completeness(ctx: &Context<'_>, form: &DocumentationForm, needs: &
     for f in fields {
         if ctx.answer(&f.question, 0).is_none() {
             open = true;
-            if ctx.pack.question(&f.question).is_some_and(|q| ctx.visible(q, 0)) {
+            if ctx.questions.get(f.question.as_str()).is_some_and(|q| ctx.visible(q, 0)) {
                 needs.push(f.question.clone());
             }
         }

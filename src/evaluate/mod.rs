@@ -217,7 +217,7 @@ fn evaluate_requirement(
             let mut qs = Vec::new();
             referenced_questions(c, &mut qs);
             qs.into_iter()
-                .filter(|q| ctx.answer(q, 0).is_none() && ctx.pack.question(q).is_some_and(|q| ctx.visible(q, 0)))
+                .filter(|q| ctx.answer(q, 0).is_none() && ctx.questions.get(q).is_some_and(|q| ctx.visible(q, 0)))
                 .map(String::from)
                 .collect()
         }
@@ -399,13 +399,15 @@ pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
         profile.assessment_date = submission.assessment_date.clone();
     }
     let scope = scope::decide(&profile);
-    let (valid, findings) = answers::check(pack, &submission.answers);
-    let ctx = Context { pack, scope: &scope, profile: profile_with_defaults(&profile), answers: &valid };
+    let questions = pack.question_index();
+    let (valid, findings) = answers::check(&questions, &submission.answers);
+    let ctx = Context { pack, scope: &scope, profile: profile_with_defaults(&profile), answers: &valid, questions };
     let small = profile.is_sme == Some(true) || profile.is_small_mid_cap == Some(true);
     let mut chapters = Vec::new();
     let mut summary =
         Summary { overall: Counts::default(), chapters: Vec::new(), cross_checks: CrossCheckCounts::default() };
     let mut missing = Vec::new();
+    let mut listed = std::collections::BTreeSet::new();
     let mut forms = Vec::new();
     let mut cross_checks = Vec::new();
     for ch in &pack.chapters {
@@ -442,7 +444,7 @@ pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
                 counts.add(r.status);
                 summary.overall.add(r.status);
                 for q in &r.missing {
-                    if !missing.iter().any(|x: &MissingQuestion| &x.question_id == q) {
+                    if listed.insert(q.clone()) {
                         missing.push(MissingQuestion { question_id: q.clone(), measure_id: r.id.clone() });
                     }
                 }

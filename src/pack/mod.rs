@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{ErrorCode, InputError};
 use model::{Pack, QuestionType};
 
+/// Questions by id.
+pub type QuestionIndex<'a> = std::collections::BTreeMap<&'a str, &'a model::Question>;
+
 /// A pack embedded at build time: its assembled JSON and the digest `build.rs` computed.
 #[derive(Debug)]
 pub struct BuiltinPack {
@@ -109,7 +112,12 @@ impl Pack {
             .flat_map(|ch| ch.commitments.iter().flat_map(move |c| c.measures.iter().map(move |m| (ch, c, m))))
     }
 
-    /// The question with this id.
+    /// Every question by id, for lookups in time that does not grow with the pack.
+    pub fn question_index(&self) -> QuestionIndex<'_> {
+        self.measures().flat_map(|(_, _, m)| &m.questions).map(|q| (q.id.as_str(), q)).collect()
+    }
+
+    /// The question with this id (a linear scan; use [`Pack::question_index`] for many lookups).
     pub fn question(&self, id: &str) -> Option<&model::Question> {
         self.measures().flat_map(|(_, _, m)| &m.questions).find(|q| q.id == id)
     }
