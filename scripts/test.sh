@@ -22,6 +22,7 @@ step "wasm boundary tests (Node)"
 counted wasm-pack test --node
 step "release build"
 bash scripts/build.sh
+node scripts/size-gate.mjs
 step "the built package in Node (incl. native/wasm agreement)"
 cargo build --release --example digests
 counted node --test tests/js/

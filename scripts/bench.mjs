@@ -1,0 +1,101 @@
+// The benchmark: builds nothing itself (scripts/bench.sh builds the release package and the
+// native benchmark first) and prints every figure of the performance issue in one run:
+//   1. size: the wasm raw and gzip, the total gzip transfer of the first visit, and the gzip size
+//      of SurveyJS's core (survey-core) as a ratio;
+//   2. cold start in headless Chromium: navigation to the first questions being interactive,
+//      median of 20 loads in fresh contexts;
+//   3. evaluate() in Chromium on the fully answered frontier example: median and 95th percentile
+//      over 1,000 calls, crossing the JS/wasm boundary included;
+//   4. the same natively (examples/bench) and the ratio wasm/native;
+//   5. growth: synthetic packs 10x and 100x the real one (native), as ratios;
+//   6. peak wasm memory after a full evaluation.
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * p))];
+
+const wasm = readFileSync(join(root, "pkg/gpai_check_bg.wasm"));
+const survey = readFileSync(join(root, "node_modules/survey-core/survey.core.min.js"));
+const nativeBin = join(root, "target/release/examples/bench");
+if (!existsSync(nativeBin)) throw new Error("build it first: cargo build --release --example bench");
+
+const server = await startServer(0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  // 1. First-visit transfer: every file the page requests until it is ready, gzip-compressed.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set();
+  page.on("request", (r) => files.add(new URL(r.url()).pathname));
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector("main[data-state='ready']");
+  let transfer = 0;
+  for (const f of files) transfer += gz(readFileSync(join(root, decodeURIComponent(f).replace(/\/$/, "/index.html"))));
+  await context.close();
+
+  // 2. Cold start: fresh context (empty cache) each time, until the profile questions accept input.
+  const starts = [];
+  for (let i = 0; i < 20; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    const t0 = Date.now();
+    await p.goto(`${base}/www/`);
+    await p.waitForSelector("main[data-state='ready'] #profile-fields input:not([disabled])");
+    starts.push(Date.now() - t0);
+    await ctx.close();
+  }
+
+  // 3 and 6. evaluate() in the browser, from the page's own origin.
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(`${base}/www/`);
+  await p.waitForSelector("main[data-state='ready']");
+  const example = JSON.parse(readFileSync(join(root, "www/examples/frontier-systemic-risk.json"), "utf8"));
+  const browserFigures = await p.evaluate(async (submission) => {
+    const m = await import("/pkg/gpai_check.js");
+    const instance = await m.default();
+    for (let i = 0; i < 50; i++) m.evaluate(submission);
+    const ms = [];
+    for (let i = 0; i < 1000; i++) {
+      const t = performance.now();
+      m.evaluate(submission);
+      ms.push(performance.now() - t);
+    }
+    return { ms, memory: instance.memory.buffer.byteLength };
+  }, example);
+  await ctx.close();
+
+  // 4 and 5. Native.
+  const native = JSON.parse(execFileSync(nativeBin, { cwd: root, encoding: "utf8" }));
+  const wasmMedian = median(browserFigures.ms);
+  const lines = [
+    ["wasm (raw)", kb(wasm.length)],
+    ["wasm (gzip)", kb(gz(wasm))],
+    ["first visit, all files (gzip)", `${kb(transfer)} over ${files.size} files`],
+    ["SurveyJS core, survey-core 3.1.1 (gzip)", kb(gz(survey))],
+    ["first visit / SurveyJS core", (transfer / gz(survey)).toFixed(2)],
+    ["cold start in Chromium (median of 20)", `${median(starts)} ms`],
+    ["evaluate() in Chromium, median / p95 (1,000 calls)", `${wasmMedian.toFixed(3)} / ${pct(browserFigures.ms, 0.95).toFixed(3)} ms`],
+    ["evaluate natively, median / p95 (1,000 calls)", `${native.nativeEvaluate.medianMs.toFixed(3)} / ${native.nativeEvaluate.p95Ms.toFixed(3)} ms`],
+    ["wasm / native", (wasmMedian / native.nativeEvaluate.medianMs).toFixed(2)],
+    ...native.growth.map((g) => [`pack x${g.factor} (native median, ratio to x1)`, `${g.medianMs.toFixed(2)} ms, ${g.ratio.toFixed(2)}`]),
+    ["wasm memory after a full evaluation", kb(browserFigures.memory)],
+  ];
+  const width = Math.max(...lines.map(([k]) => k.length));
+  for (const [k, v] of lines) console.log(`${k.padEnd(width)}  ${v}`);
+} finally {
+  await browser.close();
+  server.close();
+}
