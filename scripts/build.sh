@@ -9,5 +9,7 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
 node scripts/package.mjs
+# The one-file checker (wasm and pack inlined) that the page offers for download.
+node scripts/single-file.mjs
 printf '[build] pkg/gpai_check_bg.wasm: %s bytes, %s gzip\n' \
   "$(wc -c < pkg/gpai_check_bg.wasm)" "$(gzip -9 -c pkg/gpai_check_bg.wasm | wc -c)"

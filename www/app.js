@@ -1,59 +1,173 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
-// report. Every edit makes exactly one `evaluate` call; nothing leaves the browser.
-import init, { pack as loadPack, scopeQuestions, evaluate, reportMarkdown, engineVersion } from "../pkg/gpai_check.js";
-import { h, setText, show, domId } from "./dom.js";
+// report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
+// browser. Several assessments (one per model) live side by side in localStorage (storage.js).
+import init, { initSync, packs as listPacks, pack as loadPack, scopeQuestions, evaluate, reportMarkdown, engineVersion } from "../pkg/gpai_check.js";
+import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, updateChapter, updateMeasure, renderFindings, summaryText } from "./results.js";
 import { updateForm } from "./doc-form.js";
 import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
-import { loadAssessment, saveAssessment, normaliseAssessment } from "./storage.js";
+import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
+import { buildAssessmentList, displayTitle } from "./assessments.js";
+import { answersFile, answersFileName, readAnswersFile, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
+import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
+import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
 const $ = (id) => document.getElementById(id);
+/** The one-file build (scripts/single-file.mjs) carries the wasm and the examples in the page. */
+const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
 
-/** What the person has entered: the only state the page keeps. */
-let state = { title: "", profile: {}, answers: {} };
+/** Every assessment: { available, order: [id], records: Map(id -> record), openId }. */
+let store = { available: true, order: [], records: new Map(), openId: null };
+/** The open assessment (an entry of store.records): { id, title, profile, answers, mode, ... }. */
+let state = emptyRecord();
 let report = null;
 let packData;
 let questions;
+let questionIds;
+let aiOfficeOnly;
 let profileForm;
 let questionnaire;
+let assessmentList;
 let renderedScope = "";
 /** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
 let crossCheckInputs = new Map();
+/** The examples' list, and each example's data by file name, all fetched while the page loads. */
+let examples = [];
+const exampleData = new Map();
 
 start().catch((error) => showError(`The checker could not start: ${error.message}`));
 
 async function start() {
-  await init();
+  // Everything the page will ever fetch is fetched now, alongside the engine, and before the
+  // page says it is ready: after that it makes no request at all, so it keeps working offline.
+  const fetched = Promise.all([loadExampleList(), offerSingleFile()]);
+  await initEngine();
   packData = loadPack(PACK_ID);
   questions = scopeQuestions();
+  questionIds = new Set(questionsOf(packData).map((q) => q.id));
+  aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = event.target.value)));
+  assessmentList = buildAssessmentList($("assessment-list"), {
+    open: (id) => openAssessment(id, { focus: "name" }),
+    rename: renameAssessment,
+    duplicate: duplicateAssessment,
+    remove: deleteAssessment,
+    downloadDamaged,
+  });
 
-  const saved = loadAssessment();
-  if (saved.error === "unavailable") {
-    storageNotice("This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Download the report to keep a copy.");
-  } else if (saved.error) {
-    storageNotice("The answers saved earlier in this browser could not be read, so the page starts empty.");
-  } else if (saved.state) {
-    state = { ...saved.state, profile: cleanProfile(saved.state.profile, questions) };
-  }
-
+  openStore();
   syncInputs();
   refresh();
   wireTools();
+  const [examplesLoaded] = await fetched;
+  wireExamples(examplesLoaded);
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "ready";
-  await loadExampleList();
 }
+
+/** The served page fetches the wasm next to the module; the one-file build decodes its own. */
+async function initEngine() {
+  const embedded = $("gpai-wasm");
+  if (embedded) initSync({ module: base64Bytes(embedded.textContent.trim()) });
+  else await init();
+}
+
+function base64Bytes(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// --- Storage ---------------------------------------------------------------------------------
+
+function openStore() {
+  const read = readStore();
+  if (!read.available) {
+    storageNotice(
+      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
+      "unavailable",
+    );
+    store = { available: false, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
+    return;
+  }
+  store = { available: true, order: read.order, records: read.records, openId: read.openId };
+  const problems = [];
+  if (read.problems.includes("index-unreadable")) problems.push("The list of your assessments was damaged; it has been rebuilt from the saved assessments.");
+  if (read.problems.includes("damaged") || read.problems.includes("legacy-unreadable")) {
+    problems.push("Some saved answers could not be read. They are kept as they were and listed under “Your assessments”, where you can download or delete them.");
+  }
+  if (problems.length) storageNotice(problems.join(" "), "load");
+  if (!store.openId) {
+    const record = emptyRecord();
+    store.records.set(record.id, record);
+    store.order.push(record.id);
+    store.openId = record.id;
+    saveRecord(record);
+    read.changed = true;
+  }
+  state = store.records.get(store.openId);
+  if (reconcile(state)) saveRecord(state);
+  if (read.changed) saveIndex();
+}
+
+/**
+ * Fits a stored assessment to this pack: profile values of the right shapes only, and answers to
+ * questions this pack does not have moved to `unmatchedAnswers` (kept, shown, exported, and sent
+ * to the engine, which lists them as findings). Returns true when something moved.
+ */
+function reconcile(record) {
+  record.profile = cleanProfile(record.profile, questions);
+  const { matched, unmatched } = splitAnswers(record.answers, questionIds);
+  if (Object.keys(unmatched).length === 0) return false;
+  record.answers = matched;
+  record.unmatchedAnswers = { ...record.unmatchedAnswers, ...unmatched };
+  if (record.packVersion && record.packVersion !== packData.version) record.unmatchedPackVersion ??= record.packVersion;
+  return true;
+}
+
+/** Saves one assessment at once; a refusal is shown, with the offer to export instead. */
+function saveRecord(record) {
+  if (!store.available) return;
+  noteSave(writeRecord(record, packData));
+}
+
+function saveIndex() {
+  if (!store.available) return;
+  noteSave(writeIndex(store.order, store.openId));
+}
+
+function noteSave(ok) {
+  if (ok) {
+    if ($("storage-message").dataset.kind === "save") storageNotice(null);
+  } else {
+    storageNotice(
+      "Your answers could not be saved in this browser (storage may be disabled or full). They stay on this page until you close or reload it; export them to keep a copy.",
+      "save",
+    );
+  }
+}
+
+function storageNotice(message, kind = "load") {
+  const el = $("storage-message");
+  if (message && $("storage-message-text").textContent !== message) announce(message);
+  setText($("storage-message-text"), message ?? "");
+  el.dataset.kind = message ? kind : "";
+  show(el, Boolean(message));
+}
+
+// --- Editing and evaluating ------------------------------------------------------------------
 
 function setOrRemove(record, key, value) {
   if (value === undefined) delete record[key];
@@ -63,26 +177,10 @@ function setOrRemove(record, key, value) {
 /** Applies one edit: store it, save it, evaluate once, update the page. */
 function edit(mutate) {
   mutate();
-  persist();
+  state.updatedAt = new Date().toISOString();
+  saveRecord(state);
   refresh();
-}
-
-function persist() {
-  if (saveAssessment(state, packData)) {
-    if ($("storage-message").dataset.kind === "save") storageNotice(null);
-  } else {
-    storageNotice(
-      "Your answers could not be saved in this browser (storage may be disabled or full). They stay on this page until you close or reload it; download the report to keep a copy.",
-      "save",
-    );
-  }
-}
-
-function storageNotice(message, kind = "load") {
-  const el = $("storage-message");
-  setText(el, message ?? "");
-  el.dataset.kind = message ? kind : "";
-  show(el, Boolean(message));
+  renderAssessments();
 }
 
 function submission() {
@@ -91,7 +189,8 @@ function submission() {
     packVersion: packData.version,
     title: state.title.trim() || undefined,
     profile: state.profile,
-    answers: state.answers,
+    // Answers kept from another pack version go along, so the report lists them as findings.
+    answers: { ...state.unmatchedAnswers, ...state.answers },
   };
 }
 
@@ -134,7 +233,18 @@ function render(effectiveProfile) {
     renderScope($("scope-result"), report.scope, (key) => profileForm.label(key), (key) => `#${profileForm.fieldId(key) ?? domId("p", key)}`);
   }
 
-  questionnaire.updateVisibility({ answers: state.answers, scope: report.scope, profile: effectiveProfile });
+  const short = state.mode === "short";
+  const needed = short ? neededQuestions(report) : null;
+  const applicable = new Set(report.chapters.filter((c) => c.applicable).map((c) => c.id));
+  // Short mode leaves out questions of the chapters that apply (the others are not asked in
+  // either mode), never the one being answered right now.
+  const hidden = questionnaire.updateVisibility(
+    { answers: state.answers, scope: report.scope, profile: effectiveProfile },
+    short
+      ? (id, q) =>
+          !applicable.has(q.chapterId) || q.root.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
+      : null,
+  );
   const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
   for (const chapter of report.chapters) {
     const ref = questionnaire.chapters.get(chapter.id);
@@ -143,7 +253,11 @@ function render(effectiveProfile) {
     const smeNotes = (chapter.simplifications ?? []).length > 0;
     for (const measure of chapter.measures) {
       const measureRef = questionnaire.measures.get(measure.id);
-      if (measureRef) updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
+      if (!measureRef) continue;
+      updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
+      const left = hidden.get(measure.id);
+      setText(measureRef.shortNote, left ? `Short mode leaves out ${hiddenText(left)}.` : "");
+      show(measureRef.shortNote, Boolean(left));
     }
   }
   for (const form of report.forms ?? []) {
@@ -189,33 +303,291 @@ function render(effectiveProfile) {
   show($("jump-cross-checks"), trippedCount > 0);
   show($("jump-findings"), report.findings.length > 0);
   show($("jump-links"), trippedCount > 0 || report.findings.length > 0);
-  for (const id of ["download-json", "download-md"]) $(id).disabled = false;
+  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = false;
+  renderShortModeInfo(short, hidden, effectiveProfile);
+  renderUnmatched();
+  renderReportDetails();
 }
 
-/** Puts the state into the inputs (after a restore, an example or Clear); builds nothing. */
+/** What short mode leaves out, and the SME simplifications (or how to see them). */
+function renderShortModeInfo(short, hidden, effectiveProfile) {
+  const el = $("short-mode-info");
+  show(el, short);
+  if (!short) return;
+  const total = { optional: 0, aiOffice: 0 };
+  for (const counts of hidden.values()) {
+    total.optional += counts.optional;
+    total.aiOffice += counts.aiOffice;
+  }
+  const simplifications = report.chapters.flatMap((c) => (c.applicable ? (c.simplifications ?? []).map((s) => ({ ...s, chapter: c.title })) : []));
+  const left = hiddenText(total);
+  // SME and small mid-cap are profile inputs of the scope decision (Profile in gpai_check.d.ts).
+  const smeProfile = effectiveProfile.is_sme === true || effectiveProfile.is_small_mid_cap === true;
+  const smeField = profileForm.fieldId("is_sme");
+  const elsewhere = packData.chapters.filter((c) => (c.simplifications ?? []).length && !report.chapters.find((r) => r.id === c.id)?.applicable).map((c) => c.title);
+  const data = [left, simplifications.map((s) => s.id), smeProfile, elsewhere, smeField];
+  if (el.dataset.rendered === JSON.stringify(data)) return;
+  el.dataset.rendered = JSON.stringify(data);
+  let sme;
+  if (simplifications.length) {
+    sme = [
+      h("p", {}, "The Code’s simplifications for SMEs and small mid-caps that concern you (they are also shown at their chapter and measures):"),
+      h(
+        "ul",
+        { className: "simplifications-list" },
+        simplifications.map((s) => h("li", {}, h("a", { href: `#${domId("simplification", s.id)}` }, s.id), ` ${s.text} `, h("span", { className: "source" }, `(${s.chapter}; ${s.reference})`))),
+      ),
+    ];
+  } else if (smeProfile) {
+    sme = h(
+      "p",
+      {},
+      "Your profile says your organisation is an SME or a small mid-cap. ",
+      elsewhere.length
+        ? `The Code’s simplifications for you are in ${elsewhere.length === 1 ? "a chapter" : "chapters"} that ${elsewhere.length === 1 ? "does" : "do"} not apply to this model: ${elsewhere.join(", ")}.`
+        : "No simplification of the Code concerns the chapters that apply to this model.",
+    );
+  } else {
+    sme = h(
+      "p",
+      {},
+      "The Code has simplifications for SMEs and small mid-caps. They are shown when your profile says your organisation is one",
+      smeField ? [" (", h("a", { href: `#${smeField}` }, "Are you an SME?"), ")"] : null,
+      ".",
+    );
+  }
+  setChildren(
+    el,
+    h("p", {}, left ? `Short mode is on: it leaves out ${left}. Any answers you gave to them are kept.` : "Short mode is on: every question the result needs is asked."),
+    sme,
+  );
+}
+
+/** Answers kept from another pack version, listed until the person discards them. */
+function renderUnmatched() {
+  const unmatched = Object.entries(state.unmatchedAnswers ?? {});
+  show($("unmatched"), unmatched.length > 0);
+  const key = JSON.stringify([state.id, unmatched, state.unmatchedPackVersion]);
+  if ($("unmatched").dataset.rendered === key) return;
+  $("unmatched").dataset.rendered = key;
+  if (!unmatched.length) return;
+  const from = state.unmatchedPackVersion ? ` (they were given for version ${state.unmatchedPackVersion})` : "";
+  setText(
+    $("unmatched-text"),
+    `${unmatched.length} ${unmatched.length === 1 ? "answer is" : "answers are"} for questions that version ${packData.version} of the rule pack does not have${from}. They are kept with this assessment, exported with its answers, and listed in the report’s findings, but not used.`,
+  );
+  setChildren(
+    $("unmatched-list"),
+    unmatched.map(([id, value]) => h("li", {}, h("code", {}, id), `: ${answerText(value)}`)),
+  );
+}
+
+/** The block that heads the printed report, and the footer's figures of this report. */
+function renderReportDetails() {
+  const date = report.assessmentDate ? formatDate(report.assessmentDate) : "not given";
+  setText($("print-report-title"), displayTitle(report.title ?? ""));
+  setText($("print-assessment-date"), date);
+  setText($("print-pack"), `${report.packId} version ${report.packVersion}`);
+  setText($("print-engine-version"), report.engineVersion);
+  setText($("print-pack-digest"), report.packDigest);
+  setText($("print-report-digest"), report.digest);
+  setText($("assessment-date"), date);
+  setText($("report-digest"), report.digest);
+}
+
+/** Puts the state into the inputs (after opening, an example or Clear); builds nothing. */
 function syncInputs() {
   $("assessment-title").value = state.title;
+  $("short-mode").checked = state.mode === "short";
   profileForm.sync(state.profile);
   questionnaire.sync(state.answers);
 }
 
-function hasAnything() {
-  return state.title.trim() !== "" || Object.keys(state.profile).length > 0 || Object.keys(state.answers).length > 0;
+function isEmpty(record) {
+  return (
+    record.title.trim() === "" &&
+    Object.keys(record.profile).length === 0 &&
+    Object.keys(record.answers).length === 0 &&
+    Object.keys(record.unmatchedAnswers ?? {}).length === 0
+  );
 }
 
-function replaceState(next) {
-  state = next;
-  syncInputs();
-  persist();
-  refresh();
+// --- Assessments -----------------------------------------------------------------------------
+
+function renderAssessments() {
+  assessmentList.render(
+    store.order.map((id) => {
+      const r = store.records.get(id);
+      if (r.damaged) return { id, damaged: true };
+      return {
+        id,
+        title: r.title,
+        profileCount: Object.keys(r.profile).length,
+        answerCount: Object.keys(r.answers).length,
+        unmatchedCount: Object.keys(r.unmatchedAnswers ?? {}).length,
+        mode: r.mode,
+        updatedAt: r.updatedAt,
+      };
+    }),
+    store.openId,
+  );
 }
+
+/** Makes `id` the open assessment and shows it. */
+function openAssessment(id, { focus = null, announcement = null } = {}) {
+  const record = store.records.get(id);
+  if (!record || record.damaged) return;
+  const changed = id !== store.openId;
+  store.openId = id;
+  state = record;
+  if (reconcile(state)) saveRecord(state);
+  saveIndex();
+  $("example-select").value = "";
+  setText($("example-description"), "");
+  $("example-load").disabled = true;
+  syncInputs();
+  refresh();
+  renderAssessments();
+  if (focus === "title") $("assessment-title").focus();
+  else if (focus) assessmentList.focus(id, focus);
+  if (changed || announcement) announce(announcement ?? `Opened “${displayTitle(state.title)}”.`);
+}
+
+/** Adds a record to the list (after `after`, or at the end), saves it and opens it. */
+function addAssessment(record, { after = null, focus = "name", announcement }) {
+  store.records.set(record.id, record);
+  const at = after ? store.order.indexOf(after) + 1 : store.order.length;
+  store.order.splice(at > 0 ? at : store.order.length, 0, record.id);
+  saveRecord(record);
+  openAssessment(record.id, { focus, announcement });
+}
+
+function newAssessment() {
+  clearImportMessages();
+  addAssessment(emptyRecord(), { focus: "title", announcement: "A new, empty assessment is open. Give it a name, usually the model’s." });
+}
+
+function renameAssessment(id, title) {
+  const record = store.records.get(id);
+  if (!record || record.damaged) return;
+  record.title = title.slice(0, 500);
+  record.updatedAt = new Date().toISOString();
+  saveRecord(record);
+  if (id === store.openId) {
+    $("assessment-title").value = record.title;
+    refresh();
+  }
+  renderAssessments();
+  announce(`Renamed to “${displayTitle(record.title)}”.`);
+}
+
+function duplicateAssessment(id) {
+  const source = store.records.get(id);
+  if (!source || source.damaged) return;
+  clearImportMessages();
+  const now = new Date().toISOString();
+  const copy = {
+    ...structuredClone(source),
+    id: newId(),
+    title: `Copy of ${displayTitle(source.title)}`.slice(0, 500),
+    createdAt: now,
+    updatedAt: now,
+  };
+  addAssessment(copy, { after: id, announcement: `Duplicated as “${copy.title}”, which is open now.` });
+}
+
+function deleteAssessment(id) {
+  const record = store.records.get(id);
+  if (!record) return;
+  const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
+  if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
+  clearImportMessages();
+  if (store.available && !removeRecord(id)) {
+    storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
+  }
+  const position = store.order.indexOf(id);
+  store.order.splice(position, 1);
+  store.records.delete(id);
+  const neighbour = store.order[Math.min(position, store.order.length - 1)];
+  const message = `Deleted ${name}.`;
+  if (id !== store.openId) {
+    saveIndex();
+    renderAssessments();
+    if (neighbour) assessmentList.focus(neighbour, "name");
+    else $("assessments-title").focus();
+    announce(message);
+    return;
+  }
+  const next = store.order.find((other, i) => i >= position && !store.records.get(other).damaged) ?? [...store.order].reverse().find((other) => !store.records.get(other).damaged);
+  if (next) {
+    openAssessment(next, { focus: "name", announcement: `${message} “${displayTitle(store.records.get(next).title)}” is open now.` });
+  } else {
+    addAssessment(emptyRecord(), { focus: "title", announcement: `${message} A new, empty assessment is open.` });
+  }
+}
+
+function downloadDamaged(id) {
+  const record = store.records.get(id);
+  if (record?.damaged) downloadText(record.raw, `gpai-check-unreadable-${id}.txt`, "text/plain");
+}
+
+// --- Import and export -----------------------------------------------------------------------
+
+function exportAnswers() {
+  const now = new Date();
+  downloadText(`${JSON.stringify(answersFile(state, packData, now), null, 2)}\n`, answersFileName(state, now), "application/json");
+}
+
+async function importFile(file) {
+  clearImportMessages();
+  const fail = (problem) => {
+    setChildren($("import-error"), h("strong", {}, `“${file.name}” was not imported. `), problem, " Your assessments are unchanged.");
+    show($("import-error"), true);
+  };
+  if (file.size > MAX_FILE_BYTES) {
+    fail(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; an answers file can be at most ${MAX_FILE_BYTES / (1024 * 1024)} MB.`);
+    return;
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    fail(`The file could not be read (${error.message}).`);
+    return;
+  }
+  const result = readAnswersFile(bytes, { packs: listPacks, pack: packData, scopeQuestions: () => questions, evaluate });
+  if (!result.ok) {
+    fail(result.problem);
+    return;
+  }
+  const record = emptyRecord({ ...result.assessment, profile: cleanProfile(result.assessment.profile, questions) });
+  const unmatched = Object.keys(record.unmatchedAnswers).length;
+  const parts = [`“${file.name}” is open as a new assessment, “${displayTitle(record.title)}”.`];
+  if (unmatched) parts.push(`${unmatched} ${unmatched === 1 ? "answer has" : "answers have"} no question in this version of the rule pack; ${unmatched === 1 ? "it is" : "they are"} kept and listed below.`);
+  if (result.findings) parts.push(`${result.findings} ${result.findings === 1 ? "answer needs" : "answers need"} checking (marked at the questions).`);
+  parts.push(...result.notes);
+  addAssessment(record, { focus: null, announcement: parts.join(" ") });
+  setText($("import-result"), parts.join(" "));
+  show($("import-result"), true);
+}
+
+function clearImportMessages() {
+  for (const id of ["import-error", "import-result"]) {
+    setChildren($(id));
+    show($(id), false);
+  }
+}
+
+// --- Tools -----------------------------------------------------------------------------------
 
 function wireTools() {
   $("clear").addEventListener("click", () => {
-    if (!confirm("Clear all your answers? They are also removed from this browser's storage.")) return;
+    if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
     setText($("example-description"), "");
-    replaceState({ title: "", profile: {}, answers: {} });
+    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null }));
+    syncInputs();
+    announce("All answers of this assessment are cleared.");
   });
   $("download-json").addEventListener("click", () => {
     if (report) downloadText(`${JSON.stringify(report, null, 2)}\n`, `${reportFileStem(report)}.json`, "application/json");
@@ -223,18 +595,71 @@ function wireTools() {
   $("download-md").addEventListener("click", () => {
     if (report) downloadText(reportMarkdown(report), `${reportFileStem(report)}.md`, "text/markdown");
   });
-  $("clear").disabled = false;
+  $("print-report").addEventListener("click", () => window.print());
+  $("export-answers").addEventListener("click", exportAnswers);
+  $("storage-export").addEventListener("click", exportAnswers);
+  $("new-assessment").addEventListener("click", newAssessment);
+  $("import-answers").addEventListener("click", () => $("import-file").click());
+  $("import-file").addEventListener("change", async (event) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) await importFile(file);
+  });
+  $("short-mode").addEventListener("change", (event) => {
+    edit(() => (state.mode = event.target.checked ? "short" : "full"));
+    const left = [...$("short-mode-info").querySelectorAll("p")].at(0)?.textContent ?? "";
+    announce(state.mode === "short" ? left : "Short mode is off: every question is shown again, with your answers.");
+  });
+  $("unmatched-discard").addEventListener("click", () => {
+    const n = Object.keys(state.unmatchedAnswers).length;
+    if (!confirm(`Discard the ${n} ${n === 1 ? "answer" : "answers"} kept from another pack version? This cannot be undone.`)) return;
+    edit(() => Object.assign(state, { unmatchedAnswers: {}, unmatchedPackVersion: null }));
+    $("short-mode").focus();
+    announce("The answers kept from another pack version are discarded.");
+  });
+  for (const id of ["clear", "export-answers", "new-assessment", "import-answers", "short-mode"]) $(id).disabled = false;
+  renderAssessments();
 }
 
-let examples = [];
+/** Says something to screen readers; a repeated message is said again. */
+function announce(message) {
+  const el = $("announcer");
+  el.textContent = "";
+  setTimeout(() => (el.textContent = message), 100);
+}
 
+// --- Examples and the one-file download --------------------------------------------------------
+
+/** Fetches the examples (or reads them from the one-file build); true when they are all there. */
 async function loadExampleList() {
-  const select = $("example-select");
   try {
-    const response = await fetch("examples/index.json");
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    examples = await response.json();
+    if (SINGLE_FILE) {
+      const embedded = JSON.parse($("gpai-examples")?.textContent ?? "null");
+      examples = embedded?.index ?? [];
+      for (const e of examples) exampleData.set(e.file, embedded.files[e.file]);
+    } else {
+      const response = await fetch("examples/index.json");
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      examples = await response.json();
+      await Promise.all(
+        examples.map(async (e) => {
+          const r = await fetch(`examples/${encodeURIComponent(e.file)}`);
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          exampleData.set(e.file, await r.json());
+        }),
+      );
+    }
+    return true;
   } catch {
+    examples = [];
+    return false;
+  }
+}
+
+/** Offers the examples in the picker, once the engine is ready to load them. */
+function wireExamples(loaded) {
+  const select = $("example-select");
+  if (!loaded) {
     setText($("example-description"), "The examples could not be loaded.");
     return;
   }
@@ -248,21 +673,40 @@ async function loadExampleList() {
   $("example-load").addEventListener("click", () => loadExample(select.value));
 }
 
-async function loadExample(file) {
+/** Loads an example into the open assessment when it is empty, otherwise as a new one. */
+function loadExample(file) {
   const entry = examples.find((e) => e.file === file);
-  if (!entry) return;
-  if (hasAnything() && !confirm(`Replace your current answers with the example “${entry.title}”?`)) return;
+  const data = exampleData.get(file);
+  if (!entry || !data) return;
   try {
-    const response = await fetch(`examples/${encodeURIComponent(entry.file)}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const data = await response.json();
     const example = normaliseAssessment(data);
     if (typeof data.assessmentDate === "string" && example.profile.assessment_date === undefined) {
       example.profile.assessment_date = data.assessmentDate;
     }
-    replaceState({ title: example.title || entry.title, profile: cleanProfile(example.profile, questions), answers: example.answers });
+    const values = { title: example.title || entry.title, profile: cleanProfile(example.profile, questions), answers: example.answers };
+    if (isEmpty(state)) {
+      edit(() => Object.assign(state, values));
+      syncInputs();
+      announce(`The example “${entry.title}” is loaded.`);
+    } else {
+      addAssessment(emptyRecord(values), { focus: null, announcement: `The example “${entry.title}” is open as a new assessment; your other assessments are unchanged.` });
+      $("example-select").value = file;
+      setText($("example-description"), entry.description ?? "");
+      $("example-load").disabled = false;
+    }
   } catch (error) {
     showError(`The example could not be loaded: ${error.message}`);
+  }
+}
+
+/** Shows the link to the one-file checker when the build made it (scripts/single-file.mjs). */
+async function offerSingleFile() {
+  if (SINGLE_FILE) return;
+  try {
+    const response = await fetch($("single-file-link").getAttribute("href"), { method: "HEAD" });
+    show($("single-file"), response.ok);
+  } catch {
+    show($("single-file"), false);
   }
 }
 
@@ -275,6 +719,7 @@ function showError(message) {
 function fillFooter() {
   setText($("engine-version"), engineVersion());
   setText($("pack-title"), packData.title);
+  setText($("pack-id"), packData.id);
   setText($("pack-version"), `${packData.version} (published ${packData.publicationDate})`);
   setText($("pack-digest"), packData.digest);
   setText($("disclaimer"), packData.disclaimer);

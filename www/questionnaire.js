@@ -96,9 +96,29 @@ export function buildQuestionnaire(container, pack, onAnswer) {
     sync(answers) {
       for (const [qid, q] of questions) q.set(answers[qid]);
     },
-    /** Shows the questions whose showIf holds; `context` = { answers, scope, profile }. */
-    updateVisibility(context) {
-      for (const q of questions.values()) show(q.root, holds(q.question.showIf, context));
+    /**
+     * Shows the questions whose showIf holds; `context` = { answers, scope, profile }. In short
+     * mode, `hideReason(questionId, ref)` gives why a question that would be asked is left out
+     * ("optional", "ai-office") or null. Returns measure id -> { optional, aiOffice } counts of
+     * the questions left out (the page says so in each measure's `shortNote`).
+     */
+    updateVisibility(context, hideReason = null) {
+      const hidden = new Map();
+      for (const [id, q] of questions) {
+        const asked = holds(q.question.showIf, context);
+        const reason = asked && hideReason ? hideReason(id, q) : null;
+        show(q.root, asked && !reason);
+        if (reason) {
+          const counts = hidden.get(q.measureId) ?? { optional: 0, aiOffice: 0 };
+          counts[reason === "ai-office" ? "aiOffice" : "optional"] += 1;
+          hidden.set(q.measureId, counts);
+        }
+      }
+      // In short mode a Form section with nothing to ask is left out as a whole.
+      for (const form of forms.values()) {
+        for (const el of form.elements()) show(el, !hideReason || Boolean(el.querySelector(".question:not([hidden])")));
+      }
+      return hidden;
     },
   };
 }
@@ -116,6 +136,8 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
   const kpiList = h("ul", { className: "kpis" });
   const kpis = h("div", { className: "kpi-box", hidden: true }, h("h5", {}, "Targets"), kpiList);
   const simplificationNote = h("p", { className: "simplification-note", hidden: true });
+  // Short mode only: how many of this measure's questions it leaves out.
+  const shortNote = h("p", { className: "short-note", hidden: true });
   const formRef = form ? buildFormLayout(form, measure) : null;
   const section = h(
     "section",
@@ -131,6 +153,7 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
     explanation,
     sourceLine(measure.sources),
     formRef?.box,
+    shortNote,
     questionList,
     missing,
     h("div", { className: "requirement-box" }, h("h5", {}, "What the Code asks, and how you stand"), requirementList),
@@ -148,6 +171,7 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
     badge,
     unconfirmed,
     simplificationNote,
+    shortNote,
     explanation,
     missing,
     missingList,

@@ -215,10 +215,15 @@ export function updateMeasure(ref, result, questions, smeNotes = true) {
   replaceIfChanged(ref.unconfirmed, result.unconfirmed, () => (result.unconfirmed ? [" ", unconfirmedMark()] : null));
   setText(ref.explanation, result.explanation);
 
-  const missing = result.missing.filter((qid) => questions.has(qid));
+  // A needed question can be off screen only in short mode (a Form field for the AI Office only):
+  // it is named without a link that would lead nowhere.
+  const missing = result.missing.filter((qid) => questions.has(qid)).map((qid) => [qid, !questions.get(qid).root.hidden]);
   show(ref.missing, missing.length > 0 && result.status !== "not-applicable");
   replaceIfChanged(ref.missingList, missing, () =>
-    missing.map((qid) => h("li", {}, h("a", { href: `#${questions.get(qid).focusId}` }, questions.get(qid).question.text))),
+    missing.map(([qid, shown]) => {
+      const q = questions.get(qid);
+      return h("li", {}, shown ? h("a", { href: `#${q.focusId}` }, q.question.text) : [q.question.text, h("span", { className: "hint" }, " (left out in short mode)")]);
+    }),
   );
 
   for (const requirement of result.requirements) {

@@ -5,8 +5,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf } from "./harness.mjs";
-import { pack, form, frontierSubmission, storedState, STORAGE_KEY } from "./submissions.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
+import { pack, form, frontierSubmission, storedAssessments, putStorage } from "./submissions.mjs";
 
 let harness;
 before(async () => {
@@ -26,13 +26,11 @@ async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? null);
 }
 
-async function stored(page) {
-  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
-}
+const stored = storedOpenAssessment;
 
 /** Puts a submission in the page's storage and reloads, as if the person had typed it all. */
 async function loadSubmission(page, submission) {
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, storedState(submission)]);
+  await putStorage(page, storedAssessments([submission]));
   await gotoReady(page);
 }
 

@@ -2,6 +2,7 @@
 // port, and Debian's Chromium driven by playwright-core (no browser download).
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { buildSingleFile } from "../../scripts/single-file.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = [
@@ -14,8 +15,13 @@ const ARGS = [
   "--disable-sync",
 ];
 
-/** Starts the server and the browser; returns { origin, browser, close() }. */
+/**
+ * Starts the server and the browser; returns { origin, browser, close() }. The one-file checker
+ * (pkg/gpai-check.html, which the page offers for download) is built first from the current
+ * www/ and pkg/, as scripts/single-file.mjs does after a build.
+ */
 export async function startHarness() {
+  buildSingleFile();
   const server = await startServer(0);
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
@@ -79,4 +85,22 @@ export async function eventually(check, timeout = 5000) {
 /** The text of a locator, whitespace collapsed. */
 export async function textOf(locator) {
   return (await locator.textContent()).replace(/\s+/g, " ").trim();
+}
+
+/** Storage keys of the page (see www/storage.js). */
+export const INDEX_KEY = "gpai-check:v1:assessments";
+export const LEGACY_KEY = "gpai-check:v1:current";
+export const recordKey = (id) => `gpai-check:v1:assessment:${id}`;
+
+/** The open assessment as stored: { id, title, profile, answers, mode, ... }. */
+export async function storedOpenAssessment(page) {
+  return page.evaluate(([indexKey, prefix]) => {
+    const index = JSON.parse(localStorage.getItem(indexKey));
+    return JSON.parse(localStorage.getItem(prefix + index.open));
+  }, [INDEX_KEY, recordKey("")]);
+}
+
+/** Every gpai-check entry of localStorage, as { key: text }. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("gpai-check:")).sort().map((k) => [k, localStorage.getItem(k)])));
 }

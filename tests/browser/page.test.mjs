@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
 
 let harness;
 before(async () => {
@@ -13,8 +13,6 @@ before(async () => {
 after(async () => {
   await harness?.close();
 });
-
-const STORAGE_KEY = "gpai-check:v1:current";
 
 /** A radio button inside the fieldset whose legend matches `question`. */
 function radio(page, question, choice) {
@@ -103,7 +101,7 @@ test("numbers accept scientific notation; an invalid number shows an error under
     assert.match(await textOf(error), /Enter a number/);
     assert.equal(await compute.getAttribute("aria-invalid"), "true");
     assert.match(await compute.getAttribute("aria-describedby"), /p-training_compute_flop-error/);
-    const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+    const stored = await storedOpenAssessment(page);
     assert.equal("training_compute_flop" in stored.profile, false, "an invalid number is not kept as an answer");
 
     await compute.fill("2.4e25");
@@ -188,7 +186,7 @@ test("answers survive a reload, including an answer to a question that is curren
     // Clear (after the confirm dialog, accepted by the harness) empties the page and the storage.
     await page.getByRole("button", { name: "Clear all answers" }).click();
     await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^Not in scope/));
-    const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+    const stored = await storedOpenAssessment(page);
     assert.deepEqual([stored.profile, stored.answers], [{}, {}]);
   } finally {
     await context.close();

@@ -6,7 +6,10 @@ import { initSync, pack as loadPack } from "../../pkg/gpai_check.js";
 initSync({ module: readFileSync(new URL("../../pkg/gpai_check_bg.wasm", import.meta.url)) });
 
 export const PACK_ID = "gpai-cop-final";
-export const STORAGE_KEY = "gpai-check:v1:current";
+/** The single key of earlier versions of the page, moved into the list on load. */
+export const LEGACY_KEY = "gpai-check:v1:current";
+export const INDEX_KEY = "gpai-check:v1:assessments";
+export const recordKey = (id) => `gpai-check:v1:assessment:${id}`;
 export const pack = loadPack(PACK_ID);
 
 /** Every question of the pack, with its chapter and measure ids. */
@@ -86,7 +89,31 @@ export function frontierSubmission() {
   };
 }
 
-/** The state the page stores, for localStorage. */
-export function storedState(submission) {
+/** The state earlier versions of the page stored under LEGACY_KEY. */
+export function legacyState(submission) {
   return JSON.stringify({ pack: PACK_ID, packVersion: pack.version, title: submission.title ?? "", profile: submission.profile, answers: submission.answers });
+}
+
+/**
+ * localStorage entries { key: text } holding these submissions as assessments, the first one
+ * open (ids "t0", "t1", ...; see www/storage.js for the shapes).
+ */
+export function storedAssessments(submissions, { open = 0, mode = "full" } = {}) {
+  const ids = submissions.map((_, i) => `t${i}`);
+  const entries = { [INDEX_KEY]: JSON.stringify({ open: ids[open], order: ids }) };
+  submissions.forEach((s, i) => {
+    const time = new Date(Date.UTC(2026, 10, 28, 12, i)).toISOString();
+    entries[recordKey(ids[i])] = JSON.stringify({
+      id: ids[i], pack: PACK_ID, packVersion: pack.version, title: s.title ?? "", profile: s.profile, answers: s.answers, mode: s.mode ?? mode, createdAt: time, updatedAt: time,
+    });
+  });
+  return entries;
+}
+
+/** Puts entries into the page's localStorage (replacing what the page stored) and reloads. */
+export async function putStorage(page, entries) {
+  await page.evaluate((values) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("gpai-check:")) localStorage.removeItem(key);
+    for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
+  }, entries);
 }
