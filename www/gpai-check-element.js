@@ -1,0 +1,705 @@
+// <gpai-check>: the checker as one custom element, for compliance portals.
+//
+//   <script type="module" src="https://checker.example/www/gpai-check-element.js"></script>
+//   <gpai-check pack="gpai-cop-final" mode="full" storage="my-portal"></gpai-check>
+//
+// Everything lives in an open shadow root: no global CSS, no global variable, nothing written to
+// the host page except what the portal asks for (localStorage keys under its `storage` prefix).
+// The page's own modules build the questions and the results; this file holds only the glue
+// that www/app.js has for the page (one `evaluate` per edit, then the results), plus the
+// element's API. See docs/embedding.md for attributes, properties, events and theming.
+import init, * as engine from "../pkg/gpai_check.js";
+import { h, setText, show, domId } from "./dom.js";
+import { buildProfileForm, cleanProfile } from "./profile-form.js";
+import { buildQuestionnaire } from "./questionnaire.js";
+import { renderScope, updateChapter, updateMeasure, renderFindings, summaryText } from "./results.js";
+import { updateForm } from "./doc-form.js";
+import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
+import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
+import { reportFileStem } from "./download.js";
+import { formatDate } from "./wording.js";
+
+const TAG = "gpai-check";
+const DEFAULT_PACK = "gpai-cop-final";
+const MAX_TITLE = 500;
+
+// --- Once per page: the engine and the stylesheets ---------------------------------------------
+
+let enginePromise = null;
+
+/**
+ * Loads the engine's wasm (next to this module, in ../pkg/) once per page, however many elements
+ * there are, and resolves to the package's exports (evaluate, pack, resultBundle, verify...). A
+ * portal that wants to verify a bundle in the browser can use it too.
+ */
+export function loadEngine() {
+  enginePromise ??= init({ module_or_path: new URL("../pkg/gpai_check_bg.wasm", import.meta.url) }).then(() => engine);
+  return enginePromise;
+}
+
+/**
+ * The element's own rules, after the page's stylesheet. `.gpai-root` wraps everything: with
+ * `all: initial` it inherits nothing from the host page (colour, font, line height, text
+ * transform...), and it maps the documented --gpai-* custom properties, which do inherit through
+ * the shadow boundary, to the page's variables.
+ */
+const ELEMENT_CSS = `
+:host {
+  all: initial;
+  display: block;
+}
+:host([hidden]) {
+  display: none;
+}
+.gpai-root {
+  all: initial;
+  display: block;
+  --gpai-rem: var(--gpai-font-size, 16px);
+  --text: var(--gpai-text, #1b1f24);
+  --muted: var(--gpai-muted, #4a5361);
+  --line: var(--gpai-line, #c9ced6);
+  --soft: var(--gpai-soft, #f4f6f8);
+  --accent: var(--gpai-accent, #1f3a68);
+  --link: var(--gpai-link, #1a4f9c);
+  --focus: var(--gpai-focus, #1a5fd0);
+  --danger: var(--gpai-danger, #9b1c1c);
+  font-family: var(--gpai-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font-size: var(--gpai-rem);
+  line-height: 1.5;
+  color: var(--text);
+  background: var(--gpai-background, #fff);
+  padding: var(--gpai-padding, 0);
+  text-align: start;
+}
+.gpai-content > section:first-child > h2 {
+  margin-top: 0;
+}
+.gpai-toolbar {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.5em;
+  margin: 1.5em 0 0;
+}
+.gpai-footer {
+  margin-top: 2em;
+  padding-top: 0.75em;
+  border-top: 1px solid var(--line);
+  font-size: 0.9em;
+  color: var(--muted);
+}
+.gpai-footer dl {
+  margin: 0;
+}
+`;
+
+let ownSheet = null;
+let pageSheetPromise = null;
+
+function elementSheet() {
+  if (!ownSheet) {
+    ownSheet = new CSSStyleSheet();
+    ownSheet.replaceSync(ELEMENT_CSS);
+  }
+  return ownSheet;
+}
+
+/**
+ * The page's stylesheet (www/style.css) for use in a shadow root, loaded once per page. Its
+ * `rem` lengths would follow the host page's root font size (a portal with
+ * `html { font-size: 62.5% }` would shrink every margin and hint), so they are rewritten to
+ * `--gpai-rem` multiples; its `:root` rules become `:host` rules. Resolves to null when the text
+ * cannot be read (then the stylesheet is linked as it is).
+ */
+function pageSheet() {
+  pageSheetPromise ??= (async () => {
+    try {
+      const response = await fetch(styleUrl());
+      if (!response.ok) return null;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(shadowCss(await response.text()));
+      return sheet;
+    } catch {
+      return null;
+    }
+  })();
+  return pageSheetPromise;
+}
+
+function styleUrl() {
+  return new URL("style.css", import.meta.url).href;
+}
+
+/** style.css made fit for a shadow root (see pageSheet). Media queries keep their rem. */
+export function shadowCss(text) {
+  return text
+    .split("\n")
+    .map((line) => (/^\s*@media/.test(line) ? line : line.replace(/(^|[^\w.-])(-?(?:\d+\.?\d*|\.\d+))rem\b/g, "$1calc($2 * var(--gpai-rem))")))
+    .join("\n")
+    .replace(/:root\b/g, ":host");
+}
+
+// --- Answers: checking what a portal hands in ----------------------------------------------------
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isAnswerValue(value) {
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value)) ||
+    (Array.isArray(value) && value.every((v) => typeof v === "string"))
+  );
+}
+
+/**
+ * The state `answers = value` sets: { title, profile, answers }. Throws a TypeError that names
+ * the offending field when the value does not fit (a profile key the scope decision does not
+ * ask, a value of the wrong kind). null or a missing key means "not answered".
+ */
+function checkedState(value, questions) {
+  if (!isPlainObject(value)) throw new TypeError("answers must be an object { profile, answers, title }");
+  for (const key of Object.keys(value)) {
+    if (!["profile", "answers", "title", "pack", "packVersion"].includes(key)) throw new TypeError(`answers: unknown field "${key}"`);
+  }
+  const profileIn = value.profile ?? {};
+  const answersIn = value.answers ?? {};
+  if (!isPlainObject(profileIn)) throw new TypeError("answers.profile must be an object");
+  if (!isPlainObject(answersIn)) throw new TypeError("answers.answers must be an object");
+  if (value.title !== undefined && value.title !== null && typeof value.title !== "string") throw new TypeError("answers.title must be a string");
+
+  const given = Object.fromEntries(Object.entries(profileIn).filter(([, v]) => v !== null && v !== undefined));
+  const profile = cleanProfile(given, questions);
+  const rejected = Object.keys(given).filter((key) => !(key in profile));
+  if (rejected.length) throw new TypeError(`answers.profile: unknown key or value of the wrong kind: ${rejected.join(", ")}`);
+
+  const answers = {};
+  for (const [id, v] of Object.entries(answersIn)) {
+    if (v === null || v === undefined) continue;
+    if (!isAnswerValue(v)) throw new TypeError(`answers.answers.${id}: an answer is a string, a number, a boolean or a list of strings`);
+    answers[id] = Array.isArray(v) ? [...v] : v;
+  }
+  return { title: (value.title ?? "").slice(0, MAX_TITLE), profile, answers };
+}
+
+/** What storage held, kept where it still fits (a newer scope decision may drop a key). */
+function lenientState(value, questions) {
+  if (!isPlainObject(value)) return null;
+  const answers = {};
+  for (const [id, v] of Object.entries(isPlainObject(value.answers) ? value.answers : {})) if (isAnswerValue(v)) answers[id] = v;
+  return {
+    title: typeof value.title === "string" ? value.title.slice(0, MAX_TITLE) : "",
+    profile: cleanProfile(isPlainObject(value.profile) ? value.profile : {}, questions),
+    answers,
+  };
+}
+
+function emptyState() {
+  return { title: "", profile: {}, answers: {} };
+}
+
+// --- The element ---------------------------------------------------------------------------------
+
+export class GpaiCheckElement extends HTMLElement {
+  static observedAttributes = ["pack", "mode", "storage"];
+
+  #shadow;
+  #wrapper;
+  #status;
+  #error;
+  #notice;
+  #content;
+  /** Module exports once the engine is loaded. */
+  #engine = null;
+  #questions = null;
+  /** Everything built for one pack: { packId, packData, profileForm, questionnaire, refs... }. */
+  #ui = null;
+  #state = emptyState();
+  #report = null;
+  #lastDigest = null;
+  #renderedScope = "";
+  #started = false;
+  #pending = null;
+  #storageKeyInUse = null;
+  #ready;
+  #settle;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: "open" });
+    this.#shadow.adoptedStyleSheets = [elementSheet()];
+    this.#status = h("p", { className: "gpai-status", role: "status" }, "Loading the checker…");
+    this.#error = h("p", { className: "error-banner", role: "alert", hidden: true });
+    this.#notice = h("p", { className: "notice", role: "status", hidden: true });
+    this.#content = h("div", { className: "gpai-content", hidden: true });
+    this.#wrapper = h("div", { className: "gpai-root", part: "root" }, this.#status, this.#error, this.#notice, this.#content);
+    this.#shadow.append(this.#wrapper);
+    // In-page links ("#q-...") point into the shadow root, where the browser's own fragment
+    // navigation cannot reach; followed here so the host page's URL is never touched.
+    this.#shadow.addEventListener("click", (event) => this.#followLink(event));
+    this.#ready = new Promise((resolve, reject) => (this.#settle = { resolve, reject }));
+    this.#ready.catch(() => {});
+  }
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    this.#start();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.#engine) return;
+    if (name === "pack") {
+      this.#build();
+      this.#afterChange({ changed: false });
+    } else if (name === "mode") {
+      this.#refresh();
+    } else if (name === "storage") {
+      this.#switchStorage();
+    }
+  }
+
+  /** A copy of { profile, answers, title? }: what the person answered. */
+  get answers() {
+    const out = { profile: { ...this.#state.profile }, answers: structuredClone(this.#state.answers) };
+    if (this.#state.title) out.title = this.#state.title;
+    return out;
+  }
+
+  /** Restores { profile, answers, title? } (a copy of it) and evaluates; throws TypeError on bad input. */
+  set answers(value) {
+    if (!this.#questions) {
+      // Before the engine is loaded the profile questions are unknown: checked once it is.
+      if (!isPlainObject(value)) throw new TypeError("answers must be an object { profile, answers, title }");
+      this.#pending = structuredClone(value);
+      return;
+    }
+    this.#setState(checkedState(value, this.#questions));
+  }
+
+  /** The latest report (a copy), or null before the first one. */
+  get report() {
+    return this.#report ? structuredClone(this.#report) : null;
+  }
+
+  /** Resolves when the engine is loaded and the first report is made; rejects if it cannot start. */
+  get ready() {
+    return this.#ready;
+  }
+
+  /** Clears the title, the profile and every answer (and this element's saved copy). No dialog. */
+  reset() {
+    if (!this.#questions) {
+      this.#pending = emptyState();
+      return;
+    }
+    this.#setState(emptyState());
+  }
+
+  // --- Start and build -------------------------------------------------------------------------
+
+  async #start() {
+    try {
+      const [loaded, sheet] = await Promise.all([loadEngine(), pageSheet()]);
+      if (sheet) {
+        this.#shadow.adoptedStyleSheets = [sheet, elementSheet()];
+      } else {
+        this.#shadow.prepend(h("link", { rel: "stylesheet", href: styleUrl() }));
+      }
+      this.#engine = loaded;
+      this.#questions = loaded.scopeQuestions();
+      this.#storageKeyInUse = this.#storageKey();
+      this.#state = this.#restore() ?? emptyState();
+      let refused = null;
+      if (this.#pending) {
+        const pending = this.#pending;
+        this.#pending = null;
+        try {
+          this.#state = checkedState(pending, this.#questions);
+          this.#save();
+        } catch (error) {
+          refused = error;
+        }
+      }
+      this.#build();
+      this.#afterChange({ changed: false });
+      if (refused) this.#tell(`These answers could not be used: ${refused.message}`);
+      show(this.#status, false);
+      if (this.#ui) this.#settle.resolve();
+      else this.#settle.reject(new Error(this.#error.textContent));
+    } catch (error) {
+      setText(this.#status, "");
+      show(this.#status, false);
+      this.#fail(`The checker could not start: ${error.message}`, error);
+      this.#settle.reject(error);
+    }
+  }
+
+  /** Builds the questions and result areas for the `pack` attribute (again, when it changes). */
+  #build() {
+    const packId = this.getAttribute("pack") || DEFAULT_PACK;
+    let packData;
+    try {
+      packData = this.#engine.pack(packId);
+    } catch (error) {
+      this.#ui = null;
+      this.#content.replaceChildren();
+      show(this.#content, false);
+      this.#fail(`There is no rule pack “${packId}” in this checker (${error.message}).`, error);
+      return;
+    }
+    this.#renderedScope = "";
+    this.#lastDigest = null;
+    const ui = { packId, packData, aiOfficeOnly: aiOfficeOnlyQuestions(packData) };
+    const el = (name, tag, attrs = {}, ...children) => (ui[name] = h(tag, attrs, ...children));
+
+    const titleInput = el("title", "input", { type: "text", id: "assessment-title", autocomplete: "off", maxlength: String(MAX_TITLE), "aria-describedby": "assessment-title-hint" });
+    titleInput.addEventListener("input", () => this.#edit(() => (this.#state.title = titleInput.value)));
+    const profileFields = h("div", {});
+    const profile = h(
+      "section",
+      { className: "gpai-profile", "aria-labelledby": "profile-title" },
+      h("h2", { id: "profile-title" }, "Your model and your organisation"),
+      h("p", { className: "lead" }, "These answers decide which AI Act obligations apply and which chapters of the Code matter. Leave a question unanswered if you do not know; the check then uses the stated default."),
+      h(
+        "div",
+        { className: "field" },
+        h("label", { htmlFor: "assessment-title" }, "Name of this assessment"),
+        titleInput,
+        h("p", { className: "hint", id: "assessment-title-hint" }, "Usually the model’s name. It appears in the report."),
+      ),
+      profileFields,
+    );
+    const scope = h(
+      "section",
+      { className: "gpai-scope", "aria-labelledby": "scope-title" },
+      h("h2", { id: "scope-title" }, "What the AI Act asks of you"),
+      el("scopeResult", "div", {}),
+    );
+    el("summary", "p", { className: "summary", "aria-live": "polite" });
+    el("shortInfo", "p", { className: "short-mode-info", hidden: true });
+    const chapters = h("div", { className: "gpai-chapters" });
+    const crossChecks = h(
+      "section",
+      { className: "cross-checks", "aria-labelledby": "cross-checks-title" },
+      h("h2", { id: "cross-checks-title" }, "Consistency checks"),
+      h("p", { className: "lead" }, "These checks compare answers that describe the same fact in two places: the profile, the Model Documentation Form, the Copyright chapter and the summary of training content. A check runs once both sides are answered."),
+      el("crossCounts", "p", { className: "cross-checks-counts" }),
+      el("crossList", "ul", { className: "cross-checks-list", hidden: true }),
+      el(
+        "crossPassedBox",
+        "details",
+        { className: "cross-checks-passed", hidden: true },
+        el("crossPassedSummary", "summary", {}, "Show the checks that passed"),
+        el("crossPassed", "ul", {}),
+      ),
+    );
+    const findings = el(
+      "findings",
+      "section",
+      { className: "findings", "aria-labelledby": "findings-title", hidden: true },
+      h("h2", { id: "findings-title" }, "Answers to check"),
+      el("findingsList", "ul", {}),
+    );
+    const toolbar = h(
+      "div",
+      { className: "gpai-toolbar", role: "group", "aria-label": "Report" },
+      el("downloadJson", "button", { type: "button", disabled: true, onClick: () => this.#download("json") }, "Download report (JSON)"),
+      el("downloadMd", "button", { type: "button", disabled: true, onClick: () => this.#download("md") }, "Download report (Markdown)"),
+    );
+    const footer = h(
+      "footer",
+      { className: "gpai-footer" },
+      h("p", {}, packData.disclaimer),
+      h(
+        "dl",
+        { className: "versions" },
+        h("div", {}, h("dt", {}, "Engine version"), h("dd", {}, this.#engine.engineVersion())),
+        h("div", {}, h("dt", {}, "Rule pack"), h("dd", {}, `${packData.title} (${packData.id} version ${packData.version})`)),
+        h("div", {}, h("dt", {}, "Pack digest"), h("dd", {}, h("code", {}, packData.digest))),
+        h("div", {}, h("dt", {}, "Assessment date"), h("dd", {}, el("assessmentDate", "span", {}))),
+        h("div", {}, h("dt", {}, "Report digest"), h("dd", {}, el("reportDigest", "code", {}))),
+      ),
+    );
+    this.#content.replaceChildren(profile, scope, ui.summary, ui.shortInfo, chapters, crossChecks, findings, toolbar, footer);
+
+    ui.profileForm = buildProfileForm(profileFields, this.#questions, (key, value) => this.#edit(() => setOrRemove(this.#state.profile, key, value)));
+    ui.questionnaire = buildQuestionnaire(chapters, packData, (id, value) => this.#edit(() => setOrRemove(this.#state.answers, id, value)));
+    ui.crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
+    this.#ui = ui;
+    this.#syncInputs();
+    show(this.#content, true);
+  }
+
+  // --- State, storage and events ---------------------------------------------------------------
+
+  #syncInputs() {
+    if (!this.#ui) return;
+    this.#ui.title.value = this.#state.title;
+    this.#ui.profileForm.sync(this.#state.profile);
+    this.#ui.questionnaire.sync(this.#state.answers);
+  }
+
+  /** A change made by the portal (answers = ..., reset()): no gpai-change, a gpai-report if new. */
+  #setState(state) {
+    this.#state = state;
+    if (Object.keys(state.profile).length || Object.keys(state.answers).length || state.title) this.#save();
+    else this.#forget();
+    this.#syncInputs();
+    this.#afterChange({ changed: false });
+  }
+
+  /** A change made by the person in the form: saved, evaluated, then gpai-change and gpai-report. */
+  #edit(mutate) {
+    mutate();
+    this.#save();
+    this.#afterChange({ changed: true });
+  }
+
+  #afterChange({ changed }) {
+    const fresh = this.#refresh();
+    if (changed) this.#emit("gpai-change", this.answers);
+    if (fresh) this.#emit("gpai-report", { report: structuredClone(this.#report) });
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** The localStorage key of this element, or null for storage="none" (or no attribute). */
+  #storageKey() {
+    const prefix = this.getAttribute("storage");
+    if (prefix === null || prefix === "" || prefix === "none") return null;
+    return `${prefix}:gpai-check:v1`;
+  }
+
+  #restore() {
+    const key = this.#storageKeyInUse;
+    if (!key) return null;
+    try {
+      const text = localStorage.getItem(key);
+      return text === null ? null : lenientState(JSON.parse(text), this.#questions);
+    } catch {
+      return null;
+    }
+  }
+
+  #save() {
+    const key = this.#storageKeyInUse;
+    if (!key) return;
+    const { title, profile, answers } = this.#state;
+    try {
+      localStorage.setItem(key, JSON.stringify({ format: "gpai-check-element/1", pack: this.#ui?.packId ?? null, title, profile, answers }));
+      this.#tell(null);
+    } catch {
+      this.#tell("Your answers could not be saved in this browser (storage may be disabled or full). They stay here until the page is closed.");
+    }
+  }
+
+  #forget() {
+    const key = this.#storageKeyInUse;
+    if (!key) return;
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // Nothing was saved, or storage is off: nothing to remove.
+    }
+  }
+
+  /** `storage` changed: answers saved under the new prefix are restored, or the current ones saved there. */
+  #switchStorage() {
+    this.#storageKeyInUse = this.#storageKey();
+    const saved = this.#restore();
+    if (saved) {
+      this.#state = saved;
+      this.#syncInputs();
+      this.#afterChange({ changed: false });
+    } else {
+      this.#save();
+    }
+  }
+
+  #fail(message, error) {
+    setText(this.#error, message);
+    show(this.#error, true);
+    this.#emit("gpai-error", { message, code: error?.code ?? null, path: error?.path ?? null });
+  }
+
+  /** A lasting notice (storage refused, answers refused), also sent as gpai-error; null clears it. */
+  #tell(message) {
+    if (message === null) {
+      if (!this.#notice.hidden) setText(this.#notice, "");
+      show(this.#notice, false);
+      return;
+    }
+    if (!this.#notice.hidden && this.#notice.textContent === message) return;
+    setText(this.#notice, message);
+    show(this.#notice, true);
+    this.#emit("gpai-error", { message, code: null, path: null });
+  }
+
+  #clearError() {
+    setText(this.#error, "");
+    show(this.#error, false);
+  }
+
+  // --- Evaluating and rendering (the glue of www/app.js) ---------------------------------------
+
+  #submission() {
+    const { packId, packData } = this.#ui;
+    return {
+      pack: packId,
+      packVersion: packData.version,
+      title: this.#state.title.trim() || undefined,
+      profile: this.#state.profile,
+      answers: this.#state.answers,
+    };
+  }
+
+  /** One evaluation and everything it changes on screen. Returns true for a report with a new digest. */
+  #refresh() {
+    if (!this.#ui) return false;
+    try {
+      this.#report = this.#engine.evaluate(this.#submission());
+      this.#clearError();
+    } catch (error) {
+      // Unusable input: the last good report stays, with what is wrong.
+      const where = error.path ? ` (field ${error.path})` : "";
+      this.#fail(`The checker could not use these answers${where}: ${error.message}`, error);
+    }
+    const effective = this.#ui.profileForm.effective(this.#state.profile);
+    this.#ui.profileForm.updateVisibility(effective);
+    if (!this.#report) return false;
+    this.#render(effective);
+    const fresh = this.#report.digest !== this.#lastDigest;
+    this.#lastDigest = this.#report.digest;
+    return fresh;
+  }
+
+  #render(effectiveProfile) {
+    const ui = this.#ui;
+    const report = this.#report;
+    const { profileForm, questionnaire } = ui;
+    const scopeKey = JSON.stringify(report.scope);
+    if (scopeKey !== this.#renderedScope) {
+      this.#renderedScope = scopeKey;
+      renderScope(ui.scopeResult, report.scope, (key) => profileForm.label(key), (key) => `#${profileForm.fieldId(key) ?? domId("p", key)}`);
+    }
+
+    const sme = this.getAttribute("mode") === "sme";
+    const needed = sme ? neededQuestions(report) : null;
+    const applicable = new Set(report.chapters.filter((c) => c.applicable).map((c) => c.id));
+    const active = this.#shadow.activeElement;
+    const hidden = questionnaire.updateVisibility(
+      { answers: this.#state.answers, scope: report.scope, profile: effectiveProfile },
+      sme
+        ? (id, q) =>
+            !applicable.has(q.chapterId) || (active && q.root.contains(active))
+              ? null
+              : shortModeReason(id, { answers: this.#state.answers, needed, aiOfficeOnly: ui.aiOfficeOnly })
+        : null,
+    );
+    const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
+    for (const chapter of report.chapters) {
+      const ref = questionnaire.chapters.get(chapter.id);
+      if (!ref) continue;
+      updateChapter(ref, chapter, counts.get(chapter.id));
+      const smeNotes = (chapter.simplifications ?? []).length > 0;
+      for (const measure of chapter.measures) {
+        const measureRef = questionnaire.measures.get(measure.id);
+        if (!measureRef) continue;
+        updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
+        const left = hidden.get(measure.id);
+        setText(measureRef.shortNote, left ? `SME mode leaves out ${hiddenText(left)}.` : "");
+        show(measureRef.shortNote, Boolean(left));
+      }
+    }
+    for (const form of report.forms ?? []) {
+      const formRef = questionnaire.forms.get(form.id);
+      if (formRef) updateForm(formRef, form, questionnaire.questions);
+    }
+
+    const messages = new Map();
+    for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);
+    const crossChecks = report.crossChecks ?? [];
+    const tripped = trippedByQuestion(crossChecks);
+    for (const [id, q] of questionnaire.questions) {
+      const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;
+      if (q.shownFinding !== message) {
+        q.shownFinding = message;
+        q.setFinding(message);
+      }
+      const checks = tripped.get(id) ?? [];
+      const key = checks.map((c) => c.id).join(" ");
+      if (q.shownCrossChecks !== key) {
+        q.shownCrossChecks = key;
+        q.setCrossChecks(checks);
+      }
+    }
+    renderCrossChecks(
+      { counts: ui.crossCounts, list: ui.crossList, passedBox: ui.crossPassedBox, passedSummary: ui.crossPassedSummary, passedList: ui.crossPassed },
+      crossChecks,
+      report.summary.crossChecks ?? { passed: 0, tripped: 0, notChecked: 0 },
+      questionnaire.questions,
+      (checkId) =>
+        (ui.crossCheckInputs.get(checkId) ?? [])
+          .filter((key) => profileForm.fieldId(key) && !this.#shadow.getElementById(profileForm.fieldId(key))?.closest("[hidden]"))
+          .map((key) => ({ text: profileForm.label(key), href: `#${profileForm.fieldId(key)}` })),
+    );
+    renderFindings(ui.findings, ui.findingsList, report.findings, questionnaire.questions);
+    setText(ui.summary, summaryText(report));
+
+    let total = { optional: 0, aiOffice: 0 };
+    for (const c of hidden.values()) total = { optional: total.optional + c.optional, aiOffice: total.aiOffice + c.aiOffice };
+    const left = hiddenText(total);
+    setText(
+      ui.shortInfo,
+      left
+        ? `SME mode: for each measure that applies, only the questions its result still needs are asked. Left out: ${left}. Your answers are kept.`
+        : "SME mode: every question the result needs is asked.",
+    );
+    show(ui.shortInfo, sme);
+    setText(ui.assessmentDate, report.assessmentDate ? formatDate(report.assessmentDate) : "not given");
+    setText(ui.reportDigest, report.digest);
+    ui.downloadJson.disabled = false;
+    ui.downloadMd.disabled = false;
+  }
+
+  // --- Links and downloads -----------------------------------------------------------------------
+
+  #followLink(event) {
+    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
+    const href = link?.getAttribute("href");
+    if (!href?.startsWith("#") || !this.#shadow.contains(link)) return;
+    event.preventDefault();
+    const target = this.#shadow.getElementById(decodeURIComponent(href.slice(1)));
+    if (!target || target.closest("[hidden]")) return;
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.closest("details:not([open])")?.setAttribute("open", "");
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+
+  /** Offers the report as a file; the temporary link lives in the shadow root, not the host page. */
+  #download(kind) {
+    const report = this.#report;
+    if (!report) return;
+    const [text, type, ext] =
+      kind === "md" ? [this.#engine.reportMarkdown(report), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: `${reportFileStem(report)}.${ext}`, hidden: true });
+    this.#wrapper.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+function setOrRemove(record, key, value) {
+  if (value === undefined) delete record[key];
+  else record[key] = value;
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, GpaiCheckElement);
