@@ -1,6 +1,6 @@
 // <gpai-check>: the checker as one custom element, for compliance portals.
 //
-//   <script type="module" src="https://checker.example/www/gpai-check-element.js"></script>
+//   <script type="module" src="/www/gpai-check-element.js"></script>   (served from the checker's own origin)
 //   <gpai-check pack="gpai-cop-final" mode="full" storage="my-portal"></gpai-check>
 //
 // Everything lives in an open shadow root: no global CSS, no global variable, nothing written to
