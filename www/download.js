@@ -1,5 +1,6 @@
 // Saving the report as a file, made in the browser: a Blob, an object URL and a temporary
 // <a download>. Nothing is uploaded.
+import { fileSlug } from "./transfer.js";
 
 /** Offers `text` as a file called `filename`. */
 export function downloadText(text, filename, type) {
@@ -17,12 +18,6 @@ export function downloadText(text, filename, type) {
 
 /** "gpai-check-northwind-model-2026-11-28" from the assessment title and date. */
 export function reportFileStem(report) {
-  const slug = (report.title ?? "")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
+  const slug = fileSlug(report.title);
   return ["gpai-check", slug || "report", report.assessmentDate].filter(Boolean).join("-");
 }

@@ -34,15 +34,20 @@ export function answersFile(record, packInfo, now = new Date()) {
   return file;
 }
 
-/** "gpai-check-answers-northwind-model-2026-11-28.json". */
-export function answersFileName(record, now = new Date()) {
-  const slug = (record.title ?? "")
+/** "northwind-model" from a title: lower case, no accents, dashes, at most 60 characters. */
+export function fileSlug(title) {
+  return (title ?? "")
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
+}
+
+/** "gpai-check-answers-northwind-model-2026-11-28.json". */
+export function answersFileName(record, now = new Date()) {
+  const slug = fileSlug(record.title);
   return `${["gpai-check-answers", slug || "assessment", now.toISOString().slice(0, 10)].join("-")}.json`;
 }
 
