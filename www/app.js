@@ -5,8 +5,7 @@ import init, { initSync, packs as listPacks, pack as loadPack, scopeQuestions, e
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
-import { renderScope, updateChapter, updateMeasure, renderFindings, summaryText } from "./results.js";
-import { updateForm } from "./doc-form.js";
+import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
@@ -245,25 +244,7 @@ function render(effectiveProfile) {
           !applicable.has(q.chapterId) || q.root.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
       : null,
   );
-  const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
-  for (const chapter of report.chapters) {
-    const ref = questionnaire.chapters.get(chapter.id);
-    if (!ref) continue;
-    updateChapter(ref, chapter, counts.get(chapter.id));
-    const smeNotes = (chapter.simplifications ?? []).length > 0;
-    for (const measure of chapter.measures) {
-      const measureRef = questionnaire.measures.get(measure.id);
-      if (!measureRef) continue;
-      updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
-      const left = hidden.get(measure.id);
-      setText(measureRef.shortNote, left ? `Short mode leaves out ${hiddenText(left)}.` : "");
-      show(measureRef.shortNote, Boolean(left));
-    }
-  }
-  for (const form of report.forms ?? []) {
-    const formRef = questionnaire.forms.get(form.id);
-    if (formRef) updateForm(formRef, form, questionnaire.questions);
-  }
+  applyReport(questionnaire, report, hidden, "Short mode");
 
   const messages = new Map();
   for (const finding of report.findings) {

@@ -12,8 +12,7 @@ import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
-import { renderScope, updateChapter, updateMeasure, renderFindings, summaryText } from "./results.js";
-import { updateForm } from "./doc-form.js";
+import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
 import { reportFileStem } from "./download.js";
@@ -601,25 +600,7 @@ export class GpaiCheckElement extends HTMLElement {
               : shortModeReason(id, { answers: this.#state.answers, needed, aiOfficeOnly: ui.aiOfficeOnly })
         : null,
     );
-    const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
-    for (const chapter of report.chapters) {
-      const ref = questionnaire.chapters.get(chapter.id);
-      if (!ref) continue;
-      updateChapter(ref, chapter, counts.get(chapter.id));
-      const smeNotes = (chapter.simplifications ?? []).length > 0;
-      for (const measure of chapter.measures) {
-        const measureRef = questionnaire.measures.get(measure.id);
-        if (!measureRef) continue;
-        updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
-        const left = hidden.get(measure.id);
-        setText(measureRef.shortNote, left ? `SME mode leaves out ${hiddenText(left)}.` : "");
-        show(measureRef.shortNote, Boolean(left));
-      }
-    }
-    for (const form of report.forms ?? []) {
-      const formRef = questionnaire.forms.get(form.id);
-      if (formRef) updateForm(formRef, form, questionnaire.questions);
-    }
+    applyReport(questionnaire, report, hidden, "SME mode");
 
     const messages = new Map();
     for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);

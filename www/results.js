@@ -1,6 +1,8 @@
 // Writes a report into the page: the scope decision, each chapter's and measure's results, the
 // summary line and the findings. Only result elements change; inputs are never touched here.
 import { h, setChildren, setText, show, domId } from "./dom.js";
+import { updateForm } from "./doc-form.js";
+import { hiddenText } from "./short-mode.js";
 import {
   statusBadge,
   updateStatusBadge,
@@ -373,4 +375,31 @@ export function renderFindings(section, list, findings, questions) {
       );
     }),
   );
+}
+
+/**
+ * Applies a report to a built questionnaire: every chapter's and measure's results, the note on
+ * what the short mode leaves out of a measure (`hidden`: measure id -> counts, the mode named
+ * `modeName`), and the documentation forms. Shared by the page and the <gpai-check> element.
+ */
+export function applyReport(questionnaire, report, hidden, modeName) {
+  const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
+  for (const chapter of report.chapters) {
+    const ref = questionnaire.chapters.get(chapter.id);
+    if (!ref) continue;
+    updateChapter(ref, chapter, counts.get(chapter.id));
+    const smeNotes = (chapter.simplifications ?? []).length > 0;
+    for (const measure of chapter.measures) {
+      const measureRef = questionnaire.measures.get(measure.id);
+      if (!measureRef) continue;
+      updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
+      const left = hidden.get(measure.id);
+      setText(measureRef.shortNote, left ? `${modeName} leaves out ${hiddenText(left)}.` : "");
+      show(measureRef.shortNote, Boolean(left));
+    }
+  }
+  for (const form of report.forms ?? []) {
+    const formRef = questionnaire.forms.get(form.id);
+    if (formRef) updateForm(formRef, form, questionnaire.questions);
+  }
 }
