@@ -47,6 +47,14 @@ pub fn scope(profile: &Profile) -> Result<ScopeResult, InputError> {
 /// # Errors
 /// `unknown_pack`, `pack_version_mismatch`, or a validation error of the submission.
 pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
+    evaluate_text(submission).map(|(report, _)| report)
+}
+
+/// As [`evaluate`], and the report's JSON text (exactly `serde_json::to_string(&report)`).
+///
+/// # Errors
+/// As [`evaluate`].
+pub fn evaluate_text(submission: &Submission) -> Result<(Report, String), InputError> {
     submission.validate()?;
     let pack = pack::get(&submission.pack, "pack")?;
     if let Some(v) = &submission.pack_version {
@@ -62,7 +70,7 @@ pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
             ));
         }
     }
-    Ok(evaluate::evaluate_with(pack, submission))
+    Ok(evaluate::evaluate_with_text(pack, submission))
 }
 
 /// Parses a submission from JSON text and evaluates it.

@@ -470,12 +470,21 @@ impl Report {
         serde_json::to_string(&copy).expect("report serialises")
     }
 
-    /// Computes and stores the digest (in place: no copy of the report).
-    pub fn seal(&mut self) {
+    /// Computes and stores the digest (in place: no copy of the report), and returns the sealed
+    /// report's JSON: the canonical text with the digest put in, so that a caller who needs the
+    /// text (the wasm boundary) does not serialise the report a second time.
+    pub fn seal(&mut self) -> String {
         self.digest.clear();
         // Serialising plain structs, vectors and finite numbers cannot fail.
-        let canonical = serde_json::to_string(self).expect("report serialises");
-        self.digest = digest_of(&canonical);
+        let mut text = serde_json::to_string(self).expect("report serialises");
+        self.digest = digest_of(&text);
+        // `digest` is the last field, so the canonical text ends with it, empty.
+        const EMPTY_DIGEST_END: &str = "\"digest\":\"\"}";
+        debug_assert!(text.ends_with(EMPTY_DIGEST_END));
+        text.truncate(text.len() - 2);
+        text.push_str(&self.digest);
+        text.push_str("\"}");
+        text
     }
 
     /// True when the stored digest matches the content.

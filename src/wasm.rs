@@ -104,7 +104,13 @@ pub fn scope(#[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue)
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission: JsValue) -> Result<JsValue, JsValue> {
     let submission: Submission = from_js(&submission, "")?;
-    crate::evaluate(&submission).map(|r| to_js(&r)).map_err(|e| to_js_error(&e))
+    report_to_js(crate::evaluate_text(&submission))
+}
+
+/// The report made from its sealed text: serialised once, while sealing.
+fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue, JsValue> {
+    let (_, text) = result.map_err(|e| to_js_error(&e))?;
+    Ok(js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
 }
 
 /// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly
@@ -114,14 +120,14 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission:
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let result = if let Some(text) = input.as_string() {
-        crate::evaluate_json(&text)
+    let submission = if let Some(text) = input.as_string() {
+        Submission::from_json(&text)
     } else if input.is_instance_of::<js_sys::Uint8Array>() {
-        crate::evaluate_bytes(&js_sys::Uint8Array::new(&input).to_vec())
+        Submission::from_slice(&js_sys::Uint8Array::new(&input).to_vec())
     } else {
         Err(InputError::new(ErrorCode::InvalidType, "", "expected JSON text or the bytes of a file"))
     };
-    result.map(|r| to_js(&r)).map_err(|e| to_js_error(&e))
+    report_to_js(submission.and_then(|s| crate::evaluate_text(&s)))
 }
 
 /// Renders a report (as returned by `evaluate`) as Markdown.

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use gpai_check::answers::RawAnswer;
-use gpai_check::evaluate::evaluate_with;
+use gpai_check::evaluate::{evaluate_with, evaluate_with_text};
 use gpai_check::pack::model::{Check, Condition, Pack, QuestionType};
 use gpai_check::profile::{Generality, Signatory};
 use gpai_check::report::{Report, Status};
@@ -253,9 +253,11 @@ proptest! {
     fn evaluation_is_total_deterministic_and_sealed(seed in any::<u64>(), share in 0u8..=100) {
         let s = submission(in_scope_profile(seed), answers(seed, share));
         let a = evaluate_with(pack(), &s);
-        let b = evaluate_with(pack(), &s);
+        let (b, text) = evaluate_with_text(pack(), &s);
         prop_assert_eq!(&a.digest, &b.digest);
         prop_assert!(a.verify_digest());
+        // The text handed to JavaScript is the sealed report, byte for byte.
+        prop_assert_eq!(text, serde_json::to_string(&b).unwrap());
         for m in a.chapters.iter().flat_map(|c| &c.measures) {
             if m.status == Status::Met {
                 prop_assert!(m.missing.is_empty(), "{} is met with questions missing", m.id);

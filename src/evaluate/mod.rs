@@ -394,6 +394,11 @@ fn cross_check(ctx: &Context<'_>, x: &crate::pack::model::CrossCheck) -> CrossCh
 
 /// Evaluates a submission against a pack it names. See the module documentation.
 pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
+    evaluate_with_text(pack, submission).0
+}
+
+/// As [`evaluate_with`], and the sealed report's JSON text, made once while sealing.
+pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, String) {
     let mut profile = submission.profile.clone();
     if submission.assessment_date.is_some() {
         profile.assessment_date = submission.assessment_date.clone();
@@ -493,8 +498,8 @@ pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
         findings,
         digest: String::new(),
     };
-    report.seal();
-    report
+    let text = report.seal();
+    (report, text)
 }
 
 #[cfg(test)]
