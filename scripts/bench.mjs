@@ -34,15 +34,20 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  // 1. First-visit transfer: every file the page requests until it is ready, gzip-compressed.
+  // 1. First-visit transfer: the body of every response the page receives until it is ready
+  //    (examples included), gzip-compressed. A HEAD request (the page asks whether the one-file
+  //    checker exists) carries no body and counts nothing.
   const context = await browser.newContext();
   const page = await context.newPage();
-  const files = new Set();
-  page.on("request", (r) => files.add(new URL(r.url()).pathname));
+  const bodies = [];
+  page.on("response", (r) => {
+    if (r.request().method() === "GET") bodies.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b })));
+  });
   await page.goto(`${base}/www/`);
   await page.waitForSelector("main[data-state='ready']");
-  let transfer = 0;
-  for (const f of files) transfer += gz(readFileSync(join(root, decodeURIComponent(f).replace(/\/$/, "/index.html"))));
+  const received = await Promise.all(bodies);
+  const files = new Set(received.map((r) => r.path));
+  const transfer = received.reduce((sum, r) => sum + gz(r.bytes), 0);
   await context.close();
 
   // 2. Cold start: fresh context (empty cache) each time, until the profile questions accept input.
@@ -52,7 +57,7 @@ try {
     const p = await ctx.newPage();
     const t0 = Date.now();
     await p.goto(`${base}/www/`);
-    await p.waitForSelector("main[data-state='ready'] #profile-fields input:not([disabled])");
+    await p.waitForSelector("main:is([data-state='interactive'], [data-state='ready']) #profile-fields input:not([disabled])");
     starts.push(Date.now() - t0);
     await ctx.close();
   }

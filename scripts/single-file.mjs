@@ -54,6 +54,8 @@ export function buildSingleFile({ out = join(root, "pkg", "gpai-check.html") } =
   replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "the CSP meta element");
   replace(/<link rel="icon" href="favicon\.svg" type="image\/svg\+xml">/, `<link rel="icon" href="data:image/svg+xml;base64,${favicon.toString("base64")}" type="image/svg+xml">`, "the favicon link");
   replace(/<link rel="stylesheet" href="style\.css">/, `<style>${css}</style>`, "the stylesheet link");
+  // The one file carries every module and the wasm itself: its preloads would be requests.
+  replace(/ *<!-- Preloads:[\s\S]*?-->\n(?: *<link rel="(?:module)?preload"[^>]*>\n)+/, "", "the preload links");
   replace(/<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`, "the app.js script element");
   // Data blocks: never run (their type is not JavaScript), read by app.js at start.
   const data =

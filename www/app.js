@@ -67,10 +67,13 @@ async function start() {
   syncInputs();
   refresh();
   wireTools();
-  const [examplesLoaded] = await fetched;
-  wireExamples(examplesLoaded);
+  // The questions work from here on ("interactive"); "ready" follows once the examples (fetched
+  // alongside the engine) are in, after which the page makes no request at all.
   setText($("load-status"), "");
   show($("load-status"), false);
+  $("main").dataset.state = "interactive";
+  const [examplesLoaded] = await fetched;
+  wireExamples(examplesLoaded);
   $("main").dataset.state = "ready";
 }
 
