@@ -52,8 +52,6 @@ async function start() {
   fillFooter();
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
-  crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
-  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = event.target.value)));
   assessmentList = buildAssessmentList($("assessment-list"), {
     open: (id) => openAssessment(id, { focus: "name" }),
@@ -62,16 +60,25 @@ async function start() {
     remove: deleteAssessment,
     downloadDamaged,
   });
-
   openStore();
-  syncInputs();
-  refresh();
-  wireTools();
-  // The questions work from here on ("interactive"); "ready" follows once the examples (fetched
-  // alongside the engine) are in, after which the page makes no request at all.
+  $("assessment-title").value = state.title;
+  profileForm.sync(state.profile);
+  profileForm.updateVisibility(profileForm.effective(state.profile));
+
+  // The profile questions work from here on ("interactive"): the browser paints them before the
+  // Code's chapters (thousands of elements) are built. An edit made meanwhile is saved at once and
+  // evaluated as soon as the chapters exist. "ready" follows once the examples (fetched alongside
+  // the engine) are in, after which the page makes no request at all.
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "interactive";
+  await new Promise((resolve) => setTimeout(resolve, 0));
+
+  crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
+  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
+  syncInputs();
+  refresh();
+  wireTools();
   const [examplesLoaded] = await fetched;
   wireExamples(examplesLoaded);
   $("main").dataset.state = "ready";
@@ -202,6 +209,9 @@ function submission() {
  * a test or the browser's profiler can see what one change costs.
  */
 function refresh() {
+  // Before the chapters are built (the first moments after load), the edit is saved and the
+  // evaluation waits for them.
+  if (!questionnaire) return;
   const started = performance.now();
   try {
     report = evaluate(submission());
