@@ -1,6 +1,7 @@
-// Turns wasm-pack's pkg/ into the publishable npm package: exports (the module, the wasm file,
-// the JSON Schemas), engines, licence, and the package README. Run by scripts/build.sh.
-import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
+// Turns wasm-pack's pkg/ into the publishable npm package: exports (the module, the element, the
+// wasm file, the JSON Schemas), engines, licence, the package README, and the embedding files
+// (the <gpai-check> element and the iframe page). Run by scripts/build.sh.
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
 const at = (p) => new URL(p, root);
@@ -11,17 +12,76 @@ for (const f of ["pack.schema.json", "submission.schema.json"]) copyFileSync(at(
 copyFileSync(at("docs/package-README.md"), at("pkg/README.md"));
 copyFileSync(at("LICENSE"), at("pkg/LICENSE"));
 
+// --- The embedding files -------------------------------------------------------------------------
+//
+// www/ is the source of truth: the element and the iframe page are the page's own modules. They
+// are copied into pkg/embed/ as they are, found by following the imports of the two entry points
+// (so a module added to www/ and imported by the element ships without a list to maintain). The
+// one change: the engine's glue is imported from "../pkg/gpai_check.js" in www/ and from
+// "../gpai_check.js" in the package. Any other import that leaves www/ stops the build.
+const EMBED = "embed";
+const ENTRIES = ["gpai-check-element.js", "embed.js"];
+// Files the modules and embed.html load by URL rather than by import.
+const ASSETS = ["style.css", "embed.html", "favicon.svg"];
+const GLUE_IN_WWW = "../pkg/gpai_check.js";
+const GLUE_IN_PACKAGE = "../gpai_check.js";
+
+/** The static import and export specifiers of a module (the forms this project uses). */
+function specifiers(text) {
+  const out = [];
+  for (const m of text.matchAll(/(?:^|[;\n])\s*(?:import|export)\b[^"'`;]*?\bfrom\s*(["'])([^"']+)\1|(?:^|[;\n])\s*import\s*(["'])([^"']+)\3/g)) out.push(m[2] ?? m[4]);
+  if (/\bimport\s*\(/.test(text)) throw new Error("a module of the element uses import(): not supported by scripts/package.mjs");
+  return out;
+}
+
+function embeddingFiles() {
+  const modules = new Map();
+  const pending = [...ENTRIES];
+  while (pending.length) {
+    const file = pending.pop();
+    if (modules.has(file)) continue;
+    let text = readFileSync(at(`www/${file}`), "utf8");
+    for (const spec of specifiers(text)) {
+      if (spec === GLUE_IN_WWW) continue;
+      const m = spec.match(/^\.\/([\w.-]+\.js)$/);
+      if (!m) throw new Error(`www/${file} imports "${spec}": only "./<module>.js" and "${GLUE_IN_WWW}" can ship in the package`);
+      pending.push(m[1]);
+    }
+    const uses = text.split(`"${GLUE_IN_WWW}"`).length - 1;
+    if (uses) text = text.replaceAll(`"${GLUE_IN_WWW}"`, `"${GLUE_IN_PACKAGE}"`);
+    modules.set(file, text);
+  }
+  return modules;
+}
+
+rmSync(at(`pkg/${EMBED}`), { recursive: true, force: true });
+mkdirSync(at(`pkg/${EMBED}`));
+const modules = embeddingFiles();
+for (const [file, text] of modules) writeFileSync(at(`pkg/${EMBED}/${file}`), text);
+for (const file of ASSETS) copyFileSync(at(`www/${file}`), at(`pkg/${EMBED}/${file}`));
+copyFileSync(at("www/gpai-check-element.d.ts"), at("pkg/element.d.ts"));
+// The entry a portal names in its script tag or its import: one line, so the element's own
+// modules keep their www/ names and their relative imports.
+writeFileSync(
+  at("pkg/element.js"),
+  `// The <gpai-check> custom element (see README.md). Defines the element and exports loadEngine().\nexport * from "./${EMBED}/gpai-check-element.js";\n`,
+);
+
 Object.assign(pkg, {
   license: "MIT",
   engines: { node: ">=20" },
-  keywords: ["ai-act", "gpai", "code-of-practice", "compliance", "eu", "wasm"],
+  keywords: ["ai-act", "gpai", "code-of-practice", "compliance", "eu", "wasm", "web-component"],
   exports: {
     ".": { types: "./gpai_check.d.ts", default: "./gpai_check.js" },
+    "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
     "./schema/*": "./schema/*",
     "./package.json": "./package.json",
   },
-  files: [...new Set([...(pkg.files ?? []), "schema", "README.md", "LICENSE"])],
+  files: [...new Set([...(pkg.files ?? []), "element.js", "element.d.ts", EMBED, "schema", "README.md", "LICENSE"])],
+  // Importing the element defines <gpai-check>: a bundler must never drop it as unused.
+  sideEffects: [...new Set([...(pkg.sideEffects ?? []), "./element.js", `./${EMBED}/*.js`])],
 });
 writeFileSync(at("pkg/package.json"), JSON.stringify(pkg, null, 2) + "\n");
 console.log(`[package] ${pkg.name}@${pkg.version}: ${pkg.files.join(", ")}`);
+console.log(`[package] ${EMBED}/: ${[...modules.keys(), ...ASSETS].sort().join(", ")}`);

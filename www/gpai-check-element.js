@@ -1,6 +1,7 @@
 // <gpai-check>: the checker as one custom element, for compliance portals.
 //
-//   <script type="module" src="/www/gpai-check-element.js"></script>   (served from the checker's own origin)
+//   <script type="module" src="/www/gpai-check-element.js"></script>   (from this repository's www/)
+//   <script type="module" src="/node_modules/gpai-check/element.js"></script>   (from the npm package)
 //   <gpai-check pack="gpai-cop-final" mode="full" storage="my-portal"></gpai-check>
 //
 // Everything lives in an open shadow root: no global CSS, no global variable, nothing written to
@@ -27,12 +28,15 @@ const MAX_TITLE = 500;
 let enginePromise = null;
 
 /**
- * Loads the engine's wasm (next to this module, in ../pkg/) once per page, however many elements
- * there are, and resolves to the package's exports (evaluate, pack, resultBundle, verify...). A
- * portal that wants to verify a bundle in the browser can use it too.
+ * Loads the engine's wasm once per page, however many elements there are, and resolves to the
+ * package's exports (evaluate, pack, resultBundle, verify...). A portal that wants to verify a
+ * bundle in the browser can use it too.
  */
 export function loadEngine() {
-  enginePromise ??= init({ module_or_path: new URL("../pkg/gpai_check_bg.wasm", import.meta.url) }).then(() => engine);
+  // No URL given: the glue fetches gpai_check_bg.wasm next to itself, which holds both in www/
+  // (../pkg/) and in the npm package (where scripts/package.mjs rewrites only the glue's path),
+  // and which bundlers recognise as an asset.
+  enginePromise ??= init().then(() => engine);
   return enginePromise;
 }
 

@@ -1,50 +1,87 @@
 // The npm package as a portal engineer gets it: `npm pack` of pkg/, installed into an empty
-// project, used from Node 20 exactly as the package README says.
+// project, used from Node 20 exactly as the package README says (its server-side snippets run as
+// written). The browser side of the same README: tests/browser/package-element.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
+import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
+/** The embedding files: the element's modules (followed from its imports) and what they load. */
+const EMBED = [
+  "conditions.js",
+  "consistency.js",
+  "doc-form.js",
+  "dom.js",
+  "download.js",
+  "embed.html",
+  "embed.js",
+  "favicon.svg",
+  "fields.js",
+  "gpai-check-element.js",
+  "number-input.js",
+  "profile-form.js",
+  "questionnaire.js",
+  "results.js",
+  "short-mode.js",
+  "style.css",
+  "transfer.js",
+  "wording.js",
+].map((f) => `embed/${f}`);
 
-test("the packed package installs into an empty project and works from Node as documented", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gpai-consumer-"));
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: join(root, "pkg"), encoding: "utf8" }));
-  const files = packed[0].files.map((f) => f.path).sort();
+test("the packed package installs into an empty project and works from Node as the README says", () => {
+  const { dir, files, readme } = installPackedPackage();
   assert.deepEqual(
     files.filter((f) => !f.startsWith("snippets/")),
-    ["LICENSE", "README.md", "gpai_check.d.ts", "gpai_check.js", "gpai_check_bg.wasm", "package.json", "schema/pack.schema.json", "schema/submission.schema.json"],
+    [
+      "LICENSE",
+      "README.md",
+      "element.d.ts",
+      "element.js",
+      ...EMBED,
+      "gpai_check.d.ts",
+      "gpai_check.js",
+      "gpai_check_bg.wasm",
+      "package.json",
+      "schema/pack.schema.json",
+      "schema/submission.schema.json",
+    ].sort(),
     "only the files the package needs",
   );
   const version = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8")).version;
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "(.*)"$/m)[1];
   assert.equal(version, cargo, "the package version is the crate version");
+  assert.equal(readme, readFileSync(join(root, "docs/package-README.md"), "utf8"), "the package README is docs/package-README.md");
 
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "portal", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(dir, packed[0].filename)], { cwd: dir, stdio: "pipe" });
+  const snippets = readmeSnippets(readme);
+  assert.equal(snippets.install.trim(), "npm install gpai-check");
   const example = JSON.parse(readFileSync(join(root, "www/examples/closed-non-eu.json"), "utf8"));
-  writeFileSync(join(dir, "example.json"), JSON.stringify(example));
+  writeFileSync(join(dir, "upload.json"), JSON.stringify(example));
+  writeFileSync(join(dir, "verify-result.mjs"), snippets.server);
+  writeFileSync(join(dir, "upload.mjs"), snippets.upload);
   writeFileSync(
     join(dir, "server.mjs"),
     `import { readFileSync } from "node:fs";
-import { initSync, resultBundle, verify, evaluateJson, engineVersion } from "gpai-check";
+import { checkResult } from "./verify-result.mjs";
+import { resultBundle, engineVersion } from "gpai-check";
 import schema from "gpai-check/schema/submission.schema.json" with { type: "json" };
-initSync({ module: readFileSync(new URL(import.meta.resolve("gpai-check/gpai_check_bg.wasm"))) });
-const bundle = JSON.parse(JSON.stringify(resultBundle(JSON.parse(readFileSync("example.json", "utf8")))));
-const ok = verify(bundle).valid;
+const bundle = JSON.parse(JSON.stringify(resultBundle(JSON.parse(readFileSync("upload.json", "utf8")))));
+const ok = checkResult(bundle);
 bundle.report.summary.overall.met += 1;
-const tampered = verify(bundle);
-const report = evaluateJson(readFileSync("example.json"));
-console.log(JSON.stringify({ ok, tampered: tampered.verdict, path: tampered.firstDifference.path, digest: report.digest, engine: engineVersion(), schema: schema.title }));
+const tampered = checkResult(bundle);
+console.log(JSON.stringify({ ok, tampered, engine: engineVersion(), schema: schema.title, element: import.meta.resolve("gpai-check/element") }));
 `,
   );
   const out = JSON.parse(execFileSync(process.execPath, ["server.mjs"], { cwd: dir, encoding: "utf8" }));
-  assert.equal(out.ok, true);
-  assert.equal(out.tampered, "report-differs");
-  assert.equal(out.path, "summary.overall.met");
-  assert.match(out.digest, /^sha256:/);
+  assert.equal(out.ok.ok, true);
+  assert.match(out.ok.digest, /^sha256:/);
+  assert.deepEqual(out.tampered, { ok: false, verdict: "report-differs", where: "summary.overall.met" });
   assert.equal(out.engine, version);
   assert.equal(out.schema, "gpai-check submission");
+  assert.ok(out.element.endsWith("/node_modules/gpai-check/element.js"), "gpai-check/element resolves through the package's exports");
+
+  // The upload snippet prints the counts and the digest of the uploaded file's report.
+  const printed = execFileSync(process.execPath, ["upload.mjs"], { cwd: dir, encoding: "utf8" });
+  assert.ok(printed.includes(out.ok.digest), `the upload snippet reports the same digest, printed:\n${printed}`);
 });
