@@ -1,6 +1,5 @@
 // Saving the report as a file, made in the browser: a Blob, an object URL and a temporary
 // <a download>. Nothing is uploaded.
-import { fileSlug } from "./transfer.js";
 
 /** Offers `text` as a file called `filename`. */
 export function downloadText(text, filename, type) {
@@ -20,4 +19,15 @@ export function downloadText(text, filename, type) {
 export function reportFileStem(report) {
   const slug = fileSlug(report.title);
   return ["gpai-check", slug || "report", report.assessmentDate].filter(Boolean).join("-");
+}
+
+/** "northwind-model" from a title: lower case, no accents, dashes, at most 60 characters. */
+export function fileSlug(title) {
+  return (title ?? "")
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
 }

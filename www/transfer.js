@@ -5,6 +5,8 @@
 //     "title": text, "profile": {...}, "answers": {...}, "assessmentDate"?: "YYYY-MM-DD",
 //     "exportedAt": ISO time }
 
+import { fileSlug } from "./download.js";
+
 export const ANSWERS_FORMAT = "gpai-check-answers";
 export const ANSWERS_FORMAT_VERSION = 1;
 /** The engine's limit for a whole submission (4 MiB as JSON). */
@@ -32,17 +34,6 @@ export function answersFile(record, packInfo, now = new Date()) {
   if (typeof record.profile.assessment_date === "string") file.assessmentDate = record.profile.assessment_date;
   file.exportedAt = now.toISOString();
   return file;
-}
-
-/** "northwind-model" from a title: lower case, no accents, dashes, at most 60 characters. */
-export function fileSlug(title) {
-  return (title ?? "")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
 }
 
 /** "gpai-check-answers-northwind-model-2026-11-28.json". */

@@ -26,7 +26,6 @@ const EMBED = [
   "results.js",
   "short-mode.js",
   "style.css",
-  "transfer.js",
   "wording.js",
 ].map((f) => `embed/${f}`);
 
