@@ -69,7 +69,8 @@ pub struct Report {
     pub summary: Summary,
     /// Per chapter, the measures and their results.
     pub chapters: Vec<ChapterResult>,
-    /// Questions still to answer, in pack order, with the measure that needs them.
+    /// Questions still to answer, each once, what blocks compliance most first: by the number
+    /// of measures waiting on it, then by how many items its answer decides, then pack order.
     pub missing: Vec<MissingQuestion>,
     /// Documentation forms: completeness per recipient and precision.
     pub forms: Vec<FormResult>,
@@ -423,8 +424,13 @@ pub struct KpiResult {
 pub struct MissingQuestion {
     /// Question id.
     pub question_id: String,
-    /// The measure that needs it.
+    /// The first measure (in pack order) that needs it; `measure_ids[0]`.
     pub measure_id: String,
+    /// Every measure whose status waits on it (lists it in its `missing`), in pack order.
+    pub measure_ids: Vec<String>,
+    /// How many of the pack's questions, requirements, measures, form fields and chapters are
+    /// asked or apply depending on its answer (their `showIf` or `appliesIf` refers to it).
+    pub gates: u32,
 }
 
 /// What kind of problem a finding is.

@@ -377,6 +377,17 @@ export interface Finding {
   message: string;
 }
 
+/** A question still to answer, and what waits on it. */
+export interface MissingQuestion {
+  questionId: string;
+  /** The first measure (in pack order) that needs it: `measureIds[0]`. */
+  measureId: string;
+  /** Every measure whose status waits on it (lists it in its `missing`), in pack order. */
+  measureIds: string[];
+  /** How many of the pack's questions, requirements, measures, form fields and chapters are asked or apply depending on its answer. */
+  gates: number;
+}
+
 /** The report `evaluate` returns. Same input, same report (and digest), byte for byte. */
 export interface Report {
   title: string | null;
@@ -394,7 +405,11 @@ export interface Report {
     crossChecks: { passed: number; tripped: number; notChecked: number };
   };
   chapters: ChapterResult[];
-  missing: { questionId: string; measureId: string }[];
+  /**
+   * Questions still to answer, each once, what blocks compliance most first: by the number of
+   * measures waiting on it (`measureIds.length`), then by `gates`, then pack order.
+   */
+  missing: MissingQuestion[];
   forms: FormResult[];
   crossChecks: CrossCheckResult[];
   findings: Finding[];

@@ -266,3 +266,124 @@ fn the_markdown_report_shows_verdicts_kpis_and_digests() {
     assert!(md.contains("| downstream_provider_request_response (T-1.2-R4-K1) | 21 days | at most 14 days | fail |"));
     assert!(md.contains("EUR 24,000,000"));
 }
+
+/// For each question, how many of the pack's items (chapters, measures, requirements, questions,
+/// form fields; not notes, not cross-checks) have a condition referring to it, read straight
+/// from the pack's JSON rather than through the engine's model.
+fn gates_in_pack_json() -> std::collections::BTreeMap<String, u32> {
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    match (k.as_str(), x) {
+                        ("answered", Value::String(q)) | ("answer", Value::String(q)) => out.push(q.clone()),
+                        ("answer", Value::Object(t)) if t.contains_key("question") => {
+                            out.push(t["question"].as_str().unwrap().to_string())
+                        }
+                        _ => refs(x, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    fn walk(v: &Value, count: &mut std::collections::BTreeMap<String, u32>) {
+        match v {
+            Value::Object(o) => {
+                let mut qs = Vec::new();
+                for key in ["showIf", "appliesIf", "alsoAppliesIf"] {
+                    if let Some(c) = o.get(key) {
+                        refs(c, &mut qs);
+                    }
+                }
+                qs.sort();
+                qs.dedup();
+                for q in qs {
+                    *count.entry(q).or_default() += 1;
+                }
+                for (k, x) in o {
+                    if !matches!(
+                        k.as_str(),
+                        "showIf" | "appliesIf" | "alsoAppliesIf" | "notes" | "rules" | "crossChecks"
+                    ) {
+                        walk(x, count);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, count)),
+            _ => {}
+        }
+    }
+    let pack: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
+    let mut count = std::collections::BTreeMap::new();
+    walk(&pack, &mut count);
+    count
+}
+
+/// Checks `report.missing` against the per-measure `missing` lists: every question once, with
+/// every measure that waits on it, ordered by that count, then by gates, then pack order.
+fn assert_missing_is_ordered(name: &str, r: &Report) {
+    let measures: Vec<&gpai_check::report::MeasureResult> = r.chapters.iter().flat_map(|c| &c.measures).collect();
+    // Each question's measures in pack order, and its pack position: (first measure, place in its list).
+    let mut waiting: Vec<(String, Vec<String>, (usize, usize))> = Vec::new();
+    for (mi, m) in measures.iter().enumerate() {
+        for (qi, q) in m.missing.iter().enumerate() {
+            match waiting.iter_mut().find(|w| &w.0 == q) {
+                Some(w) => w.1.push(m.id.clone()),
+                None => waiting.push((q.clone(), vec![m.id.clone()], (mi, qi))),
+            }
+        }
+    }
+    assert_eq!(r.missing.len(), waiting.len(), "{name}: one entry per missing question");
+    let gates = gates_in_pack_json();
+    let mut keys = Vec::new();
+    for e in &r.missing {
+        let (_, ids, position) = waiting
+            .iter()
+            .find(|w| w.0 == e.question_id)
+            .unwrap_or_else(|| panic!("{name}: {} is listed but no measure waits on it", e.question_id));
+        assert_eq!(&e.measure_ids, ids, "{name}: the measures waiting on {}", e.question_id);
+        assert_eq!(e.measure_id, ids[0], "{name}: measureId is the first of measureIds");
+        let g = gates.get(&e.question_id).copied().unwrap_or(0);
+        assert_eq!(e.gates, g, "{name}: gates of {}", e.question_id);
+        keys.push((std::cmp::Reverse(ids.len()), std::cmp::Reverse(g), *position));
+    }
+    for (i, pair) in keys.windows(2).enumerate() {
+        assert!(pair[0] < pair[1], "{name}: entry {i} ({:?}) before {:?}", pair[0], pair[1]);
+    }
+    let first = r.missing.first().map_or(0, |e| e.measure_ids.len());
+    assert!(r.missing.iter().all(|e| e.measure_ids.len() <= first), "{name}: the first entry blocks the most");
+}
+
+#[test]
+fn the_missing_list_puts_what_blocks_most_measures_first() {
+    // The frontier example without the three answers that several measures wait on, and
+    // without a few that one measure waits on.
+    let mut v: Value =
+        serde_json::from_str(&fs::read_to_string("www/examples/frontier-systemic-risk.json").unwrap()).unwrap();
+    let answers = v["answers"].as_object_mut().unwrap();
+    for q in
+        ["c_policy_document_ref", "ss_security_scope", "c_crawls_web", "ss_safe_ref_similarly_safe_scope", "t_mdf_1_1"]
+    {
+        assert!(answers.remove(q).is_some(), "the example answers {q}");
+    }
+    let r = report_of(v.clone());
+    assert_missing_is_ordered("frontier, partly answered", &r);
+    let top: Vec<&str> = r.missing.iter().take(3).map(|e| e.question_id.as_str()).collect();
+    assert!(r.missing[0].measure_ids.len() >= 3, "{top:?}");
+    assert!(r.missing[..3].iter().all(|e| e.measure_ids.len() > 1 && e.gates > 0), "{top:?}");
+    assert!(r.missing[3..].iter().all(|e| e.measure_ids.len() == 1), "{:?}", r.missing);
+
+    // Answering the top question takes it off the list, and nothing else jumps the queue.
+    let top = r.missing[0].question_id.clone();
+    v["answers"][&top] = json!("yes");
+    let after = report_of(v);
+    assert_missing_is_ordered("frontier, top answered", &after);
+    assert!(after.missing.iter().all(|e| e.question_id != top));
+
+    for (name, text) in examples() {
+        assert_missing_is_ordered(&name, &evaluate_json(&text).unwrap());
+    }
+    assert_missing_is_ordered("nothing answered", &report_of(in_scope(json!({}))));
+}

@@ -6,6 +6,7 @@ import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
+import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
@@ -30,6 +31,8 @@ let questionIds;
 let aiOfficeOnly;
 let profileForm;
 let questionnaire;
+/** The "Still missing" panel, placed after the summary (still-missing.js). */
+let stillMissing;
 let assessmentList;
 let renderedScope = "";
 /** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
@@ -76,6 +79,8 @@ async function start() {
 
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
+  stillMissing = buildStillMissing();
+  $("jump-links").after(stillMissing.section);
   syncInputs();
   refresh();
   wireTools();
@@ -257,7 +262,7 @@ function render(effectiveProfile) {
           !applicable.has(q.chapterId) || q.root.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
       : null,
   );
-  applyReport(questionnaire, report, hidden, "Short mode");
+  applyReport(questionnaire, report, hidden, "Short mode", stillMissing);
 
   const messages = new Map();
   for (const finding of report.findings) {

@@ -14,6 +14,7 @@ import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
+import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
 import { reportFileStem } from "./download.js";
@@ -383,6 +384,7 @@ export class GpaiCheckElement extends HTMLElement {
     );
     el("summary", "p", { className: "summary", "aria-live": "polite" });
     el("shortInfo", "p", { className: "short-mode-info", hidden: true });
+    ui.stillMissing = buildStillMissing();
     const chapters = h("div", { className: "gpai-chapters" });
     const crossChecks = h(
       "section",
@@ -426,7 +428,7 @@ export class GpaiCheckElement extends HTMLElement {
         h("div", {}, h("dt", {}, "Report digest"), h("dd", {}, el("reportDigest", "code", {}))),
       ),
     );
-    this.#content.replaceChildren(profile, scope, ui.summary, ui.shortInfo, chapters, crossChecks, findings, toolbar, footer);
+    this.#content.replaceChildren(profile, scope, ui.summary, ui.shortInfo, ui.stillMissing.section, chapters, crossChecks, findings, toolbar, footer);
 
     ui.profileForm = buildProfileForm(profileFields, this.#questions, (key, value) => this.#edit(() => setOrRemove(this.#state.profile, key, value)));
     ui.questionnaire = buildQuestionnaire(chapters, packData, (id, value) => this.#edit(() => setOrRemove(this.#state.answers, id, value)));
@@ -604,7 +606,7 @@ export class GpaiCheckElement extends HTMLElement {
               : shortModeReason(id, { answers: this.#state.answers, needed, aiOfficeOnly: ui.aiOfficeOnly })
         : null,
     );
-    applyReport(questionnaire, report, hidden, "SME mode");
+    applyReport(questionnaire, report, hidden, "SME mode", ui.stillMissing);
 
     const messages = new Map();
     for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);

@@ -3,6 +3,7 @@
 import { h, setChildren, setText, show, domId } from "./dom.js";
 import { updateForm } from "./doc-form.js";
 import { hiddenText } from "./short-mode.js";
+import { updateStillMissing } from "./still-missing.js";
 import {
   statusBadge,
   updateStatusBadge,
@@ -380,9 +381,11 @@ export function renderFindings(section, list, findings, questions) {
 /**
  * Applies a report to a built questionnaire: every chapter's and measure's results, the note on
  * what the short mode leaves out of a measure (`hidden`: measure id -> counts, the mode named
- * `modeName`), and the documentation forms. Shared by the page and the <gpai-check> element.
+ * `modeName`), the documentation forms, and the "Still missing" panel (`stillMissing`, from
+ * still-missing.js, after the questions' visibility is known). Shared by the page and the
+ * <gpai-check> element.
  */
-export function applyReport(questionnaire, report, hidden, modeName) {
+export function applyReport(questionnaire, report, hidden, modeName, stillMissing = null) {
   const counts = new Map(report.summary.chapters.map((c) => [c.id, c.counts]));
   for (const chapter of report.chapters) {
     const ref = questionnaire.chapters.get(chapter.id);
@@ -402,4 +405,5 @@ export function applyReport(questionnaire, report, hidden, modeName) {
     const formRef = questionnaire.forms.get(form.id);
     if (formRef) updateForm(formRef, form, questionnaire.questions);
   }
+  if (stillMissing) updateStillMissing(stillMissing, report, questionnaire.questions);
 }

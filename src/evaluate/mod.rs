@@ -3,18 +3,20 @@
 //! Order of work: the scope decision; the answers checked against their questions; then per
 //! chapter: applicability (its AI Act obligations, `appliesIf`, `alsoAppliesIf`), each measure
 //! and requirement through its check, KPIs, the measure status by [`combine`], what is missing,
-//! an explanation; the forms, the cross-checks; finally the summary and the digest.
+//! an explanation; the forms, the cross-checks; then what is still to answer, ordered by what
+//! blocks compliance most (`missing.rs`); finally the summary and the digest.
 
 mod context;
 mod form;
+mod missing;
 
 use crate::answers::{self, Answer};
 use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
 use crate::profile::Profile;
 use crate::report::{
     ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus, KpiResult,
-    MeasureResult, MissingQuestion, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary,
-    TraceStep, ENGINE_VERSION,
+    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, TraceStep,
+    ENGINE_VERSION,
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
@@ -411,8 +413,6 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
     let mut chapters = Vec::new();
     let mut summary =
         Summary { overall: Counts::default(), chapters: Vec::new(), cross_checks: CrossCheckCounts::default() };
-    let mut missing = Vec::new();
-    let mut listed = std::collections::BTreeSet::new();
     let mut forms = Vec::new();
     let mut cross_checks = Vec::new();
     for ch in &pack.chapters {
@@ -448,11 +448,6 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
                 let r = evaluate_measure(&ctx, &c.id, m, applicable, &ids);
                 counts.add(r.status);
                 summary.overall.add(r.status);
-                for q in &r.missing {
-                    if listed.insert(q.clone()) {
-                        missing.push(MissingQuestion { question_id: q.clone(), measure_id: r.id.clone() });
-                    }
-                }
                 measures.push(r);
             }
         }
@@ -480,6 +475,7 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
             measures,
         });
     }
+    let missing = missing::still_to_answer(pack, chapters.iter().flat_map(|c| &c.measures));
     let mut report = Report {
         title: submission.title.clone(),
         engine_version: ENGINE_VERSION.to_string(),

@@ -266,7 +266,8 @@ async function innerStyles(page) {
       radioLabel: pick(root.querySelector("label.choice")),
       hint: pick(root.querySelector(".hint")),
       heading: pick(root.querySelector("h2")),
-      button: pick(root.querySelector("button")),
+      // The first button on screen ("Show all" of the Still missing panel is hidden until needed).
+      button: pick(root.querySelector("button:not([hidden])")),
     };
   });
 }

@@ -1,0 +1,100 @@
+// "Still missing": every question some measure still waits on, in the report's order (what
+// blocks compliance most first: the number of measures waiting on it, then how many other items
+// its answer decides, then pack order; see README "What is still missing"). Each entry links to
+// its question. Shared by the page and the <gpai-check> element, through applyReport.
+import { h, setChildren, setText, show, domId } from "./dom.js";
+
+/** How many entries show before "Show all". */
+export const FIRST_SHOWN = 10;
+
+/**
+ * Builds the panel (not yet in the document; the caller places it near the summary). Returns
+ * the references `updateStillMissing` needs; `section` is the element to insert.
+ */
+export function buildStillMissing() {
+  const titleId = "still-missing-title";
+  const listId = "still-missing-list";
+  const count = h("p", { className: "still-missing-count", id: "still-missing-count", "aria-live": "polite" });
+  const list = h("ol", { className: "still-missing-list", id: listId, "aria-labelledby": titleId, hidden: true });
+  const toggle = h("button", { type: "button", className: "still-missing-toggle", "aria-controls": listId, "aria-expanded": "false", hidden: true });
+  const section = h(
+    "section",
+    { className: "still-missing", id: "still-missing", "aria-labelledby": titleId },
+    h("h2", { id: titleId }, "Still missing"),
+    h("p", { className: "lead" }, "The questions whose answers measures still wait for. Those that hold up the most measures come first. Each one leads to its question."),
+    count,
+    list,
+    toggle,
+  );
+  const ref = { section, count, list, toggle, expanded: false, entries: [], rendered: "" };
+  toggle.addEventListener("click", () => {
+    ref.expanded = !ref.expanded;
+    renderList(ref);
+  });
+  // A question inside a closed part of the page (a Form section the person folded) is opened
+  // before the link is followed, so that the browser can scroll to it and focus it.
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[href^='#']");
+    const target = link && link.getRootNode().getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    for (let d = target?.closest("details:not([open])"); d; d = d.parentElement?.closest("details:not([open])")) d.open = true;
+  });
+  return ref;
+}
+
+/**
+ * Shows `report.missing`. `questions` maps question ids to their references (questionnaire.js):
+ * a question on screen is a link to its field; one left out (short mode) is named, not linked.
+ */
+export function updateStillMissing(ref, report, questions) {
+  ref.entries = (report.missing ?? []).map((m) => {
+    const q = questions.get(m.questionId);
+    return {
+      questionId: m.questionId,
+      text: q?.question.text ?? m.questionId,
+      href: q && !q.root.closest("[hidden]") ? `#${q.focusId}` : null,
+      known: Boolean(q),
+      measureIds: m.measureIds ?? [m.measureId],
+      gates: m.gates ?? 0,
+    };
+  });
+  const n = ref.entries.length;
+  const open = report.scope?.missingInputs?.length ?? 0;
+  let text;
+  if (n > 0) text = `${n} ${n === 1 ? "question is" : "questions are"} still to answer.`;
+  else if (open > 0)
+    text = `No question of the Code is waiting for an answer. ${open} ${open === 1 ? "profile answer" : "profile answers"} would still change or confirm the scope decision (see “What the AI Act asks of you”).`;
+  else text = "Nothing is missing: every measure that applies has the answers it needs.";
+  setText(ref.count, text);
+  renderList(ref);
+}
+
+function renderList(ref) {
+  const n = ref.entries.length;
+  const shown = ref.expanded ? ref.entries : ref.entries.slice(0, FIRST_SHOWN);
+  show(ref.list, n > 0);
+  show(ref.toggle, n > FIRST_SHOWN);
+  setText(ref.toggle, ref.expanded ? `Show the first ${FIRST_SHOWN} only` : `Show all ${n}`);
+  ref.toggle.setAttribute("aria-expanded", String(ref.expanded));
+  // Rebuilt only when what it shows changed, so a focused link survives unrelated evaluations.
+  const key = JSON.stringify(shown);
+  if (ref.rendered === key) return;
+  ref.rendered = key;
+  setChildren(ref.list, shown.map(entryItem));
+}
+
+function entryItem(entry) {
+  const blocksId = domId("still-missing", entry.questionId);
+  const k = entry.measureIds.length;
+  const blocks = h(
+    "span",
+    { className: "still-missing-blocks", id: blocksId },
+    `${k} ${k === 1 ? "measure waits" : "measures wait"} on it: `,
+    entry.measureIds.map((id, i) => [i > 0 ? ", " : "", h("span", { className: "id" }, id)]),
+    ".",
+    entry.gates > 0 ? ` Its answer decides whether ${entry.gates} other ${entry.gates === 1 ? "item applies or is" : "items apply or are"} asked.` : null,
+  );
+  const question = entry.href
+    ? h("a", { href: entry.href, "aria-describedby": blocksId }, entry.text)
+    : h("span", {}, entry.text, h("span", { className: "hint" }, entry.known ? " (left out in short mode)" : ` (${entry.questionId})`));
+  return h("li", { className: "still-missing-item" }, question, " ", blocks);
+}
