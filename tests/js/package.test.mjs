@@ -25,6 +25,7 @@ const EMBED = [
   "questionnaire.js",
   "results.js",
   "short-mode.js",
+  "still-missing.js",
   "style.css",
   "wording.js",
 ].map((f) => `embed/${f}`);
