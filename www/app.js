@@ -75,7 +75,8 @@ async function start() {
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "interactive";
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // One frame: the profile form is painted (and the page answers input) before the long build.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
