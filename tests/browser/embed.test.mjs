@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { eventually } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -32,18 +33,6 @@ after(async () => {
 
 // --- Helpers -------------------------------------------------------------------------------------
 
-/** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone by. */
-async function eventually(check, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
-}
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 

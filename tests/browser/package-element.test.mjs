@@ -12,6 +12,7 @@ import { extname, join, normalize } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { installPackedPackage, readmeSnippets } from "../js/consumer.mjs";
+import { eventually } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -117,17 +118,6 @@ async function elementReady(frameOrPage) {
   await frameOrPage.evaluate(() => document.querySelector("gpai-check").ready);
 }
 
-async function eventually(check, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
-}
 
 /** Every request went to this portal's own files: the project's pages and API, and the package's packed files. */
 function assertOwnFiles(requests) {
