@@ -63,28 +63,22 @@ async function start() {
     remove: deleteAssessment,
     downloadDamaged,
   });
-  openStore();
-  $("assessment-title").value = state.title;
-  profileForm.sync(state.profile);
-  profileForm.updateVisibility(profileForm.effective(state.profile));
-
-  // The profile questions work from here on ("interactive"): the browser paints them before the
-  // Code's chapters (thousands of elements) are built. An edit made meanwhile is saved at once and
-  // evaluated as soon as the chapters exist. "ready" follows once the examples (fetched alongside
-  // the engine) are in, after which the page makes no request at all.
-  setText($("load-status"), "");
-  show($("load-status"), false);
-  $("main").dataset.state = "interactive";
-  // One frame: the profile form is painted (and the page answers input) before the long build.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
   stillMissing = buildStillMissing();
   $("jump-links").after(stillMissing.section);
+  openStore();
   syncInputs();
   refresh();
   wireTools();
+  // Everything is built and shown, nothing moves any more: the questions work from here on
+  // ("interactive"). Painting the profile form earlier was tried and dropped: the first render
+  // then moved it down by the summary's height under the person's pointer, and the chapters'
+  // build blocked input right after. "ready" follows once the examples (fetched alongside the
+  // engine) are in, after which the page makes no request at all.
+  setText($("load-status"), "");
+  show($("load-status"), false);
+  $("main").dataset.state = "interactive";
   const [examplesLoaded] = await fetched;
   wireExamples(examplesLoaded);
   $("main").dataset.state = "ready";
@@ -215,9 +209,6 @@ function submission() {
  * a test or the browser's profiler can see what one change costs.
  */
 function refresh() {
-  // Before the chapters are built (the first moments after load), the edit is saved and the
-  // evaluation waits for them.
-  if (!questionnaire) return;
   const started = performance.now();
   try {
     report = evaluate(submission());

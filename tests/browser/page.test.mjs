@@ -250,38 +250,3 @@ test("axe-core finds no accessibility violations, before and after loading an ex
     await context.close();
   }
 });
-
-test("an answer given the moment the profile questions appear, before the chapters are built, is kept and evaluated", async () => {
-  // The page becomes interactive before it builds the Code's chapters. This script answers a
-  // profile question in the same task as that switch, the earliest a person could, and records
-  // the state the page was in.
-  const context = await harness.browser.newContext();
-  await context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const main = document.getElementById("main");
-      if (main?.dataset.state !== "interactive") return;
-      observer.disconnect();
-      window.answeredEarly = { chaptersBuilt: document.querySelectorAll("#chapters section").length };
-      const select = document.getElementById("p-significant_generality");
-      select.value = "yes";
-      select.dispatchEvent(new Event("input", { bubbles: true }));
-      select.dispatchEvent(new Event("change", { bubbles: true }));
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  try {
-    await gotoReady(page, `${harness.origin}/www/`);
-    assert.deepEqual(await page.evaluate(() => window.answeredEarly), { chaptersBuilt: 0 }, "the answer came before the chapters existed");
-    assert.deepEqual(errors, []);
-    assert.equal(await page.locator("#p-significant_generality").inputValue(), "yes");
-    assert.equal((await storedOpenAssessment(page)).profile.significant_generality, "yes", "saved");
-    // ...and evaluated: the scope decision gives the reason that answer makes.
-    await eventually(async () => assert.match(await textOf(page.locator("#scope-result")), /significant generality and performs a wide range of distinct tasks/));
-    await gotoReady(page);
-    assert.equal(await page.locator("#p-significant_generality").inputValue(), "yes", "restored after a reload");
-  } finally {
-    await context.close();
-  }
-});
