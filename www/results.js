@@ -405,5 +405,5 @@ export function applyReport(questionnaire, report, hidden, modeName, stillMissin
     const formRef = questionnaire.forms.get(form.id);
     if (formRef) updateForm(formRef, form, questionnaire.questions);
   }
-  if (stillMissing) updateStillMissing(stillMissing, report, questionnaire.questions);
+  if (stillMissing) updateStillMissing(stillMissing, report, questionnaire.questions, modeName);
 }

@@ -14,7 +14,9 @@ export const FIRST_SHOWN = 10;
 export function buildStillMissing() {
   const titleId = "still-missing-title";
   const listId = "still-missing-list";
-  const count = h("p", { className: "still-missing-count", id: "still-missing-count", "aria-live": "polite" });
+  // Not a live region: the summary above it already announces each new evaluation, and two
+  // announcements per answer would only repeat each other.
+  const count = h("p", { className: "still-missing-count", id: "still-missing-count" });
   const list = h("ol", { className: "still-missing-list", id: listId, "aria-labelledby": titleId, hidden: true });
   const toggle = h("button", { type: "button", className: "still-missing-toggle", "aria-controls": listId, "aria-expanded": "false", hidden: true });
   const section = h(
@@ -45,7 +47,8 @@ export function buildStillMissing() {
  * Shows `report.missing`. `questions` maps question ids to their references (questionnaire.js):
  * a question on screen is a link to its field; one left out (short mode) is named, not linked.
  */
-export function updateStillMissing(ref, report, questions) {
+export function updateStillMissing(ref, report, questions, modeName = "Short mode") {
+  ref.modeName = modeName;
   ref.entries = (report.missing ?? []).map((m) => {
     const q = questions.get(m.questionId);
     return {
@@ -76,13 +79,13 @@ function renderList(ref) {
   setText(ref.toggle, ref.expanded ? `Show the first ${FIRST_SHOWN} only` : `Show all ${n}`);
   ref.toggle.setAttribute("aria-expanded", String(ref.expanded));
   // Rebuilt only when what it shows changed, so a focused link survives unrelated evaluations.
-  const key = JSON.stringify(shown);
+  const key = JSON.stringify([ref.modeName, shown]);
   if (ref.rendered === key) return;
   ref.rendered = key;
-  setChildren(ref.list, shown.map(entryItem));
+  setChildren(ref.list, shown.map((entry) => entryItem(entry, ref.modeName)));
 }
 
-function entryItem(entry) {
+function entryItem(entry, modeName) {
   const blocksId = domId("still-missing", entry.questionId);
   const k = entry.measureIds.length;
   const blocks = h(
@@ -95,6 +98,6 @@ function entryItem(entry) {
   );
   const question = entry.href
     ? h("a", { href: entry.href, "aria-describedby": blocksId }, entry.text)
-    : h("span", {}, entry.text, h("span", { className: "hint" }, entry.known ? " (left out in short mode)" : ` (${entry.questionId})`));
+    : h("span", {}, entry.text, h("span", { className: "hint" }, entry.known ? ` (left out in ${modeName.toLowerCase()})` : ` (${entry.questionId})`));
   return h("li", { className: "still-missing-item" }, question, " ", blocks);
 }
