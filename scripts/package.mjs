@@ -76,6 +76,8 @@ Object.assign(pkg, {
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
     "./schema/*": "./schema/*",
+    // The iframe page and the element's own files, for tools that resolve them through the package.
+    "./embed/*": "./embed/*",
     "./package.json": "./package.json",
   },
   files: [...new Set([...(pkg.files ?? []), "element.js", "element.d.ts", EMBED, "schema", "README.md", "LICENSE"])],

@@ -74,7 +74,8 @@ function startPortal(checkResult) {
       for await (const chunk of req) text += chunk;
       return JSON.parse(text);
     };
-    if (path === "/api/gpai-draft" && req.method === "GET") return json(200, backEnd.draft);
+    // No draft yet (a person's first visit): 404, as a portal's API would answer.
+    if (path === "/api/gpai-draft" && req.method === "GET") return backEnd.draft ? json(200, backEnd.draft) : json(404, { error: "no draft" });
     if (path === "/api/gpai-draft" && req.method === "PUT") {
       backEnd.draft = await body();
       return json(200, { ok: true });
@@ -130,6 +131,25 @@ function assertOwnFiles(requests) {
   assert.deepEqual(paths.filter((p) => !own.has(p) && !packaged.has(p)), [], "only the project's own files and the package's packed files are requested");
   return paths;
 }
+
+test("the README's host page on a first visit (no draft on the server): the person's answers are kept by the portal", async () => {
+  backEnd.draft = null;
+  backEnd.results = [];
+  const { context, page, consoleErrors } = await open("/");
+  try {
+    await elementReady(page);
+    const checker = page.locator("gpai-check");
+    await checker.getByLabel("Name of this assessment").fill("First visit");
+    await eventually(() => assert.equal(backEnd.draft?.title, "First visit"), 5000);
+    await checker.getByLabel("Does the model display significant generality").selectOption("yes");
+    await eventually(() => assert.equal(backEnd.draft?.profile?.significant_generality, "yes"), 5000);
+    await eventually(async () => assert.match(await page.locator("#status").textContent(), /measures met, \d+ unanswered/));
+    // The only console message allowed is the browser's note on the 404 itself.
+    assert.deepEqual(consoleErrors.filter((e) => !/404/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
 
 test("the README's host page: the element from node_modules renders, restores the draft, reports, and the server verifies the result", async () => {
   backEnd.draft = structuredClone(DRAFT);

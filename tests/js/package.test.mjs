@@ -70,7 +70,7 @@ const bundle = JSON.parse(JSON.stringify(resultBundle(JSON.parse(readFileSync("u
 const ok = checkResult(bundle);
 bundle.report.summary.overall.met += 1;
 const tampered = checkResult(bundle);
-console.log(JSON.stringify({ ok, tampered, engine: engineVersion(), schema: schema.title, element: import.meta.resolve("gpai-check/element") }));
+console.log(JSON.stringify({ ok, tampered, engine: engineVersion(), schema: schema.title, element: import.meta.resolve("gpai-check/element"), frame: import.meta.resolve("gpai-check/embed/embed.html") }));
 `,
   );
   const out = JSON.parse(execFileSync(process.execPath, ["server.mjs"], { cwd: dir, encoding: "utf8" }));
@@ -80,6 +80,7 @@ console.log(JSON.stringify({ ok, tampered, engine: engineVersion(), schema: sche
   assert.equal(out.engine, version);
   assert.equal(out.schema, "gpai-check submission");
   assert.ok(out.element.endsWith("/node_modules/gpai-check/element.js"), "gpai-check/element resolves through the package's exports");
+  assert.ok(out.frame.endsWith("/node_modules/gpai-check/embed/embed.html"), "the iframe page resolves through the package's exports too");
 
   // The upload snippet prints the counts and the digest of the uploaded file's report.
   const printed = execFileSync(process.execPath, ["upload.mjs"], { cwd: dir, encoding: "utf8" });
