@@ -78,10 +78,12 @@ pub fn packs() -> JsValue {
 pub fn pack(id: &str) -> Result<JsValue, JsValue> {
     // The embedded text is the pack exactly as validated and digested at build time: handing it
     // to JSON.parse keeps the code that would serialise a parsed pack out of the wasm.
-    crate::pack::get(id, "id").map_err(|e| to_js_error(&e))?;
-    let text = crate::pack::builtin().iter().find(|b| b.id == id).map_or("null", |b| b.json);
+    // The embedded text, found without parsing: the page asks for the pack while it starts, and
+    // parsing it in the wasm can wait for the first evaluation.
+    let text = crate::pack::text(id, "id").map_err(|e| to_js_error(&e))?;
     Ok(js_sys::JSON::parse(text).unwrap_or(JsValue::NULL))
 }
+
 
 /// The profile questions of the scope decision, in the order to ask them.
 #[wasm_bindgen(js_name = scopeQuestions, unchecked_return_type = "ScopeQuestion[]")]
@@ -110,7 +112,9 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission:
 /// The report made from its sealed text: serialised once, while sealing.
 fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue, JsValue> {
     let (_, text) = result.map_err(|e| to_js_error(&e))?;
-    Ok(js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
+    // serde_json writes what JSON.parse reads; should that ever fail, say so rather than hand
+    // back null in place of a report.
+    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("gpai-check: the report could not cross to JavaScript").into())
 }
 
 /// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly

@@ -84,14 +84,24 @@ pub fn summaries() -> Vec<PackSummary> {
 /// # Errors
 /// `unknown_pack` when no built-in pack has that id; the path is `field`.
 pub fn get(id: &str, field: &str) -> Result<&'static Pack, InputError> {
-    parsed().iter().find(|p| p.id == id).ok_or_else(|| {
-        let known: Vec<&str> = BUILTIN.iter().map(|b| b.id).collect();
-        InputError::new(
-            ErrorCode::UnknownPack,
-            field,
-            format!("no built-in pack has the id {id:?}; known packs: {}", known.join(", ")),
-        )
-    })
+    parsed().iter().find(|p| p.id == id).ok_or_else(|| unknown(id, field))
+}
+
+/// The embedded text of the built-in pack with this id, without parsing any pack.
+///
+/// # Errors
+/// As [`get`].
+pub fn text(id: &str, field: &str) -> Result<&'static str, InputError> {
+    BUILTIN.iter().find(|b| b.id == id).map(|b| b.json).ok_or_else(|| unknown(id, field))
+}
+
+fn unknown(id: &str, field: &str) -> InputError {
+    let known: Vec<&str> = BUILTIN.iter().map(|b| b.id).collect();
+    InputError::new(
+        ErrorCode::UnknownPack,
+        field,
+        format!("no built-in pack has the id {id:?}; known packs: {}", known.join(", ")),
+    )
 }
 
 impl Pack {
