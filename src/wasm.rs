@@ -84,7 +84,6 @@ pub fn pack(id: &str) -> Result<JsValue, JsValue> {
     Ok(js_sys::JSON::parse(text).unwrap_or(JsValue::NULL))
 }
 
-
 /// The profile questions of the scope decision, in the order to ask them.
 #[wasm_bindgen(js_name = scopeQuestions, unchecked_return_type = "ScopeQuestion[]")]
 pub fn scope_questions() -> JsValue {
@@ -114,7 +113,8 @@ fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue,
     let (_, text) = result.map_err(|e| to_js_error(&e))?;
     // serde_json writes what JSON.parse reads; should that ever fail, say so rather than hand
     // back null in place of a report.
-    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("gpai-check: the report could not cross to JavaScript").into())
+    js_sys::JSON::parse(&text)
+        .map_err(|_| js_sys::Error::new("gpai-check: the report could not cross to JavaScript").into())
 }
 
 /// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly
