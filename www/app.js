@@ -7,7 +7,7 @@ import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
-import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
+import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
 import { answersFile, answersFileName, readAnswersFile, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
@@ -256,27 +256,7 @@ function render(effectiveProfile) {
   );
   applyReport(questionnaire, report, hidden, "Short mode", stillMissing);
 
-  const messages = new Map();
-  for (const finding of report.findings) {
-    messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);
-  }
-  for (const [id, q] of questionnaire.questions) {
-    const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;
-    if (q.shownFinding !== message) {
-      q.shownFinding = message;
-      q.setFinding(message);
-    }
-  }
   const crossChecks = report.crossChecks ?? [];
-  const tripped = trippedByQuestion(crossChecks);
-  for (const [id, q] of questionnaire.questions) {
-    const checks = tripped.get(id) ?? [];
-    const key = checks.map((c) => c.id).join(" ");
-    if (q.shownCrossChecks !== key) {
-      q.shownCrossChecks = key;
-      q.setCrossChecks(checks);
-    }
-  }
   renderCrossChecks(
     { counts: $("cross-checks-counts"), list: $("cross-checks-list"), passedBox: $("cross-checks-passed-box"), passedSummary: $("cross-checks-passed-summary"), passedList: $("cross-checks-passed") },
     crossChecks,

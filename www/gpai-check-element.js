@@ -15,7 +15,7 @@ import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
-import { renderCrossChecks, trippedByQuestion, profileInputsOf } from "./consistency.js";
+import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
 import { reportFileStem } from "./download.js";
 import { formatDate } from "./wording.js";
@@ -608,23 +608,7 @@ export class GpaiCheckElement extends HTMLElement {
     );
     applyReport(questionnaire, report, hidden, "SME mode", ui.stillMissing);
 
-    const messages = new Map();
-    for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);
     const crossChecks = report.crossChecks ?? [];
-    const tripped = trippedByQuestion(crossChecks);
-    for (const [id, q] of questionnaire.questions) {
-      const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;
-      if (q.shownFinding !== message) {
-        q.shownFinding = message;
-        q.setFinding(message);
-      }
-      const checks = tripped.get(id) ?? [];
-      const key = checks.map((c) => c.id).join(" ");
-      if (q.shownCrossChecks !== key) {
-        q.shownCrossChecks = key;
-        q.setCrossChecks(checks);
-      }
-    }
     renderCrossChecks(
       { counts: ui.crossCounts, list: ui.crossList, passedBox: ui.crossPassedBox, passedSummary: ui.crossPassedSummary, passedList: ui.crossPassed },
       crossChecks,

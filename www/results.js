@@ -4,6 +4,7 @@ import { h, setChildren, setText, show, domId } from "./dom.js";
 import { updateForm } from "./doc-form.js";
 import { hiddenText } from "./short-mode.js";
 import { updateStillMissing } from "./still-missing.js";
+import { trippedByQuestion } from "./consistency.js";
 import {
   statusBadge,
   updateStatusBadge,
@@ -379,7 +380,8 @@ export function renderFindings(section, list, findings, questions) {
 }
 
 /**
- * Applies a report to a built questionnaire: every chapter's and measure's results, the note on
+ * Applies a report to a built questionnaire: every chapter's and measure's results, each
+ * question's findings and tripped cross-checks, the note on
  * what the short mode leaves out of a measure (`hidden`: measure id -> counts, the mode named
  * `modeName`), the documentation forms, and the "Still missing" panel (`stillMissing`, from
  * still-missing.js, after the questions' visibility is known). Shared by the page and the
@@ -405,5 +407,26 @@ export function applyReport(questionnaire, report, hidden, modeName, stillMissin
     const formRef = questionnaire.forms.get(form.id);
     if (formRef) updateForm(formRef, form, questionnaire.questions);
   }
+  markQuestions(questionnaire.questions, report);
   if (stillMissing) updateStillMissing(stillMissing, report, questionnaire.questions, modeName);
+}
+
+/** Puts each answer's findings and the cross-checks it trips under its question. */
+function markQuestions(questions, report) {
+  const messages = new Map();
+  for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);
+  const tripped = trippedByQuestion(report.crossChecks ?? []);
+  for (const [id, q] of questions) {
+    const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;
+    if (q.shownFinding !== message) {
+      q.shownFinding = message;
+      q.setFinding(message);
+    }
+    const checks = tripped.get(id) ?? [];
+    const key = checks.map((c) => c.id).join(" ");
+    if (q.shownCrossChecks !== key) {
+      q.shownCrossChecks = key;
+      q.setCrossChecks(checks);
+    }
+  }
 }
