@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf, recordKey } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, recordKey, radio } from "./harness.mjs";
 import { frontierSubmission, storedAssessments, putStorage, pack } from "./submissions.mjs";
 
 let harness;
@@ -29,10 +29,6 @@ async function auditedPage() {
 async function violations(page) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
-
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
 }
 
 async function importFile(page, name, value) {

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, storageSnapshot, INDEX_KEY, LEGACY_KEY, recordKey } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, storageSnapshot, INDEX_KEY, LEGACY_KEY, recordKey, radio, answerInScopeProfile } from "./harness.mjs";
 import { frontierSubmission, legacyState, storedAssessments, putStorage, pack } from "./submissions.mjs";
 
 let harness;
@@ -14,17 +14,6 @@ before(async () => {
 after(async () => {
   await harness?.close();
 });
-
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
-
-/** Profile answers that put a model in scope, so that the Code's chapters are asked. */
-async function answerInScopeProfile(page) {
-  await page.getByLabel("Does the model display significant generality").selectOption("yes");
-  await radio(page, /placed \(or to be placed\) on the EU market/, "Yes").check();
-  await radio(page, /organisation established in the EU/, "Yes").check();
-}
 
 const names = (page) => page.locator("#assessment-list .assessment-name").allTextContents();
 const openName = (page) => textOf(page.locator("#assessment-list > li[aria-current=true] .assessment-name"));

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, radio, answerInScopeProfile } from "./harness.mjs";
 import { pack, form, frontierSubmission, storedAssessments, putStorage } from "./submissions.mjs";
 
 let harness;
@@ -17,10 +17,6 @@ after(async () => {
 });
 
 const FRONTIER_EXAMPLE = "frontier-systemic-risk.json";
-
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
 
 async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? null);
@@ -51,10 +47,8 @@ async function loadFrontier(page) {
 }
 
 /** Profile answers that put a model in scope without systemic risk (5e24 FLOP). */
-async function answerInScopeProfile(page) {
-  await page.getByLabel("Does the model display significant generality").selectOption("yes");
-  await radio(page, /placed \(or to be placed\) on the EU market/, "Yes").check();
-  await radio(page, /organisation established in the EU/, "Yes").check();
+async function answerInScopeProfileWithCompute(page) {
+  await answerInScopeProfile(page);
   await page.getByLabel("Training compute of the model").fill("5e24");
   await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
 }
@@ -122,7 +116,7 @@ test("the frontier example: Safety and Security applies with its measures, the F
 test("a Form quantity is sent as typed; too few significant figures show a message at the field that clears when fixed", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   try {
-    await answerInScopeProfile(page);
+    await answerInScopeProfileWithCompute(page);
     const input = page.locator("#q-t_mdf_7_2b-input");
     const message = page.locator("#q-t_mdf_7_2b-precision");
     assert.equal(await textOf(page.locator("#q-t_mdf_7_2b-hint")), "A number such as 2.4e25 or 7.3x10^10, in FLOP.");
@@ -170,7 +164,7 @@ test("a Form quantity is sent as typed; too few significant figures show a messa
 test("a contradiction between the Form and the profile is listed under Consistency checks and marked at its question", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   try {
-    await answerInScopeProfile(page);
+    await answerInScopeProfileWithCompute(page);
     // 5e24 FLOP: no systemic risk, so Safety and Security does not apply, and says why.
     const ss = page.locator("#chapter-SS");
     assert.ok(await ss.locator(".chapter-not-applicable").isVisible());
@@ -249,7 +243,7 @@ test("an SME profile shows the chapter's simplifications and a note at each meas
 test("Safety and Security signed for a model without systemic risk applies, and says why", async () => {
   const { context, page } = await openPage(harness);
   try {
-    await answerInScopeProfile(page);
+    await answerInScopeProfileWithCompute(page);
     await radio(page, /signed the Safety and Security chapter/, "Yes").check();
     const ss = page.locator("#chapter-SS");
     await eventually(async () => assert.ok(await ss.locator(".chapter-body").isVisible()));

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
-import { eventually } from "./harness.mjs";
+import { eventually, radio, answerInScopeProfile } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -95,21 +95,10 @@ function assertClean({ requests, consoleErrors }) {
   assert.deepEqual(consoleErrors, [], "no console error");
 }
 
-/** A radio button inside the fieldset whose legend matches `question` (pierces the shadow root). */
-function radio(scope, question, choice) {
-  return scope.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
-
 const GENERALITY = "Does the model display significant generality";
 const EU_MARKET = /placed \(or to be placed\) on the EU market/;
 const ESTABLISHED = /organisation established in the EU/;
 const POLICY_EXISTS = /Do you have a copyright policy that is up to date/;
-
-async function answerInScopeProfile(scope) {
-  await scope.getByLabel(GENERALITY).selectOption("yes");
-  await radio(scope, EU_MARKET, "Yes").check();
-  await radio(scope, ESTABLISHED, "Yes").check();
-}
 
 const IN_SCOPE = { placed_on_eu_market: true, significant_generality: "yes", established_in_eu: true };
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { evaluate } from "../../pkg/gpai_check.js";
-import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, radio } from "./harness.mjs";
 import { pack, form, frontierSubmission, storedAssessments, putStorage } from "./submissions.mjs";
 
 const SCREENSHOTS = process.env.SCREENSHOTS ?? "/tmp/gpai-check-screens";
@@ -19,10 +19,6 @@ before(async () => {
 after(async () => {
   await harness?.close();
 });
-
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
 
 async function loadExample(page, file) {
   await page.getByLabel("Load an example").selectOption(file);

@@ -104,3 +104,18 @@ export async function storedOpenAssessment(page) {
 export async function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("gpai-check:")).sort().map((k) => [k, localStorage.getItem(k)])));
 }
+
+/**
+ * A radio button inside the fieldset whose legend matches `question`. `scope` is a page, a frame
+ * or a locator (locators pierce the element's shadow root).
+ */
+export function radio(scope, question, choice) {
+  return scope.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
+}
+
+/** Profile answers that put a model in scope: GPAI by generality, on the EU market, EU provider. */
+export async function answerInScopeProfile(scope) {
+  await scope.getByLabel("Does the model display significant generality").selectOption("yes");
+  await radio(scope, /placed \(or to be placed\) on the EU market/, "Yes").check();
+  await radio(scope, /organisation established in the EU/, "Yes").check();
+}

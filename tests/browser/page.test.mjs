@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, radio, answerInScopeProfile } from "./harness.mjs";
 
 let harness;
 before(async () => {
@@ -14,24 +14,12 @@ after(async () => {
   await harness?.close();
 });
 
-/** A radio button inside the fieldset whose legend matches `question`. */
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
-
 function measureStatus(page, measureId) {
   return page.locator(`#measure-${measureId.replace(/\./g, "_")} .measure-status`);
 }
 
 async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? null);
-}
-
-/** Profile answers that put a model in scope: GPAI by generality, on the EU market, EU provider. */
-async function answerInScopeProfile(page) {
-  await page.getByLabel("Does the model display significant generality").selectOption("yes");
-  await radio(page, /placed \(or to be placed\) on the EU market/, "Yes").check();
-  await radio(page, /organisation established in the EU/, "Yes").check();
 }
 
 const POLICY_EXISTS = /Do you have a copyright policy that is up to date/;

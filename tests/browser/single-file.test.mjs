@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, radio } from "./harness.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
 
 const SCREENSHOTS = process.env.SCREENSHOTS ?? "/tmp/gpai-check-screens";
@@ -24,10 +24,6 @@ after(async () => {
   await harness?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-function radio(page, question, choice) {
-  return page.getByRole("group", { name: question }).getByRole("radio", { name: choice, exact: true });
-}
 
 test("the one-file checker runs from a file:// URL, offline, under its own CSP, and keeps its answers", async (t) => {
   t.diagnostic(`single file: ${built.bytes} bytes, ${built.gzip} gzip`);
