@@ -1,8 +1,8 @@
 // The list of assessments (one per model): open, rename, duplicate, delete. Each item is built
 // once and then only updated, so focus stays where it is while the list changes around it.
 import { h, setText, show } from "./dom.js";
+import { formatLocalTime } from "./wording.js";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** The name an assessment is shown with. */
 export function displayTitle(title) {
@@ -129,6 +129,6 @@ function metaText(entry) {
   ];
   if (entry.unmatchedCount) parts.push(`${entry.unmatchedCount} kept from another pack version`);
   if (entry.mode === "short") parts.push("short mode");
-  if (entry.updatedAt) parts.push(`changed ${dateTime.format(new Date(entry.updatedAt))}`);
+  if (entry.updatedAt) parts.push(`changed ${formatLocalTime(new Date(entry.updatedAt))}`);
   return `${parts.join(" · ")}.`;
 }

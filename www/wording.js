@@ -78,29 +78,64 @@ export function targetText(comparator, target, unit) {
   return `${COMPARATORS[comparator] ?? comparator} ${formatNumber(target)} ${unit}`.trim();
 }
 
-const plainNumber = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 });
+// Numbers, money and dates are written by hand rather than with Intl: the first Intl formatter a
+// fresh page creates loads the locale data, which cost the page's start 20-40 ms. The output is
+// British English, as Intl's "en-GB" writes it (tests/js/wording.test.mjs compares the two).
+
+/** "1234567" -> "1,234,567". */
+function groupDigits(digits) {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * Rounds a plain decimal ("547010660171.50878", as String() writes a number: its shortest exact
+ * form) to `places` decimals, halves away from zero, as Intl does. Returns [whole, fraction].
+ */
+function roundDecimals(text, places) {
+  const [whole, fraction = ""] = text.split(".");
+  if (fraction.length <= places) return [whole, fraction];
+  const digits = [...whole, ...fraction.slice(0, places)].map(Number);
+  if (Number(fraction[places]) >= 5) {
+    let i = digits.length - 1;
+    for (; i >= 0 && digits[i] === 9; i--) digits[i] = 0;
+    if (i < 0) digits.unshift(1);
+    else digits[i] += 1;
+  }
+  const all = digits.join("");
+  return [all.slice(0, all.length - places), all.slice(all.length - places)];
+}
 
 /** Numbers people read: grouped digits, and scientific notation for the very large (FLOP). */
 export function formatNumber(n) {
   if (typeof n !== "number") return String(n);
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "∞" : "-∞";
   if (n !== 0 && (Math.abs(n) >= 1e15 || Math.abs(n) < 1e-6)) return n.toExponential().replace("e+", "e");
-  return plainNumber.format(n);
+  const [whole, fraction] = roundDecimals(String(Math.abs(n)), 6);
+  const decimals = fraction.replace(/0+$/, "");
+  const text = groupDigits(whole) + (decimals ? `.${decimals}` : "");
+  return n < 0 && text !== "0" ? `-${text}` : text;
 }
 
-const euro = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-
-/** "€24,000,000". */
+/** "€24,000,000" (whole euros). */
 export function formatEuro(amount) {
-  return euro.format(amount);
+  const whole = Math.round(Math.abs(amount));
+  return `${amount < 0 && whole !== 0 ? "-" : ""}€${groupDigits(String(whole))}`;
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "2 August 2027" from "2027-08-02" (read as a calendar date, not a moment in a time zone). */
 export function formatDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
   if (!match) return iso ?? "";
-  return longDate.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** "3 Sep 2026, 07:05": a moment in the person's own time zone (when an assessment was saved). */
+export function formatLocalTime(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getDate()} ${MONTHS[date.getMonth()].slice(0, 3)} ${date.getFullYear()}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** "yes_all_chapters" -> "yes, all chapters"; enum values read as words. */
