@@ -46,7 +46,8 @@ start().catch((error) => showError(`The checker could not start: ${error.message
 async function start() {
   // Everything the page will ever fetch is fetched now, alongside the engine, and before the
   // page says it is ready: after that it makes no request at all, so it keeps working offline.
-  const fetched = Promise.all([loadExampleList(), offerSingleFile()]);
+  const examplesFetched = loadExampleList();
+  const singleFileOffered = offerSingleFile();
   await initEngine();
   packData = loadPack(PACK_ID);
   questions = scopeQuestions();
@@ -64,25 +65,57 @@ async function start() {
     downloadDamaged,
   });
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
-  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)));
+  // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
+  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)), { deferred: true });
   stillMissing = buildStillMissing();
   $("jump-links").after(stillMissing.section);
   openStore();
   syncInputs();
   refresh();
   wireTools();
-  // Everything is built and shown, nothing moves any more: the questions work from here on
-  // ("interactive"). Painting the profile form earlier was tried and dropped: the first render
-  // then moved it down by the summary's height under the person's pointer, and the chapters'
-  // build blocked input right after. "ready" follows once the examples (fetched alongside the
-  // engine) are in, after which the page makes no request at all.
+  // Everything above the chapters is built and shown with the first report, so nothing above
+  // the profile questions moves any more: they work from here on ("interactive"). The chapters
+  // follow below them, one commitment per task so that typing is never held up for long, each
+  // shown with the current report as it appears. "ready" follows once they are all built and
+  // the examples (fetched alongside the engine) are in; after that the page makes no request.
+  // The one-file checker's link is a line in the toolbar above the profile: it is shown (or
+  // not) before the page says interactive, so that it cannot move the profile afterwards. The
+  // check asked the server long before the engine was ready.
+  await singleFileOffered;
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "interactive";
-  const [examplesLoaded] = await fetched;
-  wireExamples(examplesLoaded);
+  await afterFirstFrame();
+  while (!questionnaire.complete) {
+    buildNextStep();
+    await yieldToInput();
+  }
+  revealTarget();
+  wireExamples(await examplesFetched);
   $("main").dataset.state = "ready";
 }
+
+/** Builds one more part of the chapters and shows it with the answers and the current report. */
+function buildNextStep() {
+  const added = questionnaire.buildNext();
+  if (!added) return;
+  for (const id of added) questionnaire.questions.get(id).set(state.answers[id]);
+  if (report) render(profileForm.effective(state.profile));
+}
+
+/** Printing, or a link into the chapters, needs them all: the rest is built at once. */
+function finishBuilding() {
+  while (!questionnaire.complete) buildNextStep();
+}
+
+/** A page opened with a link to a question or measure goes there once it exists. */
+function revealTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id && $("chapters").contains($(id))) $(id).scrollIntoView();
+}
+
+const afterFirstFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const yieldToInput = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
 
 /** The served page fetches the wasm next to the module; the one-file build decodes its own. */
 async function initEngine() {
@@ -567,6 +600,13 @@ function wireTools() {
     if (report) downloadText(reportMarkdown(report), `${reportFileStem(report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", () => window.print());
+  // A report printed in the moment before every chapter is built would leave chapters out.
+  window.addEventListener("beforeprint", finishBuilding);
+  // Links into the chapters (still missing, answers to check, consistency checks) work even in
+  // the moment before every chapter is built.
+  document.addEventListener("click", (event) => {
+    if (!questionnaire.complete && event.target.closest?.('a[href^="#"]')) finishBuilding();
+  }, true);
   $("export-answers").addEventListener("click", exportAnswers);
   $("storage-export").addEventListener("click", exportAnswers);
   $("new-assessment").addEventListener("click", newAssessment);

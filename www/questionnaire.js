@@ -23,14 +23,33 @@ const CHOICES = {
  * Builds every chapter of `pack` into `container`. `onAnswer(questionId, value)` is called for
  * each edit; `value` undefined means "not answered" (the key is removed).
  * Returns the element references results.js updates, plus sync() and updateVisibility().
+ *
+ * With `{ deferred: true }` nothing is built yet: each `buildNext()` builds one more step (a
+ * chapter's head, or one commitment with its measures, a few milliseconds each) and returns the
+ * ids of the questions it added, or null once everything is built. The page uses this to show
+ * the profile questions first and build the Code's chapters below them in short tasks that let
+ * input through. Everything else here works on what is built so far.
  */
-export function buildQuestionnaire(container, pack, onAnswer) {
+export function buildQuestionnaire(container, pack, onAnswer, { deferred = false } = {}) {
   const chapters = new Map();
   const measures = new Map();
   const questions = new Map();
   const forms = new Map();
+  const steps = pack.chapters.flatMap((chapter) => [
+    () => buildChapter(chapter),
+    ...chapter.commitments.map((commitment) => () => buildCommitment(chapter, commitment)),
+  ]);
+  const packQuestions = new Map(pack.chapters.flatMap((c) => c.commitments.flatMap((cm) => cm.measures.flatMap((m) => m.questions.map((q) => [q.id, q])))));
+  let next = 0;
+  const buildNext = () => {
+    if (next === steps.length) return null;
+    const before = new Set(questions.keys());
+    steps[next++]();
+    return [...questions.keys()].filter((id) => !before.has(id));
+  };
+  if (!deferred) while (buildNext());
 
-  for (const chapter of pack.chapters) {
+  function buildChapter(chapter) {
     const id = domId("chapter", chapter.id);
     const reasons = h("ul", { className: "reasons" });
     const notApplicable = h(
@@ -67,30 +86,47 @@ export function buildQuestionnaire(container, pack, onAnswer) {
       body,
     );
     chapters.set(chapter.id, { section, appliesNote, notApplicable, reasons, simplifications, simplificationsList, notes, notesList, body, counts });
-
-    for (const commitment of chapter.commitments) {
-      const commitmentSection = h(
-        "section",
-        { className: "commitment", "aria-labelledby": domId("commitment", commitment.id) },
-        h("h3", { id: domId("commitment", commitment.id) }, h("span", { className: "id" }, commitment.id), " ", commitment.title),
-        h("p", { className: "lead" }, commitment.summary),
-      );
-      body.append(commitmentSection);
-      for (const measure of commitment.measures) {
-        const form = chapter.form?.measure === measure.id ? chapter.form : null;
-        const ref = buildMeasure(measure, chapter.id, questions, onAnswer, form);
-        measures.set(measure.id, ref);
-        if (ref.form) forms.set(form.id, ref.form);
-        commitmentSection.append(ref.section);
-      }
-    }
     container.append(section);
+  }
+
+  function buildCommitment(chapter, commitment) {
+    const commitmentSection = h(
+      "section",
+      { className: "commitment", "aria-labelledby": domId("commitment", commitment.id) },
+      h("h3", { id: domId("commitment", commitment.id) }, h("span", { className: "id" }, commitment.id), " ", commitment.title),
+      h("p", { className: "lead" }, commitment.summary),
+    );
+    for (const measure of commitment.measures) {
+      const form = chapter.form?.measure === measure.id ? chapter.form : null;
+      const ref = buildMeasure(measure, chapter.id, questions, onAnswer, form);
+      measures.set(measure.id, ref);
+      if (ref.form) forms.set(form.id, ref.form);
+      commitmentSection.append(ref.section);
+    }
+    chapters.get(chapter.id).body.append(commitmentSection);
   }
 
   return {
     chapters,
     measures,
     questions,
+    buildNext,
+    /** True once every chapter is built. */
+    get complete() {
+      return next === steps.length;
+    },
+    /**
+     * How a list elsewhere on the page names and links question `id`: its text, and `href` to its
+     * field, or null when the field is not on screen (a condition or short mode leaves it out).
+     * A question not built yet is named and linked from the pack (the link works once built), so
+     * what such a list shows does not change when its question appears.
+     */
+    linkTo(id) {
+      const q = questions.get(id);
+      if (q) return { text: q.question.text, href: q.root.closest("[hidden]") ? null : `#${q.focusId}`, known: true };
+      const fromPack = packQuestions.get(id);
+      return fromPack ? { text: fromPack.text, href: `#${focusIdOf(fromPack)}`, known: true } : { text: id, href: null, known: false };
+    },
     /** Model Documentation Forms by form id (see doc-form.js). */
     forms,
     sync(answers) {
@@ -184,6 +220,15 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
   };
 }
 
+/** The id of the control a link to question `q` focuses: its first choice, or its input. */
+function focusIdOf(q) {
+  const id = domId("q", q.id);
+  const choices = CHOICES[q.type] ?? (q.type === "single-choice" ? q.options ?? [] : null);
+  if (choices) return `${id}-${domId("o", choices[0]?.id || "unanswered")}`;
+  if (q.type === "multi-choice") return q.options?.length ? `${id}-${domId("o", q.options[0].id)}` : id;
+  return `${id}-input`;
+}
+
 /**
  * Builds one question. `formField` = { field, recipientLabel } when the question is a field of
  * the Model Documentation Form: it then shows the field's recipients and precision rule, and
@@ -218,7 +263,7 @@ function buildQuestion(q, onAnswer, formField = null) {
     ref = {
       root,
       describedEl: root,
-      focusId: radios[0].input.id,
+      focusId: focusIdOf(q),
       set(value) {
         for (const r of radios) r.input.checked = r.input.value === (typeof value === "string" ? value : "");
       },
@@ -245,7 +290,7 @@ function buildQuestion(q, onAnswer, formField = null) {
     ref = {
       root,
       describedEl: root,
-      focusId: boxes[0]?.input.id ?? id,
+      focusId: focusIdOf(q),
       set(value) {
         for (const b of boxes) b.input.checked = Array.isArray(value) && value.includes(b.input.value);
       },

@@ -408,7 +408,7 @@ export function applyReport(questionnaire, report, hidden, modeName, stillMissin
     if (formRef) updateForm(formRef, form, questionnaire.questions);
   }
   markQuestions(questionnaire.questions, report);
-  if (stillMissing) updateStillMissing(stillMissing, report, questionnaire.questions, modeName);
+  if (stillMissing) updateStillMissing(stillMissing, report, questionnaire, modeName);
 }
 
 /** Puts each answer's findings and the cross-checks it trips under its question. */

@@ -44,22 +44,17 @@ export function buildStillMissing() {
 }
 
 /**
- * Shows `report.missing`. `questions` maps question ids to their references (questionnaire.js):
+ * Shows `report.missing`. `questionnaire` (questionnaire.js) names each question and links it:
  * a question on screen is a link to its field; one left out (short mode) is named, not linked.
  */
-export function updateStillMissing(ref, report, questions, modeName = "Short mode") {
+export function updateStillMissing(ref, report, questionnaire, modeName = "Short mode") {
   ref.modeName = modeName;
-  ref.entries = (report.missing ?? []).map((m) => {
-    const q = questions.get(m.questionId);
-    return {
-      questionId: m.questionId,
-      text: q?.question.text ?? m.questionId,
-      href: q && !q.root.closest("[hidden]") ? `#${q.focusId}` : null,
-      known: Boolean(q),
-      measureIds: m.measureIds ?? [m.measureId],
-      gates: m.gates ?? 0,
-    };
-  });
+  ref.entries = (report.missing ?? []).map((m) => ({
+    questionId: m.questionId,
+    ...questionnaire.linkTo(m.questionId),
+    measureIds: m.measureIds ?? [m.measureId],
+    gates: m.gates ?? 0,
+  }));
   const n = ref.entries.length;
   const open = report.scope?.missingInputs?.length ?? 0;
   let text;
