@@ -15,22 +15,28 @@ use gpai_check::{Pack, Submission};
 use serde_json::Value;
 
 const ITERATIONS: usize = 1000;
+const ROUNDS: usize = 5;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-fn time(mut f: impl FnMut(), n: usize) -> (f64, f64) {
+/// `n` timings of `f` in milliseconds, after a warm-up of up to 50 calls.
+fn times(mut f: impl FnMut(), n: usize) -> Vec<f64> {
     for _ in 0..n.min(50) {
         f();
     }
-    let mut ms: Vec<f64> = (0..n)
+    (0..n)
         .map(|_| {
             let t = Instant::now();
             f();
             t.elapsed().as_secs_f64() * 1000.0
         })
-        .collect();
+        .collect()
+}
+
+fn time(f: impl FnMut(), n: usize) -> (f64, f64) {
+    let mut ms = times(f, n);
     ms.sort_by(f64::total_cmp);
     (percentile(&ms, 0.5), percentile(&ms, 0.95))
 }
@@ -85,22 +91,35 @@ fn main() {
         ITERATIONS,
     );
     let base: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
-    let mut growth = Vec::new();
-    let mut one = 0.0;
-    for factor in [1usize, 10, 100] {
-        let pack = synthetic(&base, factor);
-        let n = (ITERATIONS / factor).max(20);
-        let (m, _) = time(
-            || {
-                let _ = evaluate_with(&pack, &submission);
-            },
-            n,
-        );
-        if factor == 1 {
-            one = m;
+    // The three sizes are timed in turns (five rounds), so that a slower or faster spell of the
+    // machine falls on all of them alike: timed one after the other, the ratio of 100x to 1x
+    // moved between 89 and 168 from run to run with the machine's load.
+    let factors = [1usize, 10, 100];
+    let packs: Vec<Pack> = factors.iter().map(|&f| synthetic(&base, f)).collect();
+    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); factors.len()];
+    for _round in 0..ROUNDS {
+        for (i, pack) in packs.iter().enumerate() {
+            let n = (ITERATIONS / factors[i] / ROUNDS).max(4);
+            samples[i].extend(times(
+                || {
+                    let _ = evaluate_with(pack, &submission);
+                },
+                n,
+            ));
         }
-        growth.push(format!(r#"{{"factor": {factor}, "medianMs": {m:.4}, "ratio": {:.2}}}"#, m / one));
     }
+    let medians: Vec<f64> = samples
+        .iter_mut()
+        .map(|ms| {
+            ms.sort_by(f64::total_cmp);
+            percentile(ms, 0.5)
+        })
+        .collect();
+    let growth: Vec<String> = factors
+        .iter()
+        .zip(&medians)
+        .map(|(factor, m)| format!(r#"{{"factor": {factor}, "medianMs": {m:.4}, "ratio": {:.2}}}"#, m / medians[0]))
+        .collect();
     println!(
         r#"{{"nativeEvaluate": {{"iterations": {ITERATIONS}, "medianMs": {median:.4}, "p95Ms": {p95:.4}}}, "growth": [{}]}}"#,
         growth.join(", ")
