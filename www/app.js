@@ -75,9 +75,10 @@ async function start() {
   wireTools();
   // Everything above the chapters is built and shown with the first report, so nothing above
   // the profile questions moves any more: they work from here on ("interactive"). The chapters
-  // follow below them, one commitment per task so that typing is never held up for long, each
-  // shown with the current report as it appears. "ready" follows once they are all built and
-  // the examples (fetched alongside the engine) are in; after that the page makes no request.
+  // follow below them in slices of about 20 ms (a chapter's head or a commitment at least), so
+  // that typing is never held up for long, each slice shown with the current report as it
+  // appears. "ready" follows once they are all built and the examples (fetched alongside the
+  // engine) are in; after that the page makes no request.
   // The one-file checker's link is a line in the toolbar above the profile: it is shown (or
   // not) before the page says interactive, so that it cannot move the profile afterwards. The
   // check asked the server long before the engine was ready.
@@ -87,7 +88,7 @@ async function start() {
   $("main").dataset.state = "interactive";
   await afterFirstFrame();
   while (!questionnaire.complete) {
-    buildNextStep();
+    buildSlice();
     await yieldToInput();
   }
   revealTarget();
@@ -95,17 +96,22 @@ async function start() {
   $("main").dataset.state = "ready";
 }
 
-/** Builds one more part of the chapters and shows it with the answers and the current report. */
-function buildNextStep() {
-  const added = questionnaire.buildNext();
-  if (!added) return;
+/**
+ * Builds the next parts of the chapters for up to `budget` ms (at least one part: a chapter's
+ * head or a commitment), then shows them with their answers and the current report.
+ */
+function buildSlice(budget = 20) {
+  const until = performance.now() + budget;
+  const added = [];
+  do added.push(...(questionnaire.buildNext() ?? []));
+  while (!questionnaire.complete && performance.now() < until);
   for (const id of added) questionnaire.questions.get(id).set(state.answers[id]);
   if (report) render(profileForm.effective(state.profile));
 }
 
 /** Printing, or a link into the chapters, needs them all: the rest is built at once. */
 function finishBuilding() {
-  while (!questionnaire.complete) buildNextStep();
+  if (!questionnaire.complete) buildSlice(Infinity);
 }
 
 /** A page opened with a link to a question or measure goes there once it exists. */

@@ -25,8 +25,9 @@ const CHOICES = {
  * Returns the element references results.js updates, plus sync() and updateVisibility().
  *
  * With `{ deferred: true }` nothing is built yet: each `buildNext()` builds one more step (a
- * chapter's head, or one commitment with its measures, a few milliseconds each) and returns the
- * ids of the questions it added, or null once everything is built. The page uses this to show
+ * chapter's head, or one commitment with its measures: a few milliseconds, 20-40 for the one
+ * holding the Model Documentation Form) and returns the ids of the questions it added, or null
+ * once everything is built. The page uses this to show
  * the profile questions first and build the Code's chapters below them in short tasks that let
  * input through. Everything else here works on what is built so far.
  */
