@@ -3,7 +3,6 @@
 import { h, setText, show } from "./dom.js";
 import { formatLocalTime } from "./wording.js";
 
-
 /** The name an assessment is shown with. */
 export function displayTitle(title) {
   return title?.trim() ? title.trim() : "Untitled assessment";

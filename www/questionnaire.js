@@ -27,9 +27,9 @@ const CHOICES = {
  * With `{ deferred: true }` nothing is built yet: each `buildNext()` builds one more step (a
  * chapter's head, or one commitment with its measures: a few milliseconds, 20-40 for the one
  * holding the Model Documentation Form) and returns the ids of the questions it added, or null
- * once everything is built. The page uses this to show
- * the profile questions first and build the Code's chapters below them in short tasks that let
- * input through. Everything else here works on what is built so far.
+ * once everything is built. The page uses this to show the profile questions first and build
+ * the Code's chapters below them in short tasks that let input through. Everything else here
+ * works on what is built so far.
  */
 export function buildQuestionnaire(container, pack, onAnswer, { deferred = false } = {}) {
   const chapters = new Map();
@@ -44,9 +44,9 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
   let next = 0;
   const buildNext = () => {
     if (next === steps.length) return null;
-    const before = new Set(questions.keys());
+    const built = questions.size;
     steps[next++]();
-    return [...questions.keys()].filter((id) => !before.has(id));
+    return [...questions.keys()].slice(built); // a Map keeps the order of insertion
   };
   if (!deferred) while (buildNext());
 

@@ -1,14 +1,13 @@
 // The page's start: it says "interactive" once the profile questions work and everything above
-// them is shown with the first report; the Code's chapters are then built below, a commitment at
-// a time. These tests check what a person would notice: nothing above the profile moves or
+// them is shown with the first report; the Code's chapters are then built below in short
+// slices. These tests check what a person would notice: nothing above the profile moves or
 // changes when the chapters appear, a link into a chapter followed at once still arrives, a page
 // opened with a link to a measure goes there, and an answer given during the build is kept.
 // Run: node --test tests/browser/startup.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { startHarness, openPage, gotoReady, eventually, storedOpenAssessment } from "./harness.mjs";
-import { pack, storedAssessments, putStorage } from "./submissions.mjs";
+import { pack, storedAssessments, putStorage, partlyAnswered } from "./submissions.mjs";
 
 let harness;
 before(async () => {
@@ -19,15 +18,6 @@ after(async () => {
 });
 
 const measureCount = pack.chapters.reduce((n, c) => n + c.commitments.reduce((k, cm) => k + cm.measures.length, 0), 0);
-
-/** The frontier example without a few answers, so that the "Still missing" panel has entries. */
-function partlyAnswered() {
-  const example = JSON.parse(readFileSync(new URL("../../www/examples/frontier-systemic-risk.json", import.meta.url), "utf8"));
-  const answers = { ...example.answers };
-  for (const id of Object.keys(answers)) if (/^(c_crawls_web|ss_security_scope|t_mdf_[23]_)/.test(id)) delete answers[id];
-  const profile = { ...example.profile, assessment_date: example.assessmentDate };
-  return { title: "Frontier, partly answered", profile, answers };
-}
 
 /**
  * Runs `atInteractive` (a function without outside references) at the moment the page says

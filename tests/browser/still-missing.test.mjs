@@ -4,13 +4,12 @@
 // Run: node --test tests/browser/still-missing.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate } from "../../pkg/gpai_check.js";
 import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
-import { pack, storedAssessments, putStorage } from "./submissions.mjs";
+import { pack, storedAssessments, putStorage, partlyAnswered } from "./submissions.mjs";
 
 const SCREENSHOTS = process.env.SCREENSHOTS ?? "/tmp/gpai-check-screens";
 
@@ -24,25 +23,6 @@ after(async () => {
 
 const FIRST_SHOWN = 10;
 const questionText = new Map(pack.chapters.flatMap((c) => c.commitments.flatMap((cm) => cm.measures.flatMap((m) => m.questions.map((q) => [q.id, q.text])))));
-
-/**
- * The frontier example with some answers taken out: three that several measures wait on
- * (whether the provider crawls the web, the security scope, the similarly-safe reference) and
- * a few that one measure waits on (among them Form fields only the AI Office receives).
- */
-function partlyAnswered() {
-  const example = JSON.parse(readFileSync(new URL("../../www/examples/frontier-systemic-risk.json", import.meta.url), "utf8"));
-  const answers = { ...example.answers };
-  for (const id of ["c_crawls_web", "ss_security_scope", "ss_safe_ref_similarly_safe_scope", "c_policy_document_ref", "t_mdf_1_1", "ts_summary_version"]) {
-    assert.ok(id in answers, `the example answers ${id}`);
-    delete answers[id];
-  }
-  // And the Form's sections 2 and 3 (general and technical information about the model).
-  for (const id of Object.keys(answers)) if (/^t_mdf_[23]_/.test(id)) delete answers[id];
-  const profile = { ...example.profile };
-  if (example.assessmentDate && profile.assessment_date === undefined) profile.assessment_date = example.assessmentDate;
-  return { title: "Frontier, partly answered", profile, answers };
-}
 
 /** The engine's report for what the page has stored, computed here in Node. */
 async function engineReport(page) {

@@ -89,6 +89,25 @@ export function frontierSubmission() {
   };
 }
 
+/**
+ * The frontier example with some answers taken out: three that several measures wait on
+ * (whether the provider crawls the web, the security scope, the similarly-safe reference) and
+ * a few that one measure waits on (among them Form fields only the AI Office receives).
+ */
+export function partlyAnswered() {
+  const example = JSON.parse(readFileSync(new URL("../../www/examples/frontier-systemic-risk.json", import.meta.url), "utf8"));
+  const answers = { ...example.answers };
+  for (const id of ["c_crawls_web", "ss_security_scope", "ss_safe_ref_similarly_safe_scope", "c_policy_document_ref", "t_mdf_1_1", "ts_summary_version"]) {
+    if (!(id in answers)) throw new Error(`the example no longer answers ${id}`);
+    delete answers[id];
+  }
+  // And the Form's sections 2 and 3 (general and technical information about the model).
+  for (const id of Object.keys(answers)) if (/^t_mdf_[23]_/.test(id)) delete answers[id];
+  const profile = { ...example.profile };
+  if (example.assessmentDate && profile.assessment_date === undefined) profile.assessment_date = example.assessmentDate;
+  return { title: "Frontier, partly answered", profile, answers };
+}
+
 /** The state earlier versions of the page stored under LEGACY_KEY. */
 export function legacyState(submission) {
   return JSON.stringify({ pack: PACK_ID, packVersion: pack.version, title: submission.title ?? "", profile: submission.profile, answers: submission.answers });
