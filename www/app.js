@@ -290,7 +290,7 @@ function render(effectiveProfile) {
     { answers: state.answers, scope: report.scope, profile: effectiveProfile },
     short
       ? (id, q) =>
-          !applicable.has(q.chapterId) || q.root.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
+          !applicable.has(q.chapterId) || q.root?.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
       : null,
   );
   applyReport(questionnaire, report, hidden, "Short mode", stillMissing);

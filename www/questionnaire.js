@@ -40,7 +40,12 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
     () => buildChapter(chapter),
     ...chapter.commitments.map((commitment) => () => buildCommitment(chapter, commitment)),
   ]);
-  const packQuestions = new Map(pack.chapters.flatMap((c) => c.commitments.flatMap((cm) => cm.measures.flatMap((m) => m.questions.map((q) => [q.id, q])))));
+  // Every question of the pack as updateVisibility sees one not built yet (no element).
+  const packQuestions = new Map(
+    pack.chapters.flatMap((c) => c.commitments.flatMap((cm) => cm.measures.flatMap((m) => m.questions.map((q) => [q.id, { question: q, measureId: m.id, chapterId: c.id, root: null }])))),
+  );
+  /** Question id -> whether it would be on screen, for the questions not built yet. */
+  const unbuiltShown = new Map();
   let next = 0;
   const buildNext = () => {
     if (next === steps.length) return null;
@@ -126,7 +131,8 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
       const q = questions.get(id);
       if (q) return { text: q.question.text, href: q.root.closest("[hidden]") ? null : `#${q.focusId}`, known: true };
       const fromPack = packQuestions.get(id);
-      return fromPack ? { text: fromPack.text, href: `#${focusIdOf(fromPack)}`, known: true } : { text: id, href: null, known: false };
+      if (!fromPack) return { text: id, href: null, known: false };
+      return { text: fromPack.question.text, href: unbuiltShown.get(id) === false ? null : `#${focusIdOf(fromPack.question)}`, known: true };
     },
     /** Model Documentation Forms by form id (see doc-form.js). */
     forms,
@@ -137,14 +143,18 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
      * Shows the questions whose showIf holds; `context` = { answers, scope, profile }. In short
      * mode, `hideReason(questionId, ref)` gives why a question that would be asked is left out
      * ("optional", "ai-office") or null. Returns measure id -> { optional, aiOffice } counts of
-     * the questions left out (the page says so in each measure's `shortNote`).
+     * the questions left out (the page says so in each measure's `shortNote`). Questions not
+     * built yet are decided and counted too (their `ref.root` is null), so that counts and links
+     * shown elsewhere do not change when they are built.
      */
     updateVisibility(context, hideReason = null) {
       const hidden = new Map();
-      for (const [id, q] of questions) {
+      for (const [id, unbuilt] of packQuestions) {
+        const q = questions.get(id) ?? unbuilt;
         const asked = holds(q.question.showIf, context);
         const reason = asked && hideReason ? hideReason(id, q) : null;
-        show(q.root, asked && !reason);
+        if (q.root) show(q.root, asked && !reason);
+        else unbuiltShown.set(id, asked && !reason);
         if (reason) {
           const counts = hidden.get(q.measureId) ?? { optional: 0, aiOffice: 0 };
           counts[reason === "ai-office" ? "aiOffice" : "optional"] += 1;

@@ -40,29 +40,33 @@ const aboveChapters = () => ({
   scopeTop: document.getElementById("scope").getBoundingClientRect().top + window.scrollY,
   summary: document.getElementById("summary").textContent,
   stillMissing: document.getElementById("still-missing").innerHTML,
+  shortModeInfo: document.getElementById("short-mode-info").textContent,
   profileInputs: document.querySelectorAll("#profile-fields input:not([disabled]), #profile-fields select:not([disabled])").length,
 });
 
-test("the profile works before the chapters are built, and nothing above them moves or changes when they appear", async () => {
-  const { context, page, consoleErrors } = await openPage(harness);
-  try {
-    await putStorage(page, storedAssessments([partlyAnswered()]));
-    await onInteractive(page, aboveChapters);
-    await gotoReady(page);
-    const early = await page.evaluate(() => window.atInteractive);
-    const late = await page.evaluate(aboveChapters);
-    assert.equal(early.measuresBuilt, 0, "no chapter was built yet when the page said interactive");
-    assert.ok(early.profileInputs > 10, `the profile questions accepted input (${early.profileInputs})`);
-    assert.equal(late.measuresBuilt, measureCount, "every measure is built once the page is ready");
-    assert.ok(late.stillMissing.includes("<a "), "the panel links its questions");
-    for (const key of ["profileTop", "scopeTop", "summary", "stillMissing", "profileInputs"]) {
-      assert.deepEqual(late[key], early[key], `${key} is the same before and after the chapters appear`);
+for (const mode of ["full", "short"]) {
+  test(`the profile works before the chapters are built, and nothing above them moves or changes when they appear (${mode} mode)`, async () => {
+    const { context, page, consoleErrors } = await openPage(harness);
+    try {
+      await putStorage(page, storedAssessments([partlyAnswered()], { mode }));
+      await onInteractive(page, aboveChapters);
+      await gotoReady(page);
+      const early = await page.evaluate(() => window.atInteractive);
+      const late = await page.evaluate(aboveChapters);
+      assert.equal(early.measuresBuilt, 0, "no chapter was built yet when the page said interactive");
+      assert.ok(early.profileInputs > 10, `the profile questions accepted input (${early.profileInputs})`);
+      assert.equal(late.measuresBuilt, measureCount, "every measure is built once the page is ready");
+      assert.ok(late.stillMissing.includes("<a "), "the panel links its questions");
+      if (mode === "short") assert.match(late.shortModeInfo, /leaves out \d+/, "short mode says how many questions it leaves out");
+      for (const key of ["profileTop", "scopeTop", "summary", "stillMissing", "shortModeInfo", "profileInputs"]) {
+        assert.deepEqual(late[key], early[key], `${key} is the same before and after the chapters appear`);
+      }
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
     }
-    assert.deepEqual(consoleErrors, []);
-  } finally {
-    await context.close();
-  }
-});
+  });
+}
 
 test("a link into a chapter followed the moment the page is interactive still reaches its question", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
