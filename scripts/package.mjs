@@ -47,9 +47,7 @@ function embeddingFiles() {
       if (!m) throw new Error(`www/${file} imports "${spec}": only "./<module>.js" and "${GLUE_IN_WWW}" can ship in the package`);
       pending.push(m[1]);
     }
-    const uses = text.split(`"${GLUE_IN_WWW}"`).length - 1;
-    if (uses) text = text.replaceAll(`"${GLUE_IN_WWW}"`, `"${GLUE_IN_PACKAGE}"`);
-    modules.set(file, text);
+    modules.set(file, text.replaceAll(`"${GLUE_IN_WWW}"`, `"${GLUE_IN_PACKAGE}"`));
   }
   return modules;
 }

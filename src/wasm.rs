@@ -76,10 +76,10 @@ pub fn packs() -> JsValue {
 /// Throws `GpaiInputError` with code `unknown_pack` for an unknown id.
 #[wasm_bindgen(unchecked_return_type = "Pack")]
 pub fn pack(id: &str) -> Result<JsValue, JsValue> {
-    // The embedded text is the pack exactly as validated and digested at build time: handing it
-    // to JSON.parse keeps the code that would serialise a parsed pack out of the wasm.
-    // The embedded text, found without parsing: the page asks for the pack while it starts, and
-    // parsing it in the wasm can wait for the first evaluation.
+    // The embedded text is the pack exactly as validated and digested at build time. Handing it
+    // to JSON.parse keeps the code that would serialise a parsed pack out of the wasm, and it is
+    // found without parsing: the page asks for the pack while it starts, and parsing it in the
+    // wasm can wait for the first evaluation.
     let text = crate::pack::text(id, "id").map_err(|e| to_js_error(&e))?;
     Ok(js_sys::JSON::parse(text).unwrap_or(JsValue::NULL))
 }

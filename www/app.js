@@ -73,16 +73,16 @@ async function start() {
   syncInputs();
   refresh();
   wireTools();
+  // The one-file checker's link is a line in the toolbar above the profile: it is shown (or
+  // not) before the page says interactive, so that it cannot move the profile afterwards. The
+  // check asked the server long before the engine was ready.
+  await singleFileOffered;
   // Everything above the chapters is built and shown with the first report, so nothing above
   // the profile questions moves any more: they work from here on ("interactive"). The chapters
   // follow below them in slices of about 20 ms (a chapter's head or a commitment at least), so
   // that typing is never held up for long, each slice shown with the current report as it
   // appears. "ready" follows once they are all built and the examples (fetched alongside the
   // engine) are in; after that the page makes no request.
-  // The one-file checker's link is a line in the toolbar above the profile: it is shown (or
-  // not) before the page says interactive, so that it cannot move the profile afterwards. The
-  // check asked the server long before the engine was ready.
-  await singleFileOffered;
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "interactive";
@@ -120,8 +120,13 @@ function revealTarget() {
   if (id && $("chapters").contains($(id))) $(id).scrollIntoView();
 }
 
-const afterFirstFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const yieldToInput = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+function afterFirstFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function yieldToInput() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** The served page fetches the wasm next to the module; the one-file build decodes its own. */
 async function initEngine() {

@@ -381,10 +381,10 @@ export function renderFindings(section, list, findings, questions) {
 
 /**
  * Applies a report to a built questionnaire: every chapter's and measure's results, each
- * question's findings and tripped cross-checks, the note on
- * what the short mode leaves out of a measure (`hidden`: measure id -> counts, the mode named
- * `modeName`), the documentation forms, and the "Still missing" panel (`stillMissing`, from
- * still-missing.js, after the questions' visibility is known). Shared by the page and the
+ * question's findings and tripped cross-checks, the note on what the short mode leaves out of a
+ * measure (`hidden`: measure id -> counts, the mode named `modeName`), the documentation forms,
+ * and the "Still missing" panel (`stillMissing`, from still-missing.js, after the questions'
+ * visibility is known). Shared by the page and the
  * <gpai-check> element.
  */
 export function applyReport(questionnaire, report, hidden, modeName, stillMissing = null) {
