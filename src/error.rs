@@ -63,7 +63,7 @@ impl InputError {
         Self { code, path: path.into(), message: message.into() }
     }
 
-    /// Classifies a serde message and attaches the path serde_path_to_error found.
+    /// Classifies a serde message and attaches the path the reader was at.
     pub(crate) fn from_serde(path: String, message: String) -> Self {
         // A missing or repeated field is named in the message, not in the path: name it there too.
         let named = ["missing field `", "duplicate field `"]
@@ -108,22 +108,20 @@ impl InputError {
 }
 
 /// Parses JSON text into `T`, turning a failure into an [`InputError`] with the field path.
-/// `with_position` keeps serde's "at line L column C" (useful for files people wrote; noise for
-/// JSON the wasm adapter produced itself).
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, with_position: bool) -> Result<T, InputError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let mut message = e.inner().to_string();
-        if !with_position {
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
+/// `with_position` adds "at line L column C" (useful for files people wrote; noise for JSON the
+/// wasm adapter produced itself).
+pub(crate) fn parse_json<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+    with_position: bool,
+) -> Result<T, InputError> {
+    crate::json::from_str(text).map_err(|(e, reader)| {
+        let mut message = e.to_string();
+        if with_position {
+            let (line, column) = reader.position();
+            message = format!("{message} at line {line} column {column}");
         }
-        InputError::from_serde(e.path().to_string(), message)
-    })?;
-    // Anything after the value (a second object, stray characters) makes the text invalid.
-    de.end().map_err(|e| InputError::new(ErrorCode::InvalidJson, "", format!("{e}")))?;
-    Ok(value)
+        InputError::from_serde(reader.path(), message)
+    })
 }
 
 impl fmt::Display for InputError {

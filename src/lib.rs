@@ -13,6 +13,7 @@ pub mod answers;
 pub mod date;
 pub mod error;
 pub mod evaluate;
+mod json;
 pub mod markdown;
 pub mod oscal;
 pub mod pack;

@@ -86,7 +86,9 @@ const SCOPE_JSON: &str = include_str!("../packs/ai-act-scope.json");
 pub fn scope_text() -> &'static ScopeText {
     static TEXT: OnceLock<ScopeText> = OnceLock::new();
     // The file is embedded and checked by a unit test; failing here is a build defect.
-    TEXT.get_or_init(|| serde_json::from_str(SCOPE_JSON).expect("embedded ai-act-scope.json is valid"))
+    TEXT.get_or_init(|| {
+        crate::json::from_str(SCOPE_JSON).map_err(|(e, _)| e).expect("embedded ai-act-scope.json is valid")
+    })
 }
 
 impl ScopeText {
