@@ -1,11 +1,10 @@
-//! The JSON reader for every input: a serde `Deserializer` over text that knows where it is.
+//! The JSON reader for every input and the embedded packs: a serde `Deserializer` over text
+//! that knows where it is.
 //!
 //! It keeps the path of the value being read (`profile.training_compute_flop`, `answers[2]`), so
-//! an error names the field without a wrapping deserializer. serde_path_to_error's wrapper
-//! around serde_json's reader was instantiated again for every type of the submission, the
-//! profile, the report and the result bundle; this reader keeps its parsing in plain functions
-//! and leaves only thin dispatch to the generic methods (the wasm is 13 KB gzip smaller). The
-//! embedded pack, which needs no error paths, is still read by serde_json (see `pack::parsed`).
+//! an error names the field without a wrapping deserializer. It replaces serde_json's reader
+//! and serde_path_to_error's wrapper around it, which were compiled again for every input type.
+//! Its parsing is in plain functions, with only thin dispatch in the generic methods.
 //!
 //! It reads what serde_json reads, with the same limits: strict JSON (no NaN, no trailing
 //! commas, no comments), lists and objects nested at most 127 deep (values that are skipped may

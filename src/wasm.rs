@@ -14,7 +14,7 @@ use crate::{Profile, Report, Submission};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
 
-// Values cross the boundary as JSON text, parsed by the same serde_json code as on native, so
+// Values cross the boundary as JSON text, parsed by the same reader (crate::json) as on native, so
 // both give the same errors (with field paths, unknown keys refused) and byte-identical reports.
 // The replacer turns NaN and the infinities into strings, so that they are reported as wrong
 // values instead of silently becoming null as plain JSON.stringify would make them.
