@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 wasm-pack build --release --target web --out-name gpai_check
 # Feature flags: rustc's default wasm features, which wasm-opt must accept to keep the module valid.
 # -ocimfs 20: a function with one caller is inlined into it only when it is tiny. Unlimited (the
-# default), the serde-derived readers merge into a few huge functions: 40 KB more gzip, and the
-# pack's parse runs as one call in V8's baseline code, which swaps in optimised code only
-# between calls (the page's first evaluation 11 to 27 ms later). See README, Figures.
+# default), the serde-derived readers merge into a few huge functions: about 40 KB more gzip,
+# and the pack's parse runs as one call in V8's baseline code, which swaps in optimised code
+# only between calls (the page's first evaluation 11 to 27 ms later). See README, Figures.
 node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_FIRST_VISIT_GZIP = 150 * 1024; // the budget
-const MEASURED_WASM_GZIP = 250.1 * 1024; // measured 2026-11-28 (crate::json, wasm-opt -ocimfs 20)
+const MEASURED_WASM_GZIP = 253.4 * 1024; // measured by this script 2026-11-28 (crate::json, wasm-opt -ocimfs 20)
 const LIMIT = Math.round(MEASURED_WASM_GZIP * 1.03);
 
 const wasm = readFileSync(new URL("../pkg/gpai_check_bg.wasm", import.meta.url));
