@@ -70,9 +70,8 @@ impl InputError {
             .iter()
             .find_map(|prefix| message.strip_prefix(prefix).and_then(|m| m.split('`').next()));
         let path = match named {
-            Some(field) if path == "." || path == "?" || path.is_empty() => field.to_string(),
+            Some(field) if path.is_empty() => field.to_string(),
             Some(field) => format!("{path}.{field}"),
-            None if path == "." || path == "?" => String::new(),
             None => path,
         };
         let starts = |p: &str| message.starts_with(p);
@@ -80,8 +79,7 @@ impl InputError {
             ErrorCode::UnknownField
         } else if starts("missing field") {
             ErrorCode::MissingField
-        } else if starts("invalid type") || (starts("invalid length") && message.contains("expected struct")) {
-            // "invalid length ... expected struct": a list where an object belongs.
+        } else if starts("invalid type") {
             ErrorCode::InvalidType
         } else if starts("unknown variant") || starts("number out of range") || starts("invalid value") {
             ErrorCode::InvalidValue
@@ -91,11 +89,6 @@ impl InputError {
             // Syntax: "expected ...", "EOF while parsing", "trailing characters", "duplicate field",
             // control characters, lone surrogates.
             ErrorCode::InvalidJson
-        };
-        let message = if code == ErrorCode::InvalidType && starts("invalid length") {
-            "expected an object, found a list".to_string()
-        } else {
-            message
         };
         Self { code, path, message }
     }

@@ -123,6 +123,13 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Reads `true` or `false`; the reader is at its first letter.
+    fn boolean(&mut self) -> Result<bool, Error> {
+        let value = self.text.as_bytes()[self.pos] == b't';
+        self.word(if value { "true" } else { "false" })?;
+        Ok(value)
+    }
+
     /// Reads a string; the reader is at its opening quote. Borrowed when it has no escapes.
     fn string(&mut self) -> Result<Cow<'de, str>, Error> {
         let bytes = self.text.as_bytes();
@@ -281,8 +288,9 @@ impl<'de> Reader<'de> {
                     self.number()?;
                 }
                 Some(b'n') => self.word("null")?,
-                Some(b't') => self.word("true")?,
-                Some(b'f') => self.word("false")?,
+                Some(b't' | b'f') => {
+                    self.boolean()?;
+                }
                 Some(b'[') => {
                     self.pos += 1;
                     if self.peek() != Some(b']') {
@@ -477,14 +485,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.word("null")?;
                 visitor.visit_unit()
             }
-            Some(b't') => {
-                self.word("true")?;
-                visitor.visit_bool(true)
-            }
-            Some(b'f') => {
-                self.word("false")?;
-                visitor.visit_bool(false)
-            }
+            Some(b't' | b'f') => visitor.visit_bool(self.boolean()?),
             Some(b'[') => self.list(visitor),
             Some(b'{') => self.object(visitor),
             _ => Err(self.end_or("expected value")),
@@ -493,14 +494,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.peek() {
-            Some(b't') => {
-                self.word("true")?;
-                visitor.visit_bool(true)
-            }
-            Some(b'f') => {
-                self.word("false")?;
-                visitor.visit_bool(false)
-            }
+            Some(b't' | b'f') => visitor.visit_bool(self.boolean()?),
             _ => Err(self.unexpected(&visitor)),
         }
     }
