@@ -944,6 +944,45 @@ mod tests {
         assert!(accepted > 300 && refused > 300, "both kinds are exercised: {accepted} / {refused}");
     }
 
+    /// Any JSON value, with strings of any characters (escapes, controls, astral planes) and
+    /// numbers of every kind.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn any_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            any::<String>().prop_map(Value::String),
+            // Mostly the characters JSON escapes.
+            "[\\x00-\\x20\"\\\\/aé€😀]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::btree_map(any::<String>(), inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+        /// What serde_json writes, compact or pretty, reads back as exactly the same value
+        /// (floats to the bit: the reader rounds correctly, serde_json writes the shortest form).
+        #[test]
+        fn reads_back_what_serde_json_writes(v in any_value()) {
+            for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
+                let got = from_str::<Value>(&text).map_err(|(e, _)| e.to_string());
+                proptest::prop_assert_eq!(got.as_ref(), Ok(&v), "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn an_error_names_the_field_being_read() {
         #[derive(Debug, serde::Deserialize)]
