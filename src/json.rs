@@ -84,6 +84,15 @@ fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// What must follow a value inside the list or object that `close` ends.
+fn separator_expected(close: u8) -> &'static str {
+    if close == b']' {
+        "expected `,` or `]`"
+    } else {
+        "expected `,` or `}`"
+    }
+}
+
 impl<'de> Reader<'de> {
     pub(crate) fn new(text: &'de str) -> Self {
         Self { text, pos: 0, depth: 0, path: Vec::with_capacity(16) }
@@ -291,48 +300,33 @@ impl<'de> Reader<'de> {
                 Some(b't' | b'f') => {
                     self.boolean()?;
                 }
-                Some(b'[') => {
+                Some(open_byte @ (b'[' | b'{')) => {
+                    let close = if open_byte == b'[' { b']' } else { b'}' };
                     self.pos += 1;
-                    if self.peek() != Some(b']') {
-                        open.push(b']');
+                    open.push(close);
+                    if self.more(close, true)? {
+                        if close == b'}' {
+                            self.key()?;
+                        }
                         continue;
                     }
-                    self.pos += 1;
-                }
-                Some(b'{') => {
-                    self.pos += 1;
-                    if self.peek() != Some(b'}') {
-                        open.push(b'}');
-                        self.key()?;
-                        continue;
-                    }
-                    self.pos += 1;
+                    // Empty: closed below, like any finished list or object.
                 }
                 _ => return Err(self.end_or("expected value")),
             }
             // After a value: close what ends here, then go on after a comma.
-            loop {
-                let Some(&close) = open.last() else { return Ok(()) };
-                match self.peek() {
-                    Some(b) if b == close => {
-                        self.pos += 1;
-                        open.pop();
+            while let Some(&close) = open.last() {
+                if self.more(close, false)? {
+                    if close == b'}' {
+                        self.key()?;
                     }
-                    Some(b',') => {
-                        self.pos += 1;
-                        if close == b'}' {
-                            self.key()?;
-                        }
-                        break;
-                    }
-                    _ => {
-                        return Err(self.end_or(if close == b']' {
-                            "expected `,` or `]`"
-                        } else {
-                            "expected `,` or `}`"
-                        }))
-                    }
+                    break;
                 }
+                self.pos += 1;
+                open.pop();
+            }
+            if open.is_empty() {
+                return Ok(());
             }
         }
     }
@@ -356,7 +350,7 @@ impl<'de> Reader<'de> {
                 Ok(())
             }
             Some(b',') => Err(syntax("trailing characters")),
-            _ => Err(self.end_or(if close == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" })),
+            _ => Err(self.end_or(separator_expected(close))),
         }
     }
 
@@ -366,7 +360,7 @@ impl<'de> Reader<'de> {
             Some(b) if b == close => return Ok(false),
             _ if first => return Ok(true),
             Some(b',') => self.pos += 1,
-            _ => return Err(self.end_or(if close == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" })),
+            _ => return Err(self.end_or(separator_expected(close))),
         }
         if self.peek() == Some(close) {
             return Err(syntax("trailing comma"));
@@ -459,10 +453,7 @@ impl<'de> Reader<'de> {
     }
 
     fn text_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
-        match self.string()? {
-            Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
-            Cow::Owned(s) => visitor.visit_string(s),
-        }
+        de::Deserializer::deserialize_any(Text(self.string()?), visitor)
     }
 
     fn number_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
@@ -677,7 +668,7 @@ impl<'de> MapAccess<'de> for Object<'_, 'de> {
         self.first = false;
         let (key, at) = self.r.key()?;
         self.r.path.push(Step::Key(at));
-        let key = seed.deserialize(Key(key))?;
+        let key = seed.deserialize(Text(key))?;
         self.r.path.pop();
         self.key = at;
         Ok(Some(key))
@@ -691,10 +682,10 @@ impl<'de> MapAccess<'de> for Object<'_, 'de> {
     }
 }
 
-/// An object key or a variant name, handed to the field or variant identifier.
-struct Key<'de>(Cow<'de, str>);
+/// A string already read (a value, an object key or a variant name), handed to a visitor.
+struct Text<'de>(Cow<'de, str>);
 
-impl<'de> de::Deserializer<'de> for Key<'de> {
+impl<'de> de::Deserializer<'de> for Text<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -716,15 +707,17 @@ struct UnitVariant<'de>(Cow<'de, str>);
 
 impl<'de> de::EnumAccess<'de> for UnitVariant<'de> {
     type Error = Error;
-    type Variant = Self;
+    type Variant = NoData;
 
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
-        let value = seed.deserialize(Key(self.0.clone()))?;
-        Ok((value, self))
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, NoData), Error> {
+        Ok((seed.deserialize(Text(self.0))?, NoData))
     }
 }
 
-impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
+/// What follows a unit variant's name: nothing.
+struct NoData;
+
+impl<'de> de::VariantAccess<'de> for NoData {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
@@ -753,7 +746,7 @@ impl<'r, 'de> de::EnumAccess<'de> for VariantWithData<'r, 'de> {
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
         let (key, at) = self.r.key()?;
         self.r.path.push(Step::Key(at));
-        let value = seed.deserialize(Key(key))?;
+        let value = seed.deserialize(Text(key))?;
         Ok((value, self))
     }
 }
