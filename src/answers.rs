@@ -191,19 +191,20 @@ fn quantity_of_number(value: f64) -> Quantity {
     parse_quantity(&format!("{value:e}")).unwrap_or(Quantity { value, significant_figures: 1, power_of_ten: false })
 }
 
-/// The answers that fit their questions, by question id.
-pub type ValidAnswers = BTreeMap<String, Answer>;
+/// The answers that fit their questions, by question id (the pack's, hashed like the
+/// [`QuestionIndex`]).
+pub type ValidAnswers<'q> = std::collections::HashMap<&'q str, Answer>;
 
 /// Checks every raw answer against the pack; returns the valid ones and a finding for each
 /// problem. `null` answers are simply absent.
-pub fn check(questions: &QuestionIndex<'_>, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers, Vec<Finding>) {
+pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers<'q>, Vec<Finding>) {
     let mut valid = ValidAnswers::new();
     let mut findings = Vec::new();
     for (id, value) in raw {
         if *value == RawAnswer::Null {
             continue;
         }
-        let Some(q) = questions.get(id.as_str()) else {
+        let Some(&q) = questions.get(id.as_str()) else {
             findings.push(Finding {
                 code: FindingCode::UnknownQuestion,
                 severity: Severity::Warning,
@@ -214,7 +215,7 @@ pub fn check(questions: &QuestionIndex<'_>, raw: &BTreeMap<String, RawAnswer>) -
         };
         match validate(q, value) {
             Ok(Some(a)) => {
-                valid.insert(id.clone(), a);
+                valid.insert(q.id.as_str(), a);
             }
             Ok(None) => {}
             Err(message) => findings.push(Finding {

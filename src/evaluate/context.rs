@@ -53,7 +53,7 @@ pub(crate) struct Context<'a> {
     pub scope: &'a ScopeResult,
     /// The profile as JSON with every input present (the default where not given).
     pub profile: serde_json::Value,
-    pub answers: &'a ValidAnswers,
+    pub answers: &'a ValidAnswers<'a>,
     /// The pack's questions by id.
     pub questions: QuestionIndex<'a>,
 }

@@ -10,7 +10,7 @@
 //!
 //! Cross-checks are left out of step 2: they compare answers, they decide nothing else.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::pack::model::{Condition, Pack};
 use crate::report::{MeasureResult, MissingQuestion};
@@ -18,19 +18,21 @@ use crate::report::{MeasureResult, MissingQuestion};
 use super::context::referenced_questions;
 
 /// Every question some measure still needs, once, in the order of the module documentation.
+///
+/// Lookups are hashed and the pack is walked once for the gate counts (only when something is
+/// missing), so the time grows with the pack's size and not faster: a provider who has just
+/// started has every question of the pack in this list.
 pub(crate) fn still_to_answer<'a>(
     pack: &Pack,
     measures: impl Iterator<Item = &'a MeasureResult>,
 ) -> Vec<MissingQuestion> {
     let mut list: Vec<MissingQuestion> = Vec::new();
-    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for m in measures {
         for q in &m.missing {
             if let Some(&i) = position.get(q.as_str()) {
-                let entry: &mut MissingQuestion = &mut list[i];
-                if !entry.measure_ids.contains(&m.id) {
-                    entry.measure_ids.push(m.id.clone());
-                }
+                // A measure lists a question once (see `evaluate_measure`).
+                list[i].measure_ids.push(m.id.clone());
             } else {
                 position.insert(q, list.len());
                 list.push(MissingQuestion {
@@ -42,46 +44,56 @@ pub(crate) fn still_to_answer<'a>(
             }
         }
     }
-    let gates = gates(pack);
-    for entry in &mut list {
-        entry.gates = gates.get(entry.question_id.as_str()).copied().unwrap_or(0);
+    if list.is_empty() {
+        return list;
+    }
+    let mut gates = vec![0u32; list.len()];
+    count_gates(pack, &position, &mut gates);
+    for (entry, g) in list.iter_mut().zip(gates) {
+        entry.gates = g;
     }
     // A stable sort keeps pack order among equals.
     list.sort_by(|a, b| b.measure_ids.len().cmp(&a.measure_ids.len()).then(b.gates.cmp(&a.gates)));
     list
 }
 
-/// For each question, how many of the pack's items have a condition that refers to it (an item
-/// that refers to it twice counts once).
-fn gates(pack: &Pack) -> BTreeMap<&str, u32> {
-    let mut count = BTreeMap::new();
+/// For each listed question (`position` gives its place in `gates`), how many of the pack's
+/// items have a condition that refers to it (an item that refers to it twice counts once).
+fn count_gates(pack: &Pack, position: &HashMap<&str, usize>, gates: &mut [u32]) {
+    let mut refs: Vec<&str> = Vec::new();
     for ch in &pack.chapters {
-        refer(&mut count, &[ch.applies_if.as_ref(), ch.also_applies_if.as_ref()]);
+        refer(&mut refs, &[ch.applies_if.as_ref(), ch.also_applies_if.as_ref()], position, gates);
         for field in ch.form.iter().flat_map(|f| &f.fields) {
-            refer(&mut count, &[field.applies_if.as_ref()]);
+            refer(&mut refs, &[field.applies_if.as_ref()], position, gates);
         }
         for m in ch.commitments.iter().flat_map(|c| &c.measures) {
-            refer(&mut count, &[m.applies_if.as_ref()]);
+            refer(&mut refs, &[m.applies_if.as_ref()], position, gates);
             for r in &m.requirements {
-                refer(&mut count, &[r.applies_if.as_ref()]);
+                refer(&mut refs, &[r.applies_if.as_ref()], position, gates);
             }
             for q in &m.questions {
-                refer(&mut count, &[q.show_if.as_ref()]);
+                refer(&mut refs, &[q.show_if.as_ref()], position, gates);
             }
         }
     }
-    count
 }
 
-/// Counts one item with these conditions for every question they refer to.
-fn refer<'p>(count: &mut BTreeMap<&'p str, u32>, conditions: &[Option<&'p Condition>]) {
-    let mut refs: Vec<&str> = Vec::new();
+/// Counts one item with these conditions for every listed question they refer to.
+fn refer<'p>(
+    refs: &mut Vec<&'p str>,
+    conditions: &[Option<&'p Condition>],
+    position: &HashMap<&str, usize>,
+    gates: &mut [u32],
+) {
+    refs.clear();
     for c in conditions.iter().flatten() {
-        referenced_questions(c, &mut refs);
+        referenced_questions(c, refs);
     }
     refs.sort_unstable();
     refs.dedup();
-    for q in refs {
-        *count.entry(q).or_default() += 1;
+    for q in refs.iter() {
+        if let Some(&i) = position.get(q) {
+            gates[i] += 1;
+        }
     }
 }
