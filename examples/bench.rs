@@ -1,8 +1,12 @@
 //! Native benchmark of the core, printed as JSON for scripts/bench.mjs:
 //! - evaluation of the fully answered frontier example (median and 95th percentile over
 //!   `ITERATIONS` calls, parsing included, as the wasm figure includes crossing the boundary);
-//! - growth: the same submission against synthetic packs 10x and 100x the size of the real one
-//!   (every chapter cloned with renamed ids), as ratios to the real pack.
+//! - growth: synthetic packs 10x and 100x the size of the real one (every chapter cloned with
+//!   renamed ids), as ratios to the real pack, for two submissions:
+//!   - `growth`: the example's answers copied to every copy (renamed like the ids), so each copy
+//!     is the same work as the real pack and the ratio shows how the cost grows with the pack;
+//!   - `growthUnanswered`: the example's answers alone, so the copies are unanswered and every
+//!     one of their questions is in the list of what is still to answer.
 //!
 //! ```sh
 //! cargo run --release --example bench
@@ -15,7 +19,7 @@ use gpai_check::{Pack, Submission};
 use serde_json::Value;
 
 const ITERATIONS: usize = 1000;
-const ROUNDS: usize = 5;
+const GROWTH_ROUNDS: usize = 25;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
@@ -26,6 +30,11 @@ fn times(mut f: impl FnMut(), n: usize) -> Vec<f64> {
     for _ in 0..n.min(50) {
         f();
     }
+    times_cold(f, n)
+}
+
+/// `n` timings of `f` in milliseconds, without a warm-up.
+fn times_cold(mut f: impl FnMut(), n: usize) -> Vec<f64> {
     (0..n)
         .map(|_| {
             let t = Instant::now();
@@ -80,6 +89,59 @@ fn synthetic(base: &Value, factor: usize) -> Pack {
     Pack::from_json(&v.to_string()).expect("synthetic pack validates")
 }
 
+/// The submission with its answers also given to every copy of a synthetic pack.
+fn answered_copies(submission: &Submission, factor: usize) -> Submission {
+    let mut s = submission.clone();
+    for copy in 1..factor {
+        for (q, a) in &submission.answers {
+            s.answers.insert(format!("{q}~{copy}"), a.clone());
+        }
+    }
+    s
+}
+
+/// Each pack's evaluation time and its ratio to the first (real) pack's.
+///
+/// The machine's speed moves by a third within seconds, so the sizes are timed in turns, in
+/// short rounds (one round times each size for about the same wall time), and each round gives
+/// its own ratios; the figure is the median of the rounds' ratios. Timed one after the other,
+/// the ratio of 100x to 1x moved between 89 and 168 from run to run.
+fn growth(packs: &[(usize, Pack, Submission)]) -> String {
+    let largest = packs.iter().map(|(f, ..)| *f).max().unwrap_or(1);
+    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); packs.len()];
+    let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); packs.len()];
+    for (_, pack, submission) in packs {
+        let _ = times(|| drop(evaluate_with(pack, submission)), 2);
+    }
+    for _round in 0..GROWTH_ROUNDS {
+        let round: Vec<f64> = packs
+            .iter()
+            .map(|(factor, pack, submission)| {
+                let mut ms = times_cold(|| drop(evaluate_with(pack, submission)), largest / factor);
+                ms.sort_by(f64::total_cmp);
+                percentile(&ms, 0.5)
+            })
+            .collect();
+        for (i, m) in round.iter().enumerate() {
+            samples[i].push(*m);
+            ratios[i].push(m / round[0]);
+        }
+    }
+    let median = |xs: &mut Vec<f64>| {
+        xs.sort_by(f64::total_cmp);
+        percentile(xs, 0.5)
+    };
+    let list: Vec<String> = packs
+        .iter()
+        .enumerate()
+        .map(|(i, (factor, ..))| {
+            let (m, r) = (median(&mut samples[i]), median(&mut ratios[i]));
+            format!(r#"{{"factor": {factor}, "medianMs": {m:.4}, "ratio": {r:.2}}}"#)
+        })
+        .collect();
+    format!("[{}]", list.join(", "))
+}
+
 fn main() {
     let text =
         std::fs::read_to_string("www/examples/frontier-systemic-risk.json").expect("run from the repository root");
@@ -91,37 +153,23 @@ fn main() {
         ITERATIONS,
     );
     let base: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
-    // The three sizes are timed in turns (five rounds), so that a slower or faster spell of the
-    // machine falls on all of them alike: timed one after the other, the ratio of 100x to 1x
-    // moved between 89 and 168 from run to run with the machine's load.
     let factors = [1usize, 10, 100];
     let packs: Vec<Pack> = factors.iter().map(|&f| synthetic(&base, f)).collect();
-    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); factors.len()];
-    for _round in 0..ROUNDS {
-        for (i, pack) in packs.iter().enumerate() {
-            let n = (ITERATIONS / factors[i] / ROUNDS).max(4);
-            samples[i].extend(times(
-                || {
-                    let _ = evaluate_with(pack, &submission);
-                },
-                n,
-            ));
-        }
+    let answered: Vec<(usize, Pack, Submission)> =
+        factors.iter().zip(&packs).map(|(&f, p)| (f, p.clone(), answered_copies(&submission, f))).collect();
+    let unanswered: Vec<(usize, Pack, Submission)> =
+        factors.iter().zip(packs).map(|(&f, p)| (f, p, submission.clone())).collect();
+    // Every copy must count as the real pack does, or the answered copies are not the same work.
+    let counts = |(_, pack, submission): &(usize, Pack, Submission)| {
+        let c = evaluate_with(pack, submission).summary.overall;
+        [c.met, c.partial, c.not_met, c.not_applicable, c.unanswered]
+    };
+    for p in &answered {
+        assert_eq!(counts(p), counts(&answered[0]).map(|n| n * p.0 as u32), "the copies of x{} count alike", p.0);
     }
-    let medians: Vec<f64> = samples
-        .iter_mut()
-        .map(|ms| {
-            ms.sort_by(f64::total_cmp);
-            percentile(ms, 0.5)
-        })
-        .collect();
-    let growth: Vec<String> = factors
-        .iter()
-        .zip(&medians)
-        .map(|(factor, m)| format!(r#"{{"factor": {factor}, "medianMs": {m:.4}, "ratio": {:.2}}}"#, m / medians[0]))
-        .collect();
+    let growth_answered = growth(&answered);
+    let growth_unanswered = growth(&unanswered);
     println!(
-        r#"{{"nativeEvaluate": {{"iterations": {ITERATIONS}, "medianMs": {median:.4}, "p95Ms": {p95:.4}}}, "growth": [{}]}}"#,
-        growth.join(", ")
+        r#"{{"nativeEvaluate": {{"iterations": {ITERATIONS}, "medianMs": {median:.4}, "p95Ms": {p95:.4}}}, "growth": {growth_answered}, "growthUnanswered": {growth_unanswered}}}"#
     );
 }
