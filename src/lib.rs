@@ -51,7 +51,7 @@ pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
     evaluate_text(submission).map(|(report, _)| report)
 }
 
-/// As [`evaluate`], and the report's JSON text (exactly `serde_json::to_string(&report)`).
+/// As [`evaluate`], and the report's JSON text (byte for byte what `serde_json::to_string(&report)` writes).
 ///
 /// # Errors
 /// As [`evaluate`].

@@ -472,8 +472,8 @@ impl Report {
     pub fn canonical_json(&self) -> String {
         let mut copy = self.clone();
         copy.digest = String::new();
-        // Serialising plain structs, vectors and finite numbers cannot fail.
-        serde_json::to_string(&copy).expect("report serialises")
+        // Writing plain structs, vectors and numbers cannot fail (only a map key can).
+        crate::json::to_string(&copy).expect("report serialises")
     }
 
     /// Computes and stores the digest (in place: no copy of the report), and returns the sealed
@@ -481,8 +481,8 @@ impl Report {
     /// text (the wasm boundary) does not serialise the report a second time.
     pub fn seal(&mut self) -> String {
         self.digest.clear();
-        // Serialising plain structs, vectors and finite numbers cannot fail.
-        let mut text = serde_json::to_string(self).expect("report serialises");
+        // Writing plain structs, vectors and numbers cannot fail (only a map key can).
+        let mut text = crate::json::to_string(self).expect("report serialises");
         self.digest = digest_of(&text);
         // `digest` is the last field, so the canonical text ends with it, empty.
         const EMPTY_DIGEST_END: &str = "\"digest\":\"\"}";

@@ -60,8 +60,8 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValu
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // Serialising plain data cannot fail, and JSON.parse accepts what serde_json writes.
-    let text = serde_json::to_string(value).unwrap_or_default();
+    // Writing plain data cannot fail, and JSON.parse accepts what crate::json writes.
+    let text = crate::json::to_string(value).unwrap_or_default();
     js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
@@ -111,7 +111,7 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission:
 /// The report made from its sealed text: serialised once, while sealing.
 fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue, JsValue> {
     let (_, text) = result.map_err(|e| to_js_error(&e))?;
-    // serde_json writes what JSON.parse reads; should that ever fail, say so rather than hand
+    // crate::json writes what JSON.parse reads; should that ever fail, say so rather than hand
     // back null in place of a report.
     js_sys::JSON::parse(&text)
         .map_err(|_| js_sys::Error::new("gpai-check: the report could not cross to JavaScript").into())

@@ -56,7 +56,7 @@ pub struct PackSummary {
     pub digest: String,
 }
 
-fn parsed() -> &'static [Pack] {
+pub(crate) fn parsed() -> &'static [Pack] {
     static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
     PACKS.get_or_init(|| {
         BUILTIN
