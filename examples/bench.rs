@@ -1,6 +1,7 @@
 //! Native benchmark of the core, printed as JSON for scripts/bench.mjs:
 //! - evaluation of the fully answered frontier example (median and 95th percentile over
 //!   `ITERATIONS` calls, parsing included, as the wasm figure includes crossing the boundary);
+//!   with the arguments `evaluate N`, only that, over N calls;
 //! - growth: synthetic packs 10x and 100x the size of the real one (every chapter cloned with
 //!   renamed ids), as ratios to the real pack, for two submissions:
 //!   - `growth`: the example's answers copied to every copy (renamed like the ids), so each copy
@@ -145,13 +146,20 @@ fn growth(packs: &[(usize, Pack, Submission)]) -> String {
 fn main() {
     let text =
         std::fs::read_to_string("www/examples/frontier-systemic-risk.json").expect("run from the repository root");
+    let evaluate = || {
+        let _ = gpai_check::evaluate_json(&text).unwrap();
+    };
+    // `bench evaluate N`: only the evaluation, N calls, for scripts/bench.mjs to take turns with
+    // the browser (the wasm/native ratio from the two timed side by side).
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("evaluate") {
+        let n = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(ITERATIONS);
+        let (median, _) = time(evaluate, n);
+        println!(r#"{{"medianMs": {median:.4}}}"#);
+        return;
+    }
     let submission: Submission = serde_json::from_str(&text).unwrap();
-    let (median, p95) = time(
-        || {
-            let _ = gpai_check::evaluate_json(&text).unwrap();
-        },
-        ITERATIONS,
-    );
+    let (median, p95) = time(evaluate, ITERATIONS);
     let base: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
     let factors = [1usize, 10, 100];
     let packs: Vec<Pack> = factors.iter().map(|&f| synthetic(&base, f)).collect();

@@ -16,8 +16,8 @@ use model::{Pack, QuestionType};
 
 /// Questions by id. Hashed: evaluation looks questions and answers up by id for every condition
 /// and check, and an ordered map's lookups grow with the pack (string comparisons down a deeper
-/// tree). Hashed, `evaluate()` in Chromium is about 8% faster (four interleaved in-page runs),
-/// and a pack 100 times the size is no longer 130 times as slow; see README, Figures.
+/// tree). Hashed, `evaluate()` in Chromium is about 8% faster (four interleaved in-page runs);
+/// see README, Figures.
 pub type QuestionIndex<'a> = std::collections::HashMap<&'a str, &'a model::Question>;
 
 /// A pack embedded at build time: its assembled JSON and the digest `build.rs` computed.
