@@ -321,49 +321,26 @@ impl<'w> ser::Serializer for &'w mut Writer {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
+/// serde's four kinds of list (sequence, tuple, tuple struct, tuple variant) are written alike.
+macro_rules! list {
+    ($kind:ident, $method:ident) => {
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                Compound::end(self)
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+list!(SerializeSeq, serialize_element);
+list!(SerializeTuple, serialize_element);
+list!(SerializeTupleStruct, serialize_field);
+list!(SerializeTupleVariant, serialize_field);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -382,31 +359,29 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
+/// Structs and struct variants are written alike.
+macro_rules! record {
+    ($kind:ident) => {
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Error> {
+                Compound::end(self)
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+record!(SerializeStruct);
+record!(SerializeStructVariant);
 
 /// Writes a map key: JSON keys are strings, so strings, characters and unit variants are
-/// written as strings, and numbers and booleans in quotes, as serde_json does; anything else
-/// (and a float that is not finite) is an error.
+/// written as strings, and numbers and booleans in quotes, as serde_json does (`Some` and
+/// newtype structs as what they hold); anything else (and a float that is not finite) is an
+/// error.
 struct KeyWriter<'w>(&'w mut Writer);
 
 fn key_must_be_a_string() -> Error {
@@ -500,8 +475,8 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_none(self) -> Result<(), Error> {
         Err(key_must_be_a_string())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), Error> {
-        Err(key_must_be_a_string())
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
         Err(key_must_be_a_string())
@@ -702,7 +677,8 @@ mod tests {
         same(&BTreeMap::from([(i128::MIN, 1)]));
         same(&BTreeMap::from([(true, 1), (false, 2)]));
         same(&BTreeMap::from([('k', 1)]));
-        same(&BTreeMap::from([(Newtype(9), 1)].map(|(k, v)| (k.0, v))));
+        same(&BTreeMap::from([(Some("a"), 1)]));
+        same(&BTreeMap::from([(Some(3u8), 1)]));
     }
 
     #[test]
@@ -713,6 +689,10 @@ mod tests {
                 s.collect_map([(self.0.clone(), 1)])
             }
         }
+        #[derive(Serialize, Clone)]
+        struct Id(&'static str);
+        same(&Keys(Id("k\n")));
+        assert_eq!(to_string(&Keys(Id("k"))).unwrap(), r#"{"k":1}"#);
         for (good, text) in [(1.5f64, r#"{"1.5":1}"#), (-0.0, r#"{"-0.0":1}"#)] {
             same(&Keys(good));
             assert_eq!(to_string(&Keys(good)).unwrap(), text);
