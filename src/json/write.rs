@@ -82,33 +82,12 @@ impl Writer {
         self.out.push_str(short);
     }
 
-    fn integer(&mut self, n: impl Display) {
+    /// An integer (or a boolean) as Rust displays it: what serde_json writes too.
+    fn display(&mut self, v: impl Display) -> Result<(), Error> {
         use fmt::Write;
         // Writing to a String cannot fail.
-        let _ = write!(self.out, "{n}");
-    }
-
-    fn unsigned(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.out.push(char::from(d));
-        }
-    }
-
-    fn signed(&mut self, n: i64) {
-        if n < 0 {
-            self.out.push('-');
-        }
-        self.unsigned(n.unsigned_abs());
+        let _ = write!(self.out, "{v}");
+        Ok(())
     }
 
     /// A finite float in zmij's shortest form; `false` for NaN and the infinities.
@@ -119,10 +98,11 @@ impl Writer {
         is_finite
     }
 
-    fn float(&mut self, v: impl zmij::Float, is_finite: bool) {
+    fn float(&mut self, v: impl zmij::Float, is_finite: bool) -> Result<(), Error> {
         if !self.finite(v, is_finite) {
             self.out.push_str("null");
         }
+        Ok(())
     }
 
     /// Opens an object for an enum variant with data: `{"name":`.
@@ -186,56 +166,43 @@ impl<'w> ser::Serializer for &'w mut Writer {
     type SerializeStructVariant = Compound<'w>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.push_str(if v { "true" } else { "false" });
-        Ok(())
+        self.display(v)
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.signed(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.signed(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.signed(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.signed(v);
-        Ok(())
+        self.display(v)
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
+        self.display(v)
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
+        self.display(v)
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.unsigned(v);
-        Ok(())
+        self.display(v)
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
+        self.display(v)
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.float(v, v.is_finite());
-        Ok(())
+        self.float(v, v.is_finite())
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.float(v, v.is_finite());
-        Ok(())
+        self.float(v, v.is_finite())
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.string(v.encode_utf8(&mut [0; 4]));
@@ -389,9 +356,9 @@ fn key_must_be_a_string() -> Error {
 }
 
 impl KeyWriter<'_> {
-    fn quoted(self, write: impl FnOnce(&mut Writer)) -> Result<(), Error> {
+    fn quoted(self, write: impl FnOnce(&mut Writer) -> Result<(), Error>) -> Result<(), Error> {
         self.0.out.push('"');
-        write(self.0);
+        write(self.0)?;
         self.0.out.push('"');
         Ok(())
     }
@@ -402,6 +369,7 @@ impl KeyWriter<'_> {
         }
         self.quoted(|w| {
             w.finite(v, true);
+            Ok(())
         })
     }
 }
@@ -431,37 +399,37 @@ impl ser::Serializer for KeyWriter<'_> {
         value.serialize(self)
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.quoted(|w| w.signed(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.quoted(|w| w.signed(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.quoted(|w| w.signed(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.quoted(|w| w.signed(v))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.quoted(|w| w.unsigned(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.quoted(|w| w.unsigned(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.quoted(|w| w.unsigned(v.into()))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.quoted(|w| w.unsigned(v))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.quoted(|w| w.out.push_str(if v { "true" } else { "false" }))
+        self.quoted(|w| w.display(v))
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.float_key(v, v.is_finite())
