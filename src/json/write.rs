@@ -15,7 +15,8 @@ use serde::ser::{self, Serialize};
 
 use super::plain_run_end;
 
-/// Why a value could not be written: only a map key that is not a string or a number.
+/// Why a value could not be written: a map key that JSON cannot have, or an error that a
+/// `Serialize` implementation raised itself.
 #[derive(Debug)]
 pub(crate) struct Error(String);
 
