@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::date;
 use crate::pack::model::{Question, QuestionType};
-use crate::pack::{option_ids, QuestionIndex};
+use crate::pack::{option_ids, IdMap, QuestionIndex};
 use crate::report::{Finding, FindingCode, Severity};
 
 /// The longest text answer accepted, in characters.
@@ -191,14 +191,14 @@ fn quantity_of_number(value: f64) -> Quantity {
     parse_quantity(&format!("{value:e}")).unwrap_or(Quantity { value, significant_figures: 1, power_of_ten: false })
 }
 
-/// The answers that fit their questions, by question id (the pack's, hashed like the
-/// [`QuestionIndex`]).
-pub type ValidAnswers<'q> = std::collections::HashMap<&'q str, Answer>;
+/// The answers that fit their questions, each with its question, by question id (the pack's,
+/// hashed like the [`QuestionIndex`]): one lookup finds both.
+pub type ValidAnswers<'q> = IdMap<&'q str, (&'q Question, Answer)>;
 
 /// Checks every raw answer against the pack; returns the valid ones and a finding for each
 /// problem. `null` answers are simply absent.
 pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers<'q>, Vec<Finding>) {
-    let mut valid = ValidAnswers::new();
+    let mut valid = ValidAnswers::default();
     let mut findings = Vec::new();
     for (id, value) in raw {
         if *value == RawAnswer::Null {
@@ -215,7 +215,7 @@ pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer
         };
         match validate(q, value) {
             Ok(Some(a)) => {
-                valid.insert(q.id.as_str(), a);
+                valid.insert(q.id.as_str(), (q, a));
             }
             Ok(None) => {}
             Err(message) => findings.push(Finding {

@@ -164,8 +164,7 @@ impl Context<'_> {
 
     /// The answer to a question if it is valid and the question is shown.
     pub fn answer(&self, id: &str, depth: u8) -> Option<&Answer> {
-        let a = self.answers.get(id)?;
-        let q = self.questions.get(id)?;
+        let (q, a) = self.answers.get(id)?;
         self.visible(q, depth).then_some(a)
     }
 }

@@ -10,9 +10,8 @@
 //!
 //! Cross-checks are left out of step 2: they compare answers, they decide nothing else.
 
-use std::collections::HashMap;
-
 use crate::pack::model::{Condition, Pack};
+use crate::pack::IdMap;
 use crate::report::{MeasureResult, MissingQuestion};
 
 use super::context::referenced_questions;
@@ -27,7 +26,7 @@ pub(crate) fn still_to_answer<'a>(
     measures: impl Iterator<Item = &'a MeasureResult>,
 ) -> Vec<MissingQuestion> {
     let mut list: Vec<MissingQuestion> = Vec::new();
-    let mut position: HashMap<&str, usize> = HashMap::new();
+    let mut position: IdMap<&str, usize> = IdMap::default();
     for m in measures {
         for q in &m.missing {
             if let Some(&i) = position.get(q.as_str()) {
@@ -59,7 +58,7 @@ pub(crate) fn still_to_answer<'a>(
 
 /// For each listed question (`position` gives its place in `gates`), how many of the pack's
 /// items have a condition that refers to it (an item that refers to it twice counts once).
-fn count_gates(pack: &Pack, position: &HashMap<&str, usize>, gates: &mut [u32]) {
+fn count_gates(pack: &Pack, position: &IdMap<&str, usize>, gates: &mut [u32]) {
     let mut refs: Vec<&str> = Vec::new();
     for ch in &pack.chapters {
         refer(&mut refs, &[ch.applies_if.as_ref(), ch.also_applies_if.as_ref()], position, gates);
@@ -82,7 +81,7 @@ fn count_gates(pack: &Pack, position: &HashMap<&str, usize>, gates: &mut [u32]) 
 fn refer<'p>(
     refs: &mut Vec<&'p str>,
     conditions: &[Option<&'p Condition>],
-    position: &HashMap<&str, usize>,
+    position: &IdMap<&str, usize>,
     gates: &mut [u32],
 ) {
     refs.clear();
