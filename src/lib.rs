@@ -47,7 +47,7 @@ pub fn scope(profile: &Profile) -> Result<ScopeResult, InputError> {
 ///
 /// # Errors
 /// `unknown_pack`, `pack_version_mismatch`, or a validation error of the submission.
-pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
+pub fn evaluate(submission: &Submission) -> Result<Report<'static>, InputError> {
     evaluate_text(submission).map(|(report, _)| report)
 }
 
@@ -55,7 +55,7 @@ pub fn evaluate(submission: &Submission) -> Result<Report, InputError> {
 ///
 /// # Errors
 /// As [`evaluate`].
-pub fn evaluate_text(submission: &Submission) -> Result<(Report, String), InputError> {
+pub fn evaluate_text(submission: &Submission) -> Result<(Report<'static>, String), InputError> {
     submission.validate()?;
     let pack = pack::get(&submission.pack, "pack")?;
     if let Some(v) = &submission.pack_version {
@@ -78,7 +78,7 @@ pub fn evaluate_text(submission: &Submission) -> Result<(Report, String), InputE
 ///
 /// # Errors
 /// As [`Submission::from_json`] and [`evaluate`].
-pub fn evaluate_json(text: &str) -> Result<Report, InputError> {
+pub fn evaluate_json(text: &str) -> Result<Report<'static>, InputError> {
     evaluate(&Submission::from_json(text)?)
 }
 
@@ -86,7 +86,7 @@ pub fn evaluate_json(text: &str) -> Result<Report, InputError> {
 ///
 /// # Errors
 /// As [`Submission::from_slice`] and [`evaluate`].
-pub fn evaluate_bytes(bytes: &[u8]) -> Result<Report, InputError> {
+pub fn evaluate_bytes(bytes: &[u8]) -> Result<Report<'static>, InputError> {
     evaluate(&Submission::from_slice(bytes)?)
 }
 

@@ -4,12 +4,20 @@
 //! bytes natively and in wasm. The digest is SHA-256 over the report's JSON with `digest`
 //! empty; `verify_digest` recomputes it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::answers::RawAnswer;
 use crate::pack::model::{Comparator, Recipient, RequirementKind, SourceRef};
 use crate::scope::{Reason, ScopeResult};
+
+/// A text of a report: borrowed from the pack the report was made with (ids, titles, the
+/// requirements' texts, sources), owned when the evaluation made it or the report was read
+/// back from JSON. Borrowing keeps the report from copying thousands of the pack's texts on
+/// every evaluation; it serialises as a plain string either way.
+pub type Text<'p> = Cow<'p, str>;
 
 /// The engine version, from the crate version.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -46,7 +54,7 @@ impl Status {
 /// The whole evaluation of one submission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub struct Report<'p> {
     /// The submission's title, if it gave one.
     pub title: Option<String>,
     /// Engine version that produced the report.
@@ -68,10 +76,10 @@ pub struct Report {
     /// Counts overall and per chapter.
     pub summary: Summary,
     /// Per chapter, the measures and their results.
-    pub chapters: Vec<ChapterResult>,
+    pub chapters: Vec<ChapterResult<'p>>,
     /// Questions still to answer, each once, what blocks compliance most first: by the number
     /// of measures waiting on it, then by how many items its answer decides, then pack order.
-    pub missing: Vec<MissingQuestion>,
+    pub missing: Vec<MissingQuestion<'p>>,
     /// Documentation forms: completeness per recipient and precision.
     pub forms: Vec<FormResult>,
     /// Contradictions between answers, each passed, tripped or not yet checkable.
@@ -153,37 +161,37 @@ pub struct ChapterCounts {
 /// One chapter's results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ChapterResult {
+pub struct ChapterResult<'p> {
     /// Chapter id.
-    pub id: String,
+    pub id: Text<'p>,
     /// Title.
-    pub title: String,
+    pub title: Text<'p>,
     /// Whether it applies.
     pub applicable: bool,
     /// The AI Act obligations behind it.
-    pub obligations: Vec<String>,
+    pub obligations: Cow<'p, [String]>,
     /// Why it applies or not: the reasons of its obligations from the scope decision.
     pub reasons: Vec<Reason>,
     /// Chapter notes that hold for this provider.
-    pub notes: Vec<NoteResult>,
+    pub notes: Vec<NoteResult<'p>>,
     /// SME and small mid-cap simplifications (listed when the profile says SME or SMC).
-    pub simplifications: Vec<SimplificationResult>,
+    pub simplifications: Vec<SimplificationResult<'p>>,
     /// Its measures.
-    pub measures: Vec<MeasureResult>,
+    pub measures: Vec<MeasureResult<'p>>,
 }
 
 /// A simplification that applies to this provider, and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SimplificationResult {
+pub struct SimplificationResult<'p> {
     /// Id, e.g. `SME-4`.
-    pub id: String,
+    pub id: Text<'p>,
     /// Text.
-    pub text: String,
+    pub text: Text<'p>,
     /// Where the Code states it.
-    pub reference: String,
+    pub reference: Text<'p>,
     /// The measures it concerns.
-    pub measures: Vec<String>,
+    pub measures: Cow<'p, [String]>,
     /// Whether its source is unconfirmed.
     pub unconfirmed: bool,
 }
@@ -289,11 +297,11 @@ pub struct CrossCheckResult {
 /// A chapter note shown in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct NoteResult {
+pub struct NoteResult<'p> {
     /// Note id.
-    pub id: String,
+    pub id: Text<'p>,
     /// Text.
-    pub text: String,
+    pub text: Text<'p>,
     /// Whether its source is unconfirmed.
     pub unconfirmed: bool,
 }
@@ -301,55 +309,55 @@ pub struct NoteResult {
 /// One measure's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct MeasureResult {
+pub struct MeasureResult<'p> {
     /// The Code's id.
-    pub id: String,
+    pub id: Text<'p>,
     /// The commitment it belongs to.
-    pub commitment_id: String,
+    pub commitment_id: Text<'p>,
     /// Title.
-    pub title: String,
+    pub title: Text<'p>,
     /// Status.
     pub status: Status,
     /// One sentence saying why.
     pub explanation: String,
     /// Code id and AI Act article.
-    pub sources: Vec<SourceRef>,
+    pub sources: Cow<'p, [SourceRef]>,
     /// Confidence code of the measure.
-    pub confidence: String,
+    pub confidence: Text<'p>,
     /// Whether the measure rests on an unconfirmed source.
     pub unconfirmed: bool,
     /// Each requirement's result.
-    pub requirements: Vec<RequirementResult>,
+    pub requirements: Vec<RequirementResult<'p>>,
     /// Each KPI's result.
-    pub kpis: Vec<KpiResult>,
+    pub kpis: Vec<KpiResult<'p>>,
     /// Question ids still to answer for this measure.
-    pub missing: Vec<String>,
+    pub missing: Vec<Text<'p>>,
     /// Ids of SME/SMC simplifications that concern this measure (when the profile says SME or SMC).
-    pub simplifications: Vec<String>,
+    pub simplifications: Vec<Text<'p>>,
 }
 
 /// One requirement's result, with the trace that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RequirementResult {
+pub struct RequirementResult<'p> {
     /// The reference's id, e.g. `C-1.3-R1`.
-    pub id: String,
+    pub id: Text<'p>,
     /// Kind of statement.
     pub kind: RequirementKind,
     /// Paraphrase.
-    pub text: String,
+    pub text: Text<'p>,
     /// Status.
     pub status: Status,
     /// Whether it decides the measure's status (obligations that apply).
     pub counted: bool,
     /// Confidence code.
-    pub confidence: String,
+    pub confidence: Text<'p>,
     /// Whether it rests on an unconfirmed source.
     pub unconfirmed: bool,
     /// Caveat from the reference.
-    pub note: Option<String>,
+    pub note: Option<Text<'p>>,
     /// Which answers, through which rule, gave the status.
-    pub trace: Vec<TraceStep>,
+    pub trace: Vec<TraceStep<'p>>,
 }
 
 /// The rule a trace step applied.
@@ -375,33 +383,33 @@ pub enum Rule {
 /// One step of a trace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TraceStep {
+pub struct TraceStep<'p> {
     /// The rule applied.
     pub rule: Rule,
     /// The question whose answer was used.
-    pub question_id: Option<String>,
+    pub question_id: Option<Text<'p>>,
     /// The answer used (null when unanswered).
     pub answer: Option<RawAnswer>,
     /// The KPI compared.
-    pub kpi_id: Option<String>,
+    pub kpi_id: Option<Text<'p>>,
     /// What this step gave.
     pub outcome: Status,
     /// The source the step rests on (the requirement's Code id and the article).
-    pub source: String,
+    pub source: Text<'p>,
 }
 
 /// One KPI's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct KpiResult {
+pub struct KpiResult<'p> {
     /// KPI id.
-    pub id: String,
+    pub id: Text<'p>,
     /// The requirement it belongs to.
-    pub requirement_id: String,
+    pub requirement_id: Text<'p>,
     /// Metric name.
-    pub metric: String,
+    pub metric: Text<'p>,
     /// The question holding the provider's figure.
-    pub question_id: String,
+    pub question_id: Text<'p>,
     /// The provider's figure.
     pub value: Option<f64>,
     /// How it is compared; null when the Code sets no number.
@@ -409,9 +417,9 @@ pub struct KpiResult {
     /// The Code's number; null when it sets none.
     pub target: Option<f64>,
     /// Unit.
-    pub unit: String,
+    pub unit: Text<'p>,
     /// From when the figure counts.
-    pub anchor: String,
+    pub anchor: Text<'p>,
     /// Pass or fail; null when unanswered or when the Code sets no number.
     pub pass: Option<bool>,
     /// Whether the KPI rests on an unconfirmed source.
@@ -421,13 +429,13 @@ pub struct KpiResult {
 /// A question still to answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct MissingQuestion {
+pub struct MissingQuestion<'p> {
     /// Question id.
-    pub question_id: String,
+    pub question_id: Text<'p>,
     /// The first measure (in pack order) that needs it; `measure_ids[0]`.
-    pub measure_id: String,
+    pub measure_id: Text<'p>,
     /// Every measure whose status waits on it (lists it in its `missing`), in pack order.
-    pub measure_ids: Vec<String>,
+    pub measure_ids: Vec<Text<'p>>,
     /// How many of the pack's questions, requirements, measures, form fields and chapters are
     /// asked or apply depending on its answer (their `showIf` or `appliesIf` refers to it).
     pub gates: u32,
@@ -467,7 +475,7 @@ pub struct Finding {
     pub message: String,
 }
 
-impl Report {
+impl Report<'_> {
     /// The canonical JSON of the report (as the digest covers it, with `digest` empty).
     pub fn canonical_json(&self) -> String {
         let mut copy = self.clone();

@@ -16,7 +16,7 @@ fn fixture() -> Value {
     serde_json::from_str(&std::fs::read_to_string("tests/fixtures/cross-checks.json").unwrap()).unwrap()
 }
 
-fn variant(base: &Value, case: &Value) -> Report {
+fn variant(base: &Value, case: &Value) -> Report<'static> {
     let mut s = base.clone();
     for (k, v) in case["profile"].as_object().unwrap() {
         s["profile"][k] = v.clone();

@@ -57,15 +57,15 @@ fn the_index_lists_every_example() {
     }
 }
 
-fn report_of(v: Value) -> Report {
+fn report_of(v: Value) -> Report<'static> {
     evaluate(&serde_json::from_value::<Submission>(v).unwrap()).unwrap()
 }
 
-fn measure<'a>(r: &'a Report, id: &str) -> &'a gpai_check::report::MeasureResult {
+fn measure<'a>(r: &'a Report<'static>, id: &str) -> &'a gpai_check::report::MeasureResult<'static> {
     r.chapters.iter().flat_map(|c| &c.measures).find(|m| m.id == id).unwrap()
 }
 
-fn chapter<'a>(r: &'a Report, id: &str) -> &'a gpai_check::report::ChapterResult {
+fn chapter<'a>(r: &'a Report<'static>, id: &str) -> &'a gpai_check::report::ChapterResult<'static> {
     r.chapters.iter().find(|c| c.id == id).unwrap()
 }
 
@@ -110,7 +110,7 @@ fn out_of_scope_providers_get_no_applicable_measure() {
 fn crawling_questions_apply_only_to_providers_that_crawl() {
     let r = report_of(in_scope(json!({})));
     assert_eq!(measure(&r, "C-1.2").status, Status::Unanswered);
-    assert!(measure(&r, "C-1.2").missing.contains(&"c_crawls_web".to_string()));
+    assert!(measure(&r, "C-1.2").missing.iter().any(|q| q == "c_crawls_web"));
     let r = report_of(in_scope(json!({"c_crawls_web": "no"})));
     assert_eq!(measure(&r, "C-1.2").status, Status::NotApplicable);
     assert_eq!(measure(&r, "C-1.3").status, Status::NotApplicable);
@@ -189,7 +189,7 @@ fn the_trace_names_the_answer_and_the_source_behind_each_status() {
 fn every_status_comes_with_an_explanation_and_sources() {
     for (name, text) in examples() {
         let r = evaluate_json(&text).unwrap();
-        for (chapter, m) in r.chapters.iter().flat_map(|c| c.measures.iter().map(move |m| (c.id.as_str(), m))) {
+        for (chapter, m) in r.chapters.iter().flat_map(|c| c.measures.iter().map(move |m| (&*c.id, m))) {
             assert!(!m.explanation.is_empty(), "{name} {}", m.id);
             let code_chapter = chapter != "TS";
             assert!(
@@ -330,8 +330,8 @@ fn assert_missing_is_ordered(name: &str, r: &Report) {
     for (mi, m) in measures.iter().enumerate() {
         for (qi, q) in m.missing.iter().enumerate() {
             match waiting.iter_mut().find(|w| &w.0 == q) {
-                Some(w) => w.1.push(m.id.clone()),
-                None => waiting.push((q.clone(), vec![m.id.clone()], (mi, qi))),
+                Some(w) => w.1.push(m.id.to_string()),
+                None => waiting.push((q.to_string(), vec![m.id.to_string()], (mi, qi))),
             }
         }
     }
@@ -345,7 +345,7 @@ fn assert_missing_is_ordered(name: &str, r: &Report) {
             .unwrap_or_else(|| panic!("{name}: {} is listed but no measure waits on it", e.question_id));
         assert_eq!(&e.measure_ids, ids, "{name}: the measures waiting on {}", e.question_id);
         assert_eq!(e.measure_id, ids[0], "{name}: measureId is the first of measureIds");
-        let g = gates.get(&e.question_id).copied().unwrap_or(0);
+        let g = gates.get(&*e.question_id).copied().unwrap_or(0);
         assert_eq!(e.gates, g, "{name}: gates of {}", e.question_id);
         keys.push((std::cmp::Reverse(ids.len()), std::cmp::Reverse(g), *position));
     }
@@ -370,13 +370,13 @@ fn the_missing_list_puts_what_blocks_most_measures_first() {
     }
     let r = report_of(v.clone());
     assert_missing_is_ordered("frontier, partly answered", &r);
-    let top: Vec<&str> = r.missing.iter().take(3).map(|e| e.question_id.as_str()).collect();
+    let top: Vec<&str> = r.missing.iter().take(3).map(|e| &*e.question_id).collect();
     assert!(r.missing[0].measure_ids.len() >= 3, "{top:?}");
     assert!(r.missing[..3].iter().all(|e| e.measure_ids.len() > 1 && e.gates > 0), "{top:?}");
     assert!(r.missing[3..].iter().all(|e| e.measure_ids.len() == 1), "{:?}", r.missing);
 
     // Answering the top question takes it off the list, and nothing else jumps the queue.
-    let top = r.missing[0].question_id.clone();
+    let top = r.missing[0].question_id.to_string();
     v["answers"][&top] = json!("yes");
     let after = report_of(v);
     assert_missing_is_ordered("frontier, top answered", &after);

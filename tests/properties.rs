@@ -243,7 +243,7 @@ fn yes_questions() -> Vec<String> {
 }
 
 fn statuses(r: &Report) -> Vec<(String, Status)> {
-    r.chapters.iter().flat_map(|c| &c.measures).map(|m| (m.id.clone(), m.status)).collect()
+    r.chapters.iter().flat_map(|c| &c.measures).map(|m| (m.id.to_string(), m.status)).collect()
 }
 
 proptest! {

@@ -47,18 +47,19 @@ enum Value {
     Text(String),
 }
 
-/// Everything a condition can look at.
-pub(crate) struct Context<'a> {
-    pub pack: &'a Pack,
+/// Everything a condition can look at. `'p` is the pack's lifetime, which the report borrows
+/// its texts for; `'a` that of this evaluation's scope result and answers.
+pub(crate) struct Context<'a, 'p> {
+    pub pack: &'p Pack,
     pub scope: &'a ScopeResult,
     /// The profile as JSON with every input present (the default where not given).
     pub profile: serde_json::Value,
-    pub answers: &'a ValidAnswers<'a>,
+    pub answers: &'a ValidAnswers<'p>,
     /// The pack's questions by id.
-    pub questions: QuestionIndex<'a>,
+    pub questions: QuestionIndex<'p>,
 }
 
-impl Context<'_> {
+impl Context<'_, '_> {
     /// True only when the condition is certainly true.
     pub fn holds(&self, c: &Condition) -> bool {
         self.truth(c, 0) == Truth::True

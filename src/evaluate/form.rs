@@ -11,11 +11,11 @@ use crate::report::{FormResult, PrecisionResult, PrecisionRule, RecipientComplet
 use super::context::{Context, Truth};
 
 /// Whether a field is required: its `appliesIf` is not certainly false.
-fn required(ctx: &Context<'_>, f: &FormField) -> bool {
+fn required(ctx: &Context<'_, '_>, f: &FormField) -> bool {
     f.applies_if.as_ref().map_or(true, |c| ctx.truth(c, 0) != Truth::False)
 }
 
-fn precision_of(ctx: &Context<'_>, f: &FormField) -> Option<PrecisionResult> {
+fn precision_of(ctx: &Context<'_, '_>, f: &FormField) -> Option<PrecisionResult> {
     let rule = f.precision?;
     let answer = ctx.answer(&f.question, 0)?;
     let quantity = match answer {
@@ -39,7 +39,7 @@ fn precision_of(ctx: &Context<'_>, f: &FormField) -> Option<PrecisionResult> {
 }
 
 /// Evaluates one form; `applicable` is whether its chapter applies.
-pub(crate) fn evaluate(ctx: &Context<'_>, form: &DocumentationForm, applicable: bool) -> FormResult {
+pub(crate) fn evaluate(ctx: &Context<'_, '_>, form: &DocumentationForm, applicable: bool) -> FormResult {
     let fields: Vec<&FormField> = form.fields.iter().filter(|f| required(ctx, f)).collect();
     let answered = |f: &FormField| ctx.answer(&f.question, 0).is_some();
     let recipients = form
@@ -72,7 +72,7 @@ pub(crate) fn evaluate(ctx: &Context<'_>, form: &DocumentationForm, applicable: 
 /// The status of "every item of the form is documented": met when every required field is
 /// answered with the precision it needs; partial when a precision rule fails; otherwise
 /// unanswered, with the fields still to fill in.
-pub(crate) fn completeness(ctx: &Context<'_>, form: &DocumentationForm, needs: &mut Vec<String>) -> Status {
+pub(crate) fn completeness<'p>(ctx: &Context<'_, 'p>, form: &'p DocumentationForm, needs: &mut Vec<&'p str>) -> Status {
     let result = evaluate(ctx, form, true);
     let fields = form.fields.iter().filter(|f| required(ctx, f));
     let mut open = false;
@@ -80,7 +80,7 @@ pub(crate) fn completeness(ctx: &Context<'_>, form: &DocumentationForm, needs: &
         if ctx.answer(&f.question, 0).is_none() {
             open = true;
             if ctx.questions.get(f.question.as_str()).is_some_and(|q| ctx.visible(q, 0)) {
-                needs.push(f.question.clone());
+                needs.push(&f.question);
             }
         }
     }

@@ -21,15 +21,15 @@ use super::context::referenced_questions;
 /// Lookups are hashed and the pack is walked once for the gate counts (only when something is
 /// missing), so the time grows with the pack's size and not faster: a provider who has just
 /// started has every question of the pack in this list.
-pub(crate) fn still_to_answer<'a>(
+pub(crate) fn still_to_answer<'a, 'p: 'a>(
     pack: &Pack,
-    measures: impl Iterator<Item = &'a MeasureResult>,
-) -> Vec<MissingQuestion> {
-    let mut list: Vec<MissingQuestion> = Vec::new();
+    measures: impl Iterator<Item = &'a MeasureResult<'p>>,
+) -> Vec<MissingQuestion<'p>> {
+    let mut list: Vec<MissingQuestion<'p>> = Vec::new();
     let mut position: IdMap<&str, usize> = IdMap::default();
     for m in measures {
         for q in &m.missing {
-            if let Some(&i) = position.get(q.as_str()) {
+            if let Some(&i) = position.get(&**q) {
                 // A measure lists a question once (see `evaluate_measure`).
                 list[i].measure_ids.push(m.id.clone());
             } else {

@@ -10,12 +10,14 @@ mod context;
 mod form;
 mod missing;
 
+use std::borrow::Cow;
+
 use crate::answers::{self, Answer};
 use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
 use crate::profile::Profile;
 use crate::report::{
     ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus, KpiResult,
-    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, TraceStep,
+    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, Text, TraceStep,
     ENGINE_VERSION,
 };
 use crate::scope::{self, scope_text, Reason};
@@ -90,35 +92,36 @@ fn raw_of(a: &Answer) -> answers::RawAnswer {
     }
 }
 
-/// What a check needs besides the context: the requirement's KPIs and where to record.
-struct CheckRun<'a> {
-    req: &'a Requirement,
-    kpis: &'a [KpiResult],
+/// What a check needs besides the context: the requirement's KPIs and where to record. `'p` is
+/// the pack's lifetime: the trace borrows the pack's ids.
+struct CheckRun<'a, 'p> {
+    req: &'p Requirement,
+    kpis: &'a [KpiResult<'p>],
     source: &'a str,
-    trace: Vec<TraceStep>,
-    needs: Vec<String>,
+    trace: Vec<TraceStep<'p>>,
+    needs: Vec<&'p str>,
 }
 
-impl CheckRun<'_> {
+impl<'p> CheckRun<'_, 'p> {
     fn step(
         &mut self,
         rule: Rule,
-        question: Option<&str>,
+        question: Option<&'p str>,
         answer: Option<answers::RawAnswer>,
-        kpi: Option<&str>,
+        kpi: Option<&'p str>,
         outcome: Status,
     ) {
         self.trace.push(TraceStep {
             rule,
-            question_id: question.map(String::from),
+            question_id: question.map(Text::Borrowed),
             answer,
-            kpi_id: kpi.map(String::from),
+            kpi_id: kpi.map(Text::Borrowed),
             outcome,
-            source: self.source.to_string(),
+            source: Text::Owned(self.source.to_string()),
         });
     }
 
-    fn run(&mut self, ctx: &Context<'_>, check: &Check) -> Status {
+    fn run(&mut self, ctx: &Context<'_, 'p>, check: &'p Check) -> Status {
         match check {
             Check::Choice(c) => {
                 let a = ctx.answer(&c.question, 0);
@@ -131,7 +134,7 @@ impl CheckRun<'_> {
                     Some(_) => Status::NotMet,
                 };
                 if a.is_none() {
-                    self.needs.push(c.question.clone());
+                    self.needs.push(&c.question);
                 }
                 self.step(Rule::Choice, Some(&c.question), a.map(raw_of), None, outcome);
                 outcome
@@ -140,7 +143,7 @@ impl CheckRun<'_> {
                 let a = ctx.answer(&p.question, 0);
                 let outcome = if a.is_some() { Status::Met } else { Status::Unanswered };
                 if a.is_none() {
-                    self.needs.push(p.question.clone());
+                    self.needs.push(&p.question);
                 }
                 self.step(Rule::Provided, Some(&p.question), a.map(raw_of), None, outcome);
                 outcome
@@ -152,12 +155,12 @@ impl CheckRun<'_> {
                     Some(false) => Status::NotMet,
                     None => Status::Unanswered,
                 };
-                let question = self.req.kpis.iter().find(|k| &k.id == id).map(|k| k.question.clone());
+                let question = self.req.kpis.iter().find(|k| &k.id == id).map(|k| k.question.as_str());
                 if outcome == Status::Unanswered {
-                    self.needs.extend(question.clone());
+                    self.needs.extend(question);
                 }
                 let answer = k.and_then(|k| k.value).map(answers::RawAnswer::Number);
-                self.step(Rule::Kpi, question.as_deref(), answer, Some(id), outcome);
+                self.step(Rule::Kpi, question, answer, Some(id), outcome);
                 outcome
             }
             Check::All(list) => {
@@ -176,18 +179,18 @@ impl CheckRun<'_> {
     }
 }
 
-struct RequirementOutcome {
-    result: RequirementResult,
-    kpis: Vec<KpiResult>,
-    needs: Vec<String>,
+struct RequirementOutcome<'p> {
+    result: RequirementResult<'p>,
+    kpis: Vec<KpiResult<'p>>,
+    needs: Vec<&'p str>,
 }
 
-fn evaluate_requirement(
-    ctx: &Context<'_>,
+fn evaluate_requirement<'p>(
+    ctx: &Context<'_, 'p>,
     m: &Measure,
-    req: &Requirement,
+    req: &'p Requirement,
     measure_applies: bool,
-) -> RequirementOutcome {
+) -> RequirementOutcome<'p> {
     let source = source_line(req, m);
     let unconfirmed = ctx.pack.is_unconfirmed(&req.confidence);
     let kpis: Vec<KpiResult> = req
@@ -196,15 +199,15 @@ fn evaluate_requirement(
         .map(|k| {
             let value = ctx.answer(&k.question, 0).and_then(Answer::number);
             KpiResult {
-                id: k.id.clone(),
-                requirement_id: req.id.clone(),
-                metric: k.metric.clone(),
-                question_id: k.question.clone(),
+                id: Text::Borrowed(&k.id),
+                requirement_id: Text::Borrowed(&req.id),
+                metric: Text::Borrowed(&k.metric),
+                question_id: Text::Borrowed(&k.question),
                 value,
                 comparator: k.comparator,
                 target: k.target,
-                unit: k.unit.clone(),
-                anchor: k.anchor.clone(),
+                unit: Text::Borrowed(&k.unit),
+                anchor: Text::Borrowed(&k.anchor),
                 pass: value.and_then(|v| kpi_pass(k, v)),
                 unconfirmed,
             }
@@ -214,13 +217,12 @@ fn evaluate_requirement(
     let counts = req.kind.counts() && req.check.is_some();
     // A required item whose condition cannot be decided because a question it depends on is
     // still unanswered is not "not applicable" yet: it is unanswered, and that question is missing.
-    let undecided: Vec<String> = match &req.applies_if {
+    let undecided: Vec<&'p str> = match &req.applies_if {
         Some(c) if measure_applies && condition == Truth::Unknown && counts => {
             let mut qs = Vec::new();
             referenced_questions(c, &mut qs);
             qs.into_iter()
                 .filter(|q| ctx.answer(q, 0).is_none() && ctx.questions.get(q).is_some_and(|q| ctx.visible(q, 0)))
-                .map(String::from)
                 .collect()
         }
         _ => Vec::new(),
@@ -228,7 +230,7 @@ fn evaluate_requirement(
     let applies = measure_applies && condition == Truth::True;
     let mut run = CheckRun { req, kpis: &kpis, source: &source, trace: Vec::new(), needs: Vec::new() };
     let status = if !undecided.is_empty() {
-        run.step(Rule::ApplicabilityUnknown, undecided.first().map(String::as_str), None, None, Status::Unanswered);
+        run.step(Rule::ApplicabilityUnknown, undecided.first().copied(), None, None, Status::Unanswered);
         run.needs = undecided.clone();
         Status::Unanswered
     } else if !applies {
@@ -248,14 +250,14 @@ fn evaluate_requirement(
     }
     RequirementOutcome {
         result: RequirementResult {
-            id: req.id.clone(),
+            id: Text::Borrowed(&req.id),
             kind: req.kind,
-            text: req.text.clone(),
+            text: Text::Borrowed(&req.text),
             status,
             counted,
-            confidence: req.confidence.clone(),
+            confidence: Text::Borrowed(&req.confidence),
             unconfirmed,
-            note: req.note.clone(),
+            note: req.note.as_deref().map(Text::Borrowed),
             trace,
         },
         kpis,
@@ -271,7 +273,7 @@ fn explain(status: Status, reqs: &[RequirementResult], applies: bool) -> String 
     if counted.is_empty() {
         return "No requirement of this measure applies to this provider.".into();
     }
-    let ids = |s: Status| -> Vec<&str> { counted.iter().filter(|r| r.status == s).map(|r| r.id.as_str()).collect() };
+    let ids = |s: Status| -> Vec<&str> { counted.iter().filter(|r| r.status == s).map(|r| &*r.id).collect() };
     let n = counted.len();
     let mut parts = Vec::new();
     for (s, word) in [
@@ -295,17 +297,17 @@ fn explain(status: Status, reqs: &[RequirementResult], applies: bool) -> String 
     format!("{lead}: of {n} required item{}, {}.", if n == 1 { "" } else { "s" }, parts.join("; "))
 }
 
-fn evaluate_measure(
-    ctx: &Context<'_>,
-    commitment: &str,
-    m: &Measure,
+fn evaluate_measure<'p>(
+    ctx: &Context<'_, 'p>,
+    commitment: &'p str,
+    m: &'p Measure,
     chapter_applies: bool,
-    simplifications: &[String],
-) -> MeasureResult {
+    simplifications: Vec<Text<'p>>,
+) -> MeasureResult<'p> {
     let applies = chapter_applies && m.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
     let mut requirements = Vec::new();
     let mut kpis = Vec::new();
-    let mut needs: Vec<String> = Vec::new();
+    let mut needs: Vec<&'p str> = Vec::new();
     for req in &m.requirements {
         let out = evaluate_requirement(ctx, m, req, applies);
         needs.extend(out.needs);
@@ -316,36 +318,36 @@ fn evaluate_measure(
     let status = if applies { combine(&statuses) } else { Status::NotApplicable };
     // Missing: the measure's own questions in question order, then needed questions of other
     // measures (e.g. form fields) in the order they were needed.
-    let mut missing: Vec<String> = m
+    let mut missing: Vec<Text<'p>> = m
         .questions
         .iter()
-        .filter(|q| needs.iter().any(|n| n == &q.id) && ctx.visible(q, 0))
-        .map(|q| q.id.clone())
+        .filter(|q| needs.iter().any(|n| *n == q.id) && ctx.visible(q, 0))
+        .map(|q| Text::Borrowed(q.id.as_str()))
         .collect();
     for n in needs {
         let own = m.questions.iter().any(|q| q.id == n);
-        if !own && !missing.contains(&n) {
-            missing.push(n);
+        if !own && !missing.iter().any(|x| x == n) {
+            missing.push(Text::Borrowed(n));
         }
     }
     MeasureResult {
-        id: m.id.clone(),
-        commitment_id: commitment.to_string(),
-        title: m.title.clone(),
+        id: Text::Borrowed(&m.id),
+        commitment_id: Text::Borrowed(commitment),
+        title: Text::Borrowed(&m.title),
         status,
         explanation: explain(status, &requirements, applies),
-        sources: m.sources.clone(),
-        confidence: m.confidence.clone(),
+        sources: Cow::Borrowed(&m.sources),
+        confidence: Text::Borrowed(&m.confidence),
         unconfirmed: ctx.pack.is_unconfirmed(&m.confidence),
         requirements,
         kpis,
         missing,
-        simplifications: simplifications.to_vec(),
+        simplifications,
     }
 }
 
 /// Whether a chapter applies, and why.
-fn chapter_applicability(ctx: &Context<'_>, ch: &Chapter) -> (bool, Vec<Reason>) {
+fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reason>) {
     let by_obligation = ch.obligations.iter().any(|o| ctx.scope.applies(o));
     let by_condition = ch.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
     let also = ch.also_applies_if.as_ref().is_some_and(|c| ctx.holds(c));
@@ -370,7 +372,7 @@ fn chapter_applicability(ctx: &Context<'_>, ch: &Chapter) -> (bool, Vec<Reason>)
     ((by_obligation && by_condition) || also, reasons)
 }
 
-fn cross_check(ctx: &Context<'_>, x: &crate::pack::model::CrossCheck) -> CrossCheckResult {
+fn cross_check(ctx: &Context<'_, '_>, x: &crate::pack::model::CrossCheck) -> CrossCheckResult {
     let status = match ctx.truth(&x.when, 0) {
         Truth::True => CrossCheckStatus::Tripped,
         Truth::False => CrossCheckStatus::Passed,
@@ -395,12 +397,12 @@ fn cross_check(ctx: &Context<'_>, x: &crate::pack::model::CrossCheck) -> CrossCh
 }
 
 /// Evaluates a submission against a pack it names. See the module documentation.
-pub fn evaluate_with(pack: &Pack, submission: &Submission) -> Report {
+pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> {
     evaluate_with_text(pack, submission).0
 }
 
 /// As [`evaluate_with`], and the sealed report's JSON text, made once while sealing.
-pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, String) {
+pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Report<'p>, String) {
     let mut profile = submission.profile.clone();
     if submission.assessment_date.is_some() {
         profile.assessment_date = submission.assessment_date.clone();
@@ -422,8 +424,8 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
             .iter()
             .filter(|n| applicable && n.show_if.as_ref().map_or(true, |c| ctx.holds(c)))
             .map(|n| NoteResult {
-                id: n.id.clone(),
-                text: n.text.clone(),
+                id: Text::Borrowed(&n.id),
+                text: Text::Borrowed(&n.text),
                 unconfirmed: pack.is_unconfirmed(&n.confidence),
             })
             .collect();
@@ -432,10 +434,10 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
             .iter()
             .filter(|_| applicable && small)
             .map(|s| SimplificationResult {
-                id: s.id.clone(),
-                text: s.text.clone(),
-                reference: s.reference.clone(),
-                measures: s.measures.clone(),
+                id: Text::Borrowed(&s.id),
+                text: Text::Borrowed(&s.text),
+                reference: Text::Borrowed(&s.reference),
+                measures: Cow::Borrowed(&s.measures),
                 unconfirmed: pack.is_unconfirmed(&s.confidence),
             })
             .collect();
@@ -443,9 +445,9 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
         let mut measures = Vec::new();
         for c in &ch.commitments {
             for m in &c.measures {
-                let ids: Vec<String> =
+                let ids: Vec<Text<'p>> =
                     simplifications.iter().filter(|s| s.measures.contains(&m.id)).map(|s| s.id.clone()).collect();
-                let r = evaluate_measure(&ctx, &c.id, m, applicable, &ids);
+                let r = evaluate_measure(&ctx, &c.id, m, applicable, ids);
                 counts.add(r.status);
                 summary.overall.add(r.status);
                 measures.push(r);
@@ -465,10 +467,10 @@ pub fn evaluate_with_text(pack: &Pack, submission: &Submission) -> (Report, Stri
         }
         summary.chapters.push(ChapterCounts { id: ch.id.clone(), applicable, counts });
         chapters.push(ChapterResult {
-            id: ch.id.clone(),
-            title: ch.title.clone(),
+            id: Text::Borrowed(&ch.id),
+            title: Text::Borrowed(&ch.title),
             applicable,
-            obligations: ch.obligations.clone(),
+            obligations: Cow::Borrowed(&ch.obligations),
             reasons,
             notes,
             simplifications,
