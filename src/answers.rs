@@ -232,36 +232,38 @@ pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer
 /// `Ok(None)` for an empty answer (blank text, empty selection), which counts as unanswered.
 fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
     let allowed = option_ids(q);
+    let allows = |t: &str| allowed.clone().any(|o| o == t);
+    let list = || allowed.clone().collect::<Vec<_>>().join(", ");
     let expect = |what: &str| Err(format!("Expected {what}; the answer is ignored until it is corrected."));
     match (q.kind, value) {
         (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, RawAnswer::Text(t)) => {
             if t.is_empty() {
                 Ok(None)
-            } else if allowed.contains(&t.as_str()) {
+            } else if allows(t) {
                 Ok(Some(Answer::Choice(t.clone())))
             } else {
-                expect(&format!("one of: {}", allowed.join(", ")))
+                expect(&format!("one of: {}", list()))
             }
         }
         (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, _) => {
-            expect(&format!("one of: {}", allowed.join(", ")))
+            expect(&format!("one of: {}", list()))
         }
         (QuestionType::MultiChoice, RawAnswer::List(items)) => {
             let mut ids: Vec<String> = Vec::with_capacity(items.len());
             for item in items {
                 match item {
-                    RawAnswer::Text(t) if allowed.contains(&t.as_str()) => {
+                    RawAnswer::Text(t) if allows(t) => {
                         if ids.contains(t) {
                             return expect("each option at most once");
                         }
                         ids.push(t.clone());
                     }
-                    _ => return expect(&format!("a list of options from: {}", allowed.join(", "))),
+                    _ => return expect(&format!("a list of options from: {}", list())),
                 }
             }
             Ok((!ids.is_empty()).then_some(Answer::Multi(ids)))
         }
-        (QuestionType::MultiChoice, _) => expect(&format!("a list of options from: {}", allowed.join(", "))),
+        (QuestionType::MultiChoice, _) => expect(&format!("a list of options from: {}", list())),
         (QuestionType::Number, RawAnswer::Number(n)) => {
             if !n.is_finite() {
                 return expect("a finite number");

@@ -36,12 +36,12 @@ fn applies(s: &ScopeResult, id: &str) -> bool {
 
 /// The reason ids of an obligation, for asserting the explanation.
 fn reasons(s: &ScopeResult, id: &str) -> Vec<String> {
-    s.obligations.iter().find(|o| o.id == id).unwrap().reasons.iter().map(|r| r.id.clone()).collect()
+    s.obligations.iter().find(|o| o.id == id).unwrap().reasons.iter().map(|r| r.id.to_string()).collect()
 }
 
 fn reason_source(s: &ScopeResult, obligation: &str, reason: &str) -> String {
     let o = s.obligations.iter().find(|o| o.id == obligation).unwrap();
-    o.reasons.iter().find(|r| r.id == reason).unwrap_or_else(|| panic!("{reason} in {obligation}")).source.clone()
+    o.reasons.iter().find(|r| r.id == reason).unwrap_or_else(|| panic!("{reason} in {obligation}")).source.to_string()
 }
 
 fn none_apply(s: &ScopeResult) -> bool {

@@ -31,16 +31,23 @@ use context::{referenced_questions, Context, Truth};
 /// `unanswered` never hides one, an unanswered item never gives `met`, and turning an answer
 /// to "yes" never lowers the result in the order not met < partial < unanswered < met.
 pub fn combine(statuses: &[Status]) -> Status {
-    let counted: Vec<Status> = statuses.iter().copied().filter(|s| *s != Status::NotApplicable).collect();
-    if counted.is_empty() {
-        return Status::NotApplicable;
+    let (mut met, mut partial, mut not_met, mut unanswered) = (false, false, false, false);
+    for s in statuses {
+        match s {
+            Status::Met => met = true,
+            Status::Partial => partial = true,
+            Status::NotMet => not_met = true,
+            Status::Unanswered => unanswered = true,
+            Status::NotApplicable => {}
+        }
     }
-    let any = |s: Status| counted.contains(&s);
-    if counted.iter().all(|c| *c == Status::Met) {
+    if !(met || partial || not_met || unanswered) {
+        Status::NotApplicable
+    } else if met && !(partial || not_met || unanswered) {
         Status::Met
-    } else if any(Status::NotMet) && counted.iter().all(|c| matches!(c, Status::NotMet | Status::Unanswered)) {
+    } else if not_met && !(met || partial) {
         Status::NotMet
-    } else if any(Status::NotMet) || any(Status::Partial) {
+    } else if not_met || partial {
         Status::Partial
     } else {
         Status::Unanswered
@@ -355,9 +362,9 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reas
     if also && !(by_obligation && by_condition) {
         if let Some(r) = &ch.also_applies_reason {
             reasons.push(Reason {
-                id: format!("{}.also-applies", ch.id),
-                text: r.text.clone(),
-                source: r.source.clone(),
+                id: format!("{}.also-applies", ch.id).into(),
+                text: r.text.clone().into(),
+                source: r.source.clone().into(),
                 interpretation: false,
             });
         }

@@ -146,14 +146,19 @@ impl Pack {
     }
 }
 
-/// The values an answer to `q` can take, for choice-like questions.
-pub(crate) fn option_ids(q: &model::Question) -> Vec<&str> {
-    match q.kind {
-        QuestionType::YesPartlyNo => vec!["yes", "partly", "no"],
-        QuestionType::YesNo => vec!["yes", "no"],
-        QuestionType::SingleChoice | QuestionType::MultiChoice => q.options.iter().map(|o| o.id.as_str()).collect(),
-        _ => Vec::new(),
-    }
+/// The values an answer to `q` can take, for choice-like questions (none for the others).
+/// An iterator, not a list: every choice answer is checked against it on every evaluation.
+pub(crate) fn option_ids(q: &model::Question) -> impl Iterator<Item = &str> + Clone {
+    let fixed: &'static [&'static str] = match q.kind {
+        QuestionType::YesPartlyNo => &["yes", "partly", "no"],
+        QuestionType::YesNo => &["yes", "no"],
+        _ => &[],
+    };
+    let listed = match q.kind {
+        QuestionType::SingleChoice | QuestionType::MultiChoice => &q.options[..],
+        _ => &[],
+    };
+    fixed.iter().copied().chain(listed.iter().map(|o| o.id.as_str()))
 }
 
 #[cfg(test)]

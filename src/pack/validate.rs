@@ -225,7 +225,8 @@ fn validate_extras(
 
 fn choice_values(question: &str, values: &[String], questions: &QuestionIndex<'_>) -> Result<(), String> {
     let q = questions.get(question).ok_or_else(|| format!("unknown question {question:?}"))?;
-    let allowed = if q.kind == QuestionType::Quantity && q.allow_not_applicable { vec!["N/A"] } else { option_ids(q) };
+    let allowed: Vec<&str> =
+        if q.kind == QuestionType::Quantity && q.allow_not_applicable { vec!["N/A"] } else { option_ids(q).collect() };
     if allowed.is_empty() {
         return Err(format!("question {question:?} is not a choice question"));
     }

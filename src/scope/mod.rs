@@ -8,6 +8,8 @@
 
 mod text;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 pub use text::{scope_text, InputSpec, ObligationSpec, ReasonSpec, ScopeText};
@@ -115,11 +117,11 @@ pub struct ObligationResult {
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// Stable id of the text in the scope data.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The text.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// The legal source.
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// True when this is the tool's reading, not the text of the Act or the Guidelines.
     pub interpretation: bool,
 }

@@ -2,6 +2,7 @@
 //! time): profile questions, obligation titles and articles, and every reason and note with its
 //! legal source. The decision logic refers to them by id only.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -99,16 +100,22 @@ impl ScopeText {
 
     /// The reason with this id as a report value. Ids come from the decision code; a test
     /// walks every branch and keeps them in the data.
-    pub(crate) fn reason(&self, id: &str) -> Reason {
+    /// Its texts are borrowed from the embedded scope data, not copied.
+    pub(crate) fn reason(&'static self, id: &str) -> Reason {
         let spec = self.reasons.iter().find(|r| r.id == id);
         match spec {
             Some(r) => Reason {
-                id: r.id.clone(),
-                text: r.text.clone(),
-                source: r.source.clone(),
+                id: Cow::Borrowed(&r.id),
+                text: Cow::Borrowed(&r.text),
+                source: Cow::Borrowed(&r.source),
                 interpretation: r.interpretation,
             },
-            None => Reason { id: id.to_string(), text: String::new(), source: String::new(), interpretation: false },
+            None => Reason {
+                id: Cow::Owned(id.to_string()),
+                text: Cow::Borrowed(""),
+                source: Cow::Borrowed(""),
+                interpretation: false,
+            },
         }
     }
 }
