@@ -81,9 +81,9 @@ pub struct Report<'p> {
     /// of measures waiting on it, then by how many items its answer decides, then pack order.
     pub missing: Vec<MissingQuestion<'p>>,
     /// Documentation forms: completeness per recipient and precision.
-    pub forms: Vec<FormResult>,
+    pub forms: Vec<FormResult<'p>>,
     /// Contradictions between answers, each passed, tripped or not yet checkable.
-    pub cross_checks: Vec<CrossCheckResult>,
+    pub cross_checks: Vec<CrossCheckResult<'p>>,
     /// Problems found in the answers.
     pub findings: Vec<Finding>,
     /// `sha256:` digest of this report's canonical JSON with this field empty.
@@ -199,13 +199,13 @@ pub struct SimplificationResult<'p> {
 /// Completeness of a documentation form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FormResult {
+pub struct FormResult<'p> {
     /// Form id, e.g. `MDF`.
-    pub id: String,
+    pub id: Text<'p>,
     /// Title.
-    pub title: String,
+    pub title: Text<'p>,
     /// The measure that asks for it.
-    pub measure_id: String,
+    pub measure_id: Text<'p>,
     /// Whether its chapter applies.
     pub applicable: bool,
     /// Required fields answered.
@@ -213,27 +213,27 @@ pub struct FormResult {
     /// Required fields.
     pub total: u32,
     /// Per recipient column.
-    pub recipients: Vec<RecipientCompleteness>,
+    pub recipients: Vec<RecipientCompleteness<'p>>,
     /// Precision rules of the answered number fields.
-    pub precision: Vec<PrecisionResult>,
+    pub precision: Vec<PrecisionResult<'p>>,
 }
 
 /// Completeness for one recipient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RecipientCompleteness {
+pub struct RecipientCompleteness<'p> {
     /// The recipient.
     pub recipient: Recipient,
     /// Human label.
-    pub label: String,
+    pub label: Text<'p>,
     /// How it receives the items.
-    pub delivery: String,
+    pub delivery: Text<'p>,
     /// Its fields answered.
     pub answered: u32,
     /// Its fields.
     pub total: u32,
     /// Field ids still empty.
-    pub missing: Vec<String>,
+    pub missing: Vec<Text<'p>>,
 }
 
 /// The kinds of precision rule.
@@ -249,11 +249,11 @@ pub enum PrecisionRule {
 /// One precision check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PrecisionResult {
+pub struct PrecisionResult<'p> {
     /// Field id.
-    pub field_id: String,
+    pub field_id: Text<'p>,
     /// Its question.
-    pub question_id: String,
+    pub question_id: Text<'p>,
     /// The rule.
     pub rule: PrecisionRule,
     /// Significant figures required.
@@ -279,19 +279,19 @@ pub enum CrossCheckStatus {
 /// One cross-check's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct CrossCheckResult {
+pub struct CrossCheckResult<'p> {
     /// Id, e.g. `X-01`.
-    pub id: String,
+    pub id: Text<'p>,
     /// What is compared.
-    pub title: String,
+    pub title: Text<'p>,
     /// Outcome.
     pub status: CrossCheckStatus,
     /// What is wrong and what to do (shown when tripped).
-    pub message: String,
+    pub message: Text<'p>,
     /// The rule it rests on.
-    pub sources: Vec<SourceRef>,
+    pub sources: Cow<'p, [SourceRef]>,
     /// The questions it reads.
-    pub questions: Vec<String>,
+    pub questions: Vec<Text<'p>>,
 }
 
 /// A chapter note shown in the report.

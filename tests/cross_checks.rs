@@ -32,7 +32,7 @@ fn variant(base: &Value, case: &Value) -> Report<'static> {
 }
 
 fn tripped(r: &Report) -> BTreeSet<String> {
-    r.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).map(|x| x.id.clone()).collect()
+    r.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).map(|x| x.id.to_string()).collect()
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn every_cross_check_trips_on_its_contradiction() {
     let all: BTreeSet<String> = variant(base, &serde_json::json!({"profile": {}, "answers": {}, "drop": []}))
         .cross_checks
         .iter()
-        .map(|x| x.id.clone())
+        .map(|x| x.id.to_string())
         .collect();
     assert!(all.len() >= 15, "at least 15 cross-checks");
     let untested: Vec<&String> = all.difference(&covered).collect();
@@ -74,9 +74,9 @@ fn every_cross_check_also_passes_in_a_case_without_its_contradiction() {
     let mut all = BTreeSet::new();
     for case in &cases {
         for x in variant(&f["base"], case).cross_checks {
-            all.insert(x.id.clone());
+            all.insert(x.id.to_string());
             if x.status == CrossCheckStatus::Passed {
-                passed.insert(x.id);
+                passed.insert(x.id.to_string());
             }
         }
     }

@@ -135,7 +135,10 @@ fn form_completeness_is_counted_per_recipient() {
     let f = &r.forms[0];
     assert_eq!((f.answered, f.total), (2, 4));
     let aio = f.recipients.iter().find(|c| c.label == "AI Office").unwrap();
-    assert_eq!((aio.answered, aio.total, aio.missing.clone()), (2, 3, vec!["F-2b".to_string()]));
+    assert_eq!(
+        (aio.answered, aio.total, aio.missing.iter().map(|m| &**m).collect::<Vec<&str>>()),
+        (2, 3, vec!["F-2b"])
+    );
     let dp = f.recipients.iter().find(|c| c.label == "Downstream providers").unwrap();
     assert_eq!((dp.answered, dp.total), (1, 2));
     assert_eq!(req(&r, "X-1.1-R1").status, Status::Unanswered);

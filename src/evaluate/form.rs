@@ -6,7 +6,7 @@
 
 use crate::answers::Answer;
 use crate::pack::model::{DocumentationForm, FormField};
-use crate::report::{FormResult, PrecisionResult, PrecisionRule, RecipientCompleteness, Status};
+use crate::report::{FormResult, PrecisionResult, PrecisionRule, RecipientCompleteness, Status, Text};
 
 use super::context::{Context, Truth};
 
@@ -15,7 +15,7 @@ fn required(ctx: &Context<'_, '_>, f: &FormField) -> bool {
     f.applies_if.as_ref().map_or(true, |c| ctx.truth(c, 0) != Truth::False)
 }
 
-fn precision_of(ctx: &Context<'_, '_>, f: &FormField) -> Option<PrecisionResult> {
+fn precision_of<'p>(ctx: &Context<'_, '_>, f: &'p FormField) -> Option<PrecisionResult<'p>> {
     let rule = f.precision?;
     let answer = ctx.answer(&f.question, 0)?;
     let quantity = match answer {
@@ -29,8 +29,8 @@ fn precision_of(ctx: &Context<'_, '_>, f: &FormField) -> Option<PrecisionResult>
         (PrecisionRule::SignificantFigures, Some(n), quantity.significant_figures >= n)
     };
     Some(PrecisionResult {
-        field_id: f.id.clone(),
-        question_id: f.question.clone(),
+        field_id: Text::Borrowed(&f.id),
+        question_id: Text::Borrowed(&f.question),
         rule: kind,
         required,
         found: Some(quantity.significant_figures),
@@ -39,7 +39,7 @@ fn precision_of(ctx: &Context<'_, '_>, f: &FormField) -> Option<PrecisionResult>
 }
 
 /// Evaluates one form; `applicable` is whether its chapter applies.
-pub(crate) fn evaluate(ctx: &Context<'_, '_>, form: &DocumentationForm, applicable: bool) -> FormResult {
+pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, applicable: bool) -> FormResult<'p> {
     let fields: Vec<&FormField> = form.fields.iter().filter(|f| required(ctx, f)).collect();
     let answered = |f: &FormField| ctx.answer(&f.question, 0).is_some();
     let recipients = form
@@ -49,18 +49,18 @@ pub(crate) fn evaluate(ctx: &Context<'_, '_>, form: &DocumentationForm, applicab
             let theirs: Vec<&&FormField> = fields.iter().filter(|f| f.recipients.contains(&r.id)).collect();
             RecipientCompleteness {
                 recipient: r.id,
-                label: r.label.clone(),
-                delivery: r.delivery.clone(),
+                label: Text::Borrowed(&r.label),
+                delivery: Text::Borrowed(&r.delivery),
                 answered: theirs.iter().filter(|f| answered(f)).count() as u32,
                 total: theirs.len() as u32,
-                missing: theirs.iter().filter(|f| !answered(f)).map(|f| f.id.clone()).collect(),
+                missing: theirs.iter().filter(|f| !answered(f)).map(|f| Text::Borrowed(f.id.as_str())).collect(),
             }
         })
         .collect();
     FormResult {
-        id: form.id.clone(),
-        title: form.title.clone(),
-        measure_id: form.measure.clone(),
+        id: Text::Borrowed(&form.id),
+        title: Text::Borrowed(&form.title),
+        measure_id: Text::Borrowed(&form.measure),
         applicable,
         answered: fields.iter().filter(|f| answered(f)).count() as u32,
         total: fields.len() as u32,

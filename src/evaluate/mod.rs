@@ -11,6 +11,7 @@ mod form;
 mod missing;
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use crate::answers::{self, Answer};
 use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
@@ -68,9 +69,13 @@ fn profile_with_defaults(profile: &Profile) -> serde_json::Value {
     v
 }
 
+/// The requirement's id and its measure's other sources (the AI Act articles), in one
+/// allocation: it is made for every requirement of every evaluation.
 fn source_line(req: &Requirement, m: &Measure) -> String {
-    let mut s = req.id.clone();
-    for r in m.sources.iter().filter(|r| r.kind != SourceKind::Code) {
+    let others = || m.sources.iter().filter(|r| r.kind != SourceKind::Code);
+    let mut s = String::with_capacity(req.id.len() + others().map(|r| r.reference.len() + 2).sum::<usize>());
+    s.push_str(&req.id);
+    for r in others() {
         s.push_str("; ");
         s.push_str(&r.reference);
     }
@@ -272,27 +277,15 @@ fn evaluate_requirement<'p>(
     }
 }
 
-fn explain(status: Status, reqs: &[RequirementResult], applies: bool) -> String {
-    let counted: Vec<&RequirementResult> = reqs.iter().filter(|r| r.counted).collect();
+/// One sentence saying why, e.g. "Partly met: of 3 required items, 2 met (A, B); 1 not met (C).",
+/// written into one string: it is made for every measure of every evaluation.
+fn explain(status: Status, reqs: &[RequirementResult<'_>], applies: bool) -> String {
     if !applies {
         return "Does not apply to this provider (see the chapter's reasons).".into();
     }
-    if counted.is_empty() {
+    let n = reqs.iter().filter(|r| r.counted).count();
+    if n == 0 {
         return "No requirement of this measure applies to this provider.".into();
-    }
-    let ids = |s: Status| -> Vec<&str> { counted.iter().filter(|r| r.status == s).map(|r| &*r.id).collect() };
-    let n = counted.len();
-    let mut parts = Vec::new();
-    for (s, word) in [
-        (Status::Met, "met"),
-        (Status::Partial, "partly met"),
-        (Status::NotMet, "not met"),
-        (Status::Unanswered, "unanswered"),
-    ] {
-        let list = ids(s);
-        if !list.is_empty() {
-            parts.push(format!("{} {word} ({})", list.len(), list.join(", ")));
-        }
     }
     let lead = match status {
         Status::Met => "Met",
@@ -301,7 +294,35 @@ fn explain(status: Status, reqs: &[RequirementResult], applies: bool) -> String 
         Status::Unanswered => "Not answered yet",
         Status::NotApplicable => "Not applicable",
     };
-    format!("{lead}: of {n} required item{}, {}.", if n == 1 { "" } else { "s" }, parts.join("; "))
+    let mut out = String::with_capacity(64 + reqs.iter().map(|r| r.id.len() + 2).sum::<usize>());
+    let _ = write!(out, "{lead}: of {n} required item{}, ", if n == 1 { "" } else { "s" });
+    let mut first = true;
+    for (s, word) in [
+        (Status::Met, "met"),
+        (Status::Partial, "partly met"),
+        (Status::NotMet, "not met"),
+        (Status::Unanswered, "unanswered"),
+    ] {
+        let with = || reqs.iter().filter(move |r| r.counted && r.status == s);
+        let k = with().count();
+        if k == 0 {
+            continue;
+        }
+        if !first {
+            out.push_str("; ");
+        }
+        first = false;
+        let _ = write!(out, "{k} {word} (");
+        for (i, r) in with().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&r.id);
+        }
+        out.push(')');
+    }
+    out.push('.');
+    out
 }
 
 fn evaluate_measure<'p>(
@@ -369,7 +390,7 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reas
             });
         }
     }
-    for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.contains(&o.id)) {
+    for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.iter().any(|c| *c == o.id)) {
         for r in &o.reasons {
             if !reasons.contains(r) {
                 reasons.push(r.clone());
@@ -379,7 +400,7 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reas
     ((by_obligation && by_condition) || also, reasons)
 }
 
-fn cross_check(ctx: &Context<'_, '_>, x: &crate::pack::model::CrossCheck) -> CrossCheckResult {
+fn cross_check<'p>(ctx: &Context<'_, '_>, x: &'p crate::pack::model::CrossCheck) -> CrossCheckResult<'p> {
     let status = match ctx.truth(&x.when, 0) {
         Truth::True => CrossCheckStatus::Tripped,
         Truth::False => CrossCheckStatus::Passed,
@@ -387,18 +408,18 @@ fn cross_check(ctx: &Context<'_, '_>, x: &crate::pack::model::CrossCheck) -> Cro
     };
     let mut questions = Vec::new();
     referenced_questions(&x.when, &mut questions);
-    let mut unique: Vec<String> = Vec::new();
+    let mut unique: Vec<Text<'p>> = Vec::new();
     for q in questions {
         if !unique.iter().any(|u| u == q) {
-            unique.push(q.to_string());
+            unique.push(Text::Borrowed(q));
         }
     }
     CrossCheckResult {
-        id: x.id.clone(),
-        title: x.title.clone(),
+        id: Text::Borrowed(&x.id),
+        title: Text::Borrowed(&x.title),
         status,
-        message: x.message.clone(),
-        sources: x.sources.clone(),
+        message: Text::Borrowed(&x.message),
+        sources: Cow::Borrowed(&x.sources),
         questions: unique,
     }
 }

@@ -101,11 +101,11 @@ pub struct ScopeResult {
 #[serde(rename_all = "camelCase")]
 pub struct ObligationResult {
     /// Obligation id, e.g. `art53_1c`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The article, e.g. `Art 53(1)(c)`.
-    pub article: String,
+    pub article: Cow<'static, str>,
     /// Plain-language title.
-    pub title: String,
+    pub title: Cow<'static, str>,
     /// Whether it applies to this profile.
     pub applies: bool,
     /// Why, each with its source.
@@ -591,9 +591,9 @@ pub fn decide(profile: &Profile) -> ScopeResult {
             let spec = text.obligation(id);
             let (applies, reasons) = obligation_reasons(id, &i, &d, &chain);
             ObligationResult {
-                id: id.to_string(),
-                article: spec.article.clone(),
-                title: spec.title.clone(),
+                id: Cow::Borrowed(id),
+                article: Cow::Borrowed(&spec.article),
+                title: Cow::Borrowed(&spec.title),
                 applies,
                 reasons: reasons.into_iter().map(|r| text.reason(r)).collect(),
             }
