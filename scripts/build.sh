@@ -13,6 +13,8 @@ node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
 node scripts/package.mjs
+# The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
+node scripts/bundle.mjs
 # The one-file checker (wasm and pack inlined) that the page offers for download.
 node scripts/single-file.mjs
 printf '[build] pkg/gpai_check_bg.wasm: %s bytes, %s gzip\n' \

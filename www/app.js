@@ -128,11 +128,15 @@ function yieldToInput() {
   return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The served page fetches the wasm next to the module; the one-file build decodes its own. */
+/**
+ * The served page fetches the wasm from pkg/ (named from this module, which is www/app.js or the
+ * bundle beside it, www/app.bundle.js: the engine's own default would look next to the bundle);
+ * the one-file build decodes its own.
+ */
 async function initEngine() {
   const embedded = $("gpai-wasm");
   if (embedded) initSync({ module: base64Bytes(embedded.textContent.trim()) });
-  else await init();
+  else await init({ module_or_path: new URL("../pkg/gpai_check_bg.wasm", import.meta.url) });
 }
 
 function base64Bytes(text) {
