@@ -82,6 +82,17 @@ fn source_line(req: &Requirement, m: &Measure) -> String {
     s
 }
 
+/// Gives every step of a trace its source line: copies to all but the last, which takes the
+/// line itself (most requirements have one step, so most lines are never copied).
+fn sources_into(trace: &mut [TraceStep<'_>], source: String) {
+    if let Some((last, rest)) = trace.split_last_mut() {
+        for step in rest {
+            step.source = Text::Owned(source.clone());
+        }
+        last.source = Text::Owned(source);
+    }
+}
+
 fn kpi_pass(k: &Kpi, value: f64) -> Option<bool> {
     let target = k.target?;
     Some(match k.comparator? {
@@ -109,7 +120,6 @@ fn raw_of(a: &Answer) -> answers::RawAnswer {
 struct CheckRun<'a, 'p> {
     req: &'p Requirement,
     kpis: &'a [KpiResult<'p>],
-    source: &'a str,
     trace: Vec<TraceStep<'p>>,
     needs: Vec<&'p str>,
 }
@@ -129,7 +139,8 @@ impl<'p> CheckRun<'_, 'p> {
             answer,
             kpi_id: kpi.map(Text::Borrowed),
             outcome,
-            source: Text::Owned(self.source.to_string()),
+            // Filled in by `sources_into`: the last step takes the line itself, not a copy.
+            source: Text::Borrowed(""),
         });
     }
 
@@ -240,7 +251,7 @@ fn evaluate_requirement<'p>(
         _ => Vec::new(),
     };
     let applies = measure_applies && condition == Truth::True;
-    let mut run = CheckRun { req, kpis: &kpis, source: &source, trace: Vec::new(), needs: Vec::new() };
+    let mut run = CheckRun { req, kpis: &kpis, trace: Vec::new(), needs: Vec::new() };
     let status = if !undecided.is_empty() {
         run.step(Rule::ApplicabilityUnknown, undecided.first().copied(), None, None, Status::Unanswered);
         run.needs = undecided.clone();
@@ -255,7 +266,8 @@ fn evaluate_requirement<'p>(
         Status::NotApplicable
     };
     let counted = (applies || !undecided.is_empty()) && counts;
-    let CheckRun { trace, mut needs, .. } = run;
+    let CheckRun { mut trace, mut needs, .. } = run;
+    sources_into(&mut trace, source);
     if !counted {
         // Optional items are asked, but never listed as missing.
         needs.clear();
