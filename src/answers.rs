@@ -118,21 +118,23 @@ impl Serialize for RawAnswer {
     }
 }
 
-/// An answer that fits its question.
+/// An answer that fits its question. It borrows instead of copying: option ids from the pack
+/// (`'p`, or the fixed yes/partly/no), texts from the submission (`'s`), so that checking the
+/// answers copies no string.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
+pub enum Answer<'p, 's> {
     /// A yes/partly/no, yes/no or single-choice option id.
-    Choice(String),
+    Choice(&'p str),
     /// Selected option ids of a multiple-choice question.
-    Multi(Vec<String>),
+    Multi(Vec<&'p str>),
     /// A finite number.
     Number(f64),
     /// A number whose written precision counts.
     Quantity(Quantity),
     /// `"N/A"` to a quantity question that allows it.
     NotApplicable,
-    /// A date, a URL or a text (non-empty).
-    Text(String),
+    /// A date, a URL or a text (non-empty, trimmed).
+    Text(&'s str),
 }
 
 /// A quantity as the provider wrote it.
@@ -146,7 +148,7 @@ pub struct Quantity {
     pub power_of_ten: bool,
 }
 
-impl Answer {
+impl Answer<'_, '_> {
     /// The numeric value of a number or quantity answer.
     pub fn number(&self) -> Option<f64> {
         match self {
@@ -193,11 +195,14 @@ fn quantity_of_number(value: f64) -> Quantity {
 
 /// The answers that fit their questions, each with its question, by question id (the pack's,
 /// hashed like the [`QuestionIndex`]): one lookup finds both.
-pub type ValidAnswers<'q> = IdMap<&'q str, (&'q Question, Answer)>;
+pub type ValidAnswers<'p, 's> = IdMap<&'p str, (&'p Question, Answer<'p, 's>)>;
 
 /// Checks every raw answer against the pack; returns the valid ones and a finding for each
 /// problem. `null` answers are simply absent.
-pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer>) -> (ValidAnswers<'q>, Vec<Finding>) {
+pub fn check<'p, 's>(
+    questions: &QuestionIndex<'p>,
+    raw: &'s BTreeMap<String, RawAnswer>,
+) -> (ValidAnswers<'p, 's>, Vec<Finding>) {
     let mut valid = ValidAnswers::default();
     let mut findings = Vec::new();
     for (id, value) in raw {
@@ -230,17 +235,18 @@ pub fn check<'q>(questions: &QuestionIndex<'q>, raw: &BTreeMap<String, RawAnswer
 }
 
 /// `Ok(None)` for an empty answer (blank text, empty selection), which counts as unanswered.
-fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
+fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answer<'p, 's>>, String> {
     let allowed = option_ids(q);
-    let allows = |t: &str| allowed.clone().any(|o| o == t);
+    // The pack's own id for the option written, if it is one.
+    let option = |t: &str| allowed.clone().find(|o| *o == t);
     let list = || allowed.clone().collect::<Vec<_>>().join(", ");
     let expect = |what: &str| Err(format!("Expected {what}; the answer is ignored until it is corrected."));
     match (q.kind, value) {
         (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, RawAnswer::Text(t)) => {
             if t.is_empty() {
                 Ok(None)
-            } else if allows(t) {
-                Ok(Some(Answer::Choice(t.clone())))
+            } else if let Some(o) = option(t) {
+                Ok(Some(Answer::Choice(o)))
             } else {
                 expect(&format!("one of: {}", list()))
             }
@@ -249,14 +255,14 @@ fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
             expect(&format!("one of: {}", list()))
         }
         (QuestionType::MultiChoice, RawAnswer::List(items)) => {
-            let mut ids: Vec<String> = Vec::with_capacity(items.len());
+            let mut ids: Vec<&'p str> = Vec::with_capacity(items.len());
             for item in items {
                 match item {
-                    RawAnswer::Text(t) if allows(t) => {
-                        if ids.contains(t) {
+                    RawAnswer::Text(t) if option(t).is_some() => {
+                        if ids.contains(&t.as_str()) {
                             return expect("each option at most once");
                         }
-                        ids.push(t.clone());
+                        ids.extend(option(t));
                     }
                     _ => return expect(&format!("a list of options from: {}", list())),
                 }
@@ -317,7 +323,7 @@ fn validate(q: &Question, value: &RawAnswer) -> Result<Option<Answer>, String> {
             match q.kind {
                 QuestionType::Date if !date::is_valid(t) => expect("a real date written YYYY-MM-DD"),
                 QuestionType::Url if !is_web_address(t) => expect("a web address starting with https:// or http://"),
-                _ => Ok(Some(Answer::Text(t.to_string()))),
+                _ => Ok(Some(Answer::Text(t))),
             }
         }
         (QuestionType::Date, _) => expect("a date written YYYY-MM-DD"),
@@ -358,7 +364,7 @@ mod tests {
     #[test]
     fn yes_partly_no_accepts_its_three_values_only() {
         let yq = q(QuestionType::YesPartlyNo);
-        assert_eq!(validate(&yq, &RawAnswer::Text("partly".into())), Ok(Some(Answer::Choice("partly".into()))));
+        assert_eq!(validate(&yq, &RawAnswer::Text("partly".into())), Ok(Some(Answer::Choice("partly"))));
         assert!(validate(&yq, &RawAnswer::Text("maybe".into())).is_err());
         assert!(validate(&yq, &RawAnswer::Bool(true)).is_err());
         assert_eq!(validate(&yq, &RawAnswer::Text(String::new())), Ok(None));

@@ -4,8 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::answers::RawAnswer;
-use crate::report::{Report, Status, TraceStep};
+use crate::report::{Report, Status, TraceAnswer, TraceStep};
 
 fn status_word(s: Status) -> &'static str {
     match s {
@@ -45,20 +44,21 @@ fn inline(s: &str) -> String {
     out
 }
 
-fn answer_text(a: &RawAnswer) -> String {
+fn answer_text(a: &TraceAnswer<'_>) -> String {
     match a {
-        RawAnswer::Text(t) => {
-            let short: String = t.chars().take(120).collect();
-            if short.len() < t.len() {
-                format!("\"{}…\"", inline(&short))
-            } else {
-                format!("\"{}\"", inline(t))
-            }
-        }
-        RawAnswer::Number(n) => format!("{n}"),
-        RawAnswer::Bool(b) => yes_no(*b).to_string(),
-        RawAnswer::List(l) => l.iter().map(answer_text).collect::<Vec<_>>().join(", "),
-        RawAnswer::Null | RawAnswer::Other => "-".into(),
+        TraceAnswer::Text(t) => quoted(t),
+        TraceAnswer::Number(n) => format!("{n}"),
+        TraceAnswer::List(l) => l.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A text answer in quotes, cut after 120 characters.
+fn quoted(t: &str) -> String {
+    let short: String = t.chars().take(120).collect();
+    if short.len() < t.len() {
+        format!("\"{}…\"", inline(&short))
+    } else {
+        format!("\"{}\"", inline(t))
     }
 }
 

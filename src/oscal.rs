@@ -13,8 +13,7 @@
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::answers::RawAnswer;
-use crate::report::{CrossCheckStatus, Report, Status};
+use crate::report::{CrossCheckStatus, Report, Status, TraceAnswer};
 
 /// The OSCAL version the document follows.
 pub const OSCAL_VERSION: &str = "1.2.1";
@@ -47,13 +46,11 @@ fn status_token(s: Status) -> &'static str {
     }
 }
 
-fn answer_text(a: &RawAnswer) -> String {
+fn answer_text(a: &TraceAnswer<'_>) -> String {
     match a {
-        RawAnswer::Text(t) => t.clone(),
-        RawAnswer::Number(n) => format!("{n}"),
-        RawAnswer::Bool(b) => b.to_string(),
-        RawAnswer::List(l) => l.iter().map(answer_text).collect::<Vec<_>>().join(", "),
-        RawAnswer::Null | RawAnswer::Other => String::new(),
+        TraceAnswer::Text(t) => t.to_string(),
+        TraceAnswer::Number(n) => format!("{n}"),
+        TraceAnswer::List(l) => l.join(", "),
     }
 }
 

@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::answers::RawAnswer;
 use crate::pack::model::{Comparator, Recipient, RequirementKind, SourceRef};
 use crate::scope::{Reason, ScopeResult};
 
@@ -389,13 +388,68 @@ pub struct TraceStep<'p> {
     /// The question whose answer was used.
     pub question_id: Option<Text<'p>>,
     /// The answer used (null when unanswered).
-    pub answer: Option<RawAnswer>,
+    pub answer: Option<TraceAnswer<'p>>,
     /// The KPI compared.
     pub kpi_id: Option<Text<'p>>,
     /// What this step gave.
     pub outcome: Status,
     /// The source the step rests on (the requirement's Code id and the article).
     pub source: Text<'p>,
+}
+
+/// An answer as a trace shows it: a text (an option id, a date, a URL, a description, or
+/// `N/A`), the option ids of a multiple choice, or a number. In JSON, a string, a list of
+/// strings or a number. Option ids borrow from the pack.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TraceAnswer<'p> {
+    /// A single option id or a text.
+    Text(Text<'p>),
+    /// The selected option ids.
+    List(Vec<Text<'p>>),
+    /// A number (always finite: answers are checked first).
+    Number(f64),
+}
+
+impl Serialize for TraceAnswer<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(t) => s.serialize_str(t),
+            Self::List(l) => l.serialize(s),
+            Self::Number(n) => s.serialize_f64(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TraceAnswer<'_> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TraceAnswer<'static>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, a list of strings or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(TraceAnswer::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(TraceAnswer::Number(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(TraceAnswer::Number(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(TraceAnswer::Number(v as f64))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(Cow::Owned(item));
+                }
+                Ok(TraceAnswer::List(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// One KPI's result.

@@ -54,12 +54,12 @@ pub(crate) struct Context<'a, 'p> {
     pub scope: &'a ScopeResult,
     /// The profile as JSON with every input present (the default where not given).
     pub profile: serde_json::Value,
-    pub answers: &'a ValidAnswers<'p>,
+    pub answers: &'a ValidAnswers<'p, 'a>,
     /// The pack's questions by id.
     pub questions: QuestionIndex<'p>,
 }
 
-impl Context<'_, '_> {
+impl<'a, 'p> Context<'a, 'p> {
     /// True only when the condition is certainly true.
     pub fn holds(&self, c: &Condition) -> bool {
         self.truth(c, 0) == Truth::True
@@ -97,8 +97,8 @@ impl Context<'_, '_> {
             Condition::Profile(t) => Truth::of(self.profile.get(&t.input).is_some_and(|v| json_equal(v, &t.equals))),
             Condition::Answer(t) => match self.answer(&t.question, depth + 1) {
                 None => Truth::Unknown,
-                Some(Answer::Choice(v)) => Truth::of(t.one_of.contains(v)),
-                Some(Answer::Multi(vs)) => Truth::of(vs.iter().any(|v| t.one_of.contains(v))),
+                Some(Answer::Choice(v)) => Truth::of(t.one_of.iter().any(|o| o == v)),
+                Some(Answer::Multi(vs)) => Truth::of(vs.iter().any(|v| t.one_of.iter().any(|o| o == v))),
                 Some(Answer::NotApplicable) => Truth::of(t.one_of.iter().any(|v| v == "N/A")),
                 Some(_) => Truth::False,
             },
@@ -146,7 +146,7 @@ impl Context<'_, '_> {
             Operand::Answer(q) => match self.answer(q, depth)? {
                 Answer::Number(n) => Some(Value::Number(*n)),
                 Answer::Quantity(q) => Some(Value::Number(q.value)),
-                Answer::Text(t) => Some(Value::Text(t.clone())),
+                Answer::Text(t) => Some(Value::Text(t.to_string())),
                 Answer::Choice(_) | Answer::Multi(_) | Answer::NotApplicable => None,
             },
             Operand::Profile(input) => json_value(self.profile.get(input)?),
@@ -164,7 +164,7 @@ impl Context<'_, '_> {
     }
 
     /// The answer to a question if it is valid and the question is shown.
-    pub fn answer(&self, id: &str, depth: u8) -> Option<&Answer> {
+    pub fn answer(&self, id: &str, depth: u8) -> Option<&'a Answer<'p, 'a>> {
         let (q, a) = self.answers.get(id)?;
         self.visible(q, depth).then_some(a)
     }

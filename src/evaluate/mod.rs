@@ -18,8 +18,8 @@ use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Require
 use crate::profile::Profile;
 use crate::report::{
     ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus, KpiResult,
-    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, Text, TraceStep,
-    ENGINE_VERSION,
+    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, Text,
+    TraceAnswer, TraceStep, ENGINE_VERSION,
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
@@ -104,15 +104,22 @@ fn kpi_pass(k: &Kpi, value: f64) -> Option<bool> {
     })
 }
 
-fn raw_of(a: &Answer) -> answers::RawAnswer {
-    use answers::RawAnswer as R;
+/// The answer as the trace shows it: option ids borrowed from the pack, a text copied (it
+/// belongs to the submission, which the report does not borrow).
+fn trace_answer<'p>(a: &Answer<'p, '_>) -> TraceAnswer<'p> {
     match a {
-        Answer::Choice(s) | Answer::Text(s) => R::Text(s.clone()),
-        Answer::Multi(v) => R::List(v.iter().map(|s| R::Text(s.clone())).collect()),
-        Answer::Number(n) => R::Number(*n),
-        Answer::Quantity(q) => R::Number(q.value),
-        Answer::NotApplicable => R::Text("N/A".into()),
+        Answer::Choice(s) => TraceAnswer::Text(Text::Borrowed(s)),
+        Answer::Text(s) => TraceAnswer::Text(Text::Owned(s.to_string())),
+        Answer::Multi(v) => TraceAnswer::List(v.iter().map(|s| Text::Borrowed(*s)).collect()),
+        Answer::Number(n) => TraceAnswer::Number(*n),
+        Answer::Quantity(q) => TraceAnswer::Number(q.value),
+        Answer::NotApplicable => TraceAnswer::Text(Text::Borrowed("N/A")),
     }
+}
+
+/// Whether `value` is one of the pack's listed option ids.
+fn listed(list: &[String], value: &str) -> bool {
+    list.iter().any(|x| x == value)
 }
 
 /// What a check needs besides the context: the requirement's KPIs and where to record. `'p` is
@@ -129,7 +136,7 @@ impl<'p> CheckRun<'_, 'p> {
         &mut self,
         rule: Rule,
         question: Option<&'p str>,
-        answer: Option<answers::RawAnswer>,
+        answer: Option<TraceAnswer<'p>>,
         kpi: Option<&'p str>,
         outcome: Status,
     ) {
@@ -150,16 +157,16 @@ impl<'p> CheckRun<'_, 'p> {
                 let a = ctx.answer(&c.question, 0);
                 let outcome = match a {
                     None => Status::Unanswered,
-                    Some(Answer::Choice(v)) if c.met.contains(v) => Status::Met,
-                    Some(Answer::Choice(v)) if c.partial.contains(v) => Status::Partial,
-                    Some(Answer::Multi(vs)) if vs.iter().any(|v| c.met.contains(v)) => Status::Met,
-                    Some(Answer::Multi(vs)) if vs.iter().any(|v| c.partial.contains(v)) => Status::Partial,
+                    Some(Answer::Choice(v)) if listed(&c.met, v) => Status::Met,
+                    Some(Answer::Choice(v)) if listed(&c.partial, v) => Status::Partial,
+                    Some(Answer::Multi(vs)) if vs.iter().any(|v| listed(&c.met, v)) => Status::Met,
+                    Some(Answer::Multi(vs)) if vs.iter().any(|v| listed(&c.partial, v)) => Status::Partial,
                     Some(_) => Status::NotMet,
                 };
                 if a.is_none() {
                     self.needs.push(&c.question);
                 }
-                self.step(Rule::Choice, Some(&c.question), a.map(raw_of), None, outcome);
+                self.step(Rule::Choice, Some(&c.question), a.map(trace_answer), None, outcome);
                 outcome
             }
             Check::Provided(p) => {
@@ -168,7 +175,7 @@ impl<'p> CheckRun<'_, 'p> {
                 if a.is_none() {
                     self.needs.push(&p.question);
                 }
-                self.step(Rule::Provided, Some(&p.question), a.map(raw_of), None, outcome);
+                self.step(Rule::Provided, Some(&p.question), a.map(trace_answer), None, outcome);
                 outcome
             }
             Check::Kpi(id) => {
@@ -182,7 +189,7 @@ impl<'p> CheckRun<'_, 'p> {
                 if outcome == Status::Unanswered {
                     self.needs.extend(question);
                 }
-                let answer = k.and_then(|k| k.value).map(answers::RawAnswer::Number);
+                let answer = k.and_then(|k| k.value).map(TraceAnswer::Number);
                 self.step(Rule::Kpi, question, answer, Some(id), outcome);
                 outcome
             }
