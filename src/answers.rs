@@ -257,15 +257,16 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
         (QuestionType::MultiChoice, RawAnswer::List(items)) => {
             let mut ids: Vec<&'p str> = Vec::with_capacity(items.len());
             for item in items {
-                match item {
-                    RawAnswer::Text(t) if option(t).is_some() => {
-                        if ids.contains(&t.as_str()) {
-                            return expect("each option at most once");
-                        }
-                        ids.extend(option(t));
-                    }
-                    _ => return expect(&format!("a list of options from: {}", list())),
+                let Some(o) = (match item {
+                    RawAnswer::Text(t) => option(t),
+                    _ => None,
+                }) else {
+                    return expect(&format!("a list of options from: {}", list()));
+                };
+                if ids.contains(&o) {
+                    return expect("each option at most once");
                 }
+                ids.push(o);
             }
             Ok((!ids.is_empty()).then_some(Answer::Multi(ids)))
         }
@@ -368,6 +369,25 @@ mod tests {
         assert!(validate(&yq, &RawAnswer::Text("maybe".into())).is_err());
         assert!(validate(&yq, &RawAnswer::Bool(true)).is_err());
         assert_eq!(validate(&yq, &RawAnswer::Text(String::new())), Ok(None));
+    }
+
+    #[test]
+    fn multiple_choice_takes_each_listed_option_once_and_answers_with_the_packs_ids() {
+        let mut mq = q(QuestionType::MultiChoice);
+        for id in ["text", "images"] {
+            mq.options.push(crate::pack::model::ChoiceOption { id: id.into(), label: id.into() });
+        }
+        let list = |items: &[RawAnswer]| RawAnswer::List(items.to_vec());
+        let text = |t: &str| RawAnswer::Text(t.into());
+        let both = list(&[text("images"), text("text")]);
+        let Ok(Some(Answer::Multi(ids))) = validate(&mq, &both) else { panic!("two listed options are valid") };
+        assert_eq!(ids, ["images", "text"]);
+        // The ids are the pack's own strings, not copies of the submission's.
+        assert!(std::ptr::eq(ids[0], mq.options[1].id.as_str()));
+        assert!(validate(&mq, &list(&[text("text"), text("text")])).unwrap_err().contains("at most once"));
+        assert!(validate(&mq, &list(&[text("text"), text("audio")])).unwrap_err().contains("text, images"));
+        assert!(validate(&mq, &list(&[text("text"), RawAnswer::Number(1.0)])).is_err());
+        assert_eq!(validate(&mq, &list(&[])), Ok(None));
     }
 
     #[test]
