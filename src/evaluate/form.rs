@@ -73,18 +73,19 @@ pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, a
 /// answered with the precision it needs; partial when a precision rule fails; otherwise
 /// unanswered, with the fields still to fill in.
 pub(crate) fn completeness<'p>(ctx: &Context<'_, 'p>, form: &'p DocumentationForm, needs: &mut Vec<&'p str>) -> Status {
-    let result = evaluate(ctx, form, true);
-    let fields = form.fields.iter().filter(|f| required(ctx, f));
-    let mut open = false;
-    for f in fields {
+    // One pass over the required fields; the form's whole result (per recipient) is not needed.
+    let (mut open, mut imprecise) = (false, false);
+    for f in form.fields.iter().filter(|f| required(ctx, f)) {
         if ctx.answer(&f.question, 0).is_none() {
             open = true;
             if ctx.questions.get(f.question.as_str()).is_some_and(|q| ctx.visible(q, 0)) {
                 needs.push(&f.question);
             }
+        } else if precision_of(ctx, f).is_some_and(|p| !p.pass) {
+            imprecise = true;
         }
     }
-    if result.precision.iter().any(|p| !p.pass) {
+    if imprecise {
         Status::Partial
     } else if open {
         Status::Unanswered
