@@ -203,13 +203,13 @@ pub fn check<'p, 's>(
     questions: &QuestionIndex<'p>,
     raw: &'s BTreeMap<String, RawAnswer>,
 ) -> (ValidAnswers<'p, 's>, Vec<Finding>) {
-    let mut valid = ValidAnswers::default();
+    let mut valid = ValidAnswers::with_capacity_and_hasher(raw.len(), Default::default());
     let mut findings = Vec::new();
     for (id, value) in raw {
         if *value == RawAnswer::Null {
             continue;
         }
-        let Some(&q) = questions.get(id.as_str()) else {
+        let Some(q) = questions.get(id.as_str()) else {
             findings.push(Finding {
                 code: FindingCode::UnknownQuestion,
                 severity: Severity::Warning,

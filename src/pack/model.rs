@@ -40,6 +40,9 @@ pub struct Pack {
     pub sources: Vec<SourceDoc>,
     /// The chapters, in the Code's order.
     pub chapters: Vec<Chapter>,
+    /// Where each question sits, by id: made on first use by [`Pack::question_index`].
+    #[serde(skip)]
+    pub question_positions: super::QuestionPositions,
 }
 
 /// One confidence code of the reference catalogue (e.g. `P`, `S2`, `R`).
