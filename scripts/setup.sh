@@ -25,8 +25,8 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack --locked
 fi
 
-# wasm-opt comes from npm's binaryen (Debian's version 108 breaks the module), with playwright-core
-# and axe-core for the browser tests. Reinstall when the lock file changed since the last install.
+# wasm-opt comes from npm's binaryen (Debian's version 108 breaks the module), with esbuild (it
+# minifies the page's bundle), and playwright-core and axe-core for the browser tests. Reinstall when the lock file changed since the last install.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
   npm ci --no-audit --no-fund

@@ -3,7 +3,7 @@
 // inlined, the wasm and the examples as data blocks, and a Content Security Policy of its own
 // that allows exactly that inline script and style by their SHA-256 hashes.
 //   node scripts/single-file.mjs [--out path]     (default pkg/gpai-check.html; needs pkg/ built)
-// No dependencies.
+// No dependencies of its own (bundle.mjs minifies with esbuild, a dev dependency).
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
