@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
 import { pack, allQuestions, frontierSubmission, storedAssessments, putStorage } from "./submissions.mjs";
+import { firstVisitFiles } from "../../scripts/size-gate.mjs";
 
 let harness;
 before(async () => {
@@ -191,6 +192,10 @@ test("requests: only the page's own files, all while it loads; after that nothin
     }
     const examples = JSON.parse(await readFile(new URL("../../www/examples/index.json", import.meta.url), "utf8"));
     for (const e of examples) assert.ok(log.some((r) => r.url.endsWith(`/www/examples/${e.file}`)), `${e.file} is fetched while loading`);
+    // The size gate counts exactly the files of a first visit: what the page asked for.
+    const fetched = new Set(log.filter((r) => r.method === "GET").map((r) => new URL(r.url).pathname));
+    const counted = new Set(firstVisitFiles().map((f) => `/${f}`.replace(/\/index\.html$/, "/")));
+    assert.deepEqual([...fetched].sort(), [...counted].sort(), "scripts/size-gate.mjs counts the files the page loads");
 
     // Offline from here on: every feature must still work, and nothing may be asked for.
     await context.setOffline(true);
