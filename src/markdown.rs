@@ -69,7 +69,10 @@ fn trace_text(t: &TraceStep) -> String {
         (_, crate::report::Rule::NothingToCheck) => "context only".into(),
         (_, crate::report::Rule::ApplicabilityUnknown) => format!("depends on `{q}`, not answered"),
         (_, crate::report::Rule::FormComplete) => {
-            format!("every field of the Model Documentation Form checked: {}", status_word(t.outcome).to_lowercase())
+            format!(
+                "every field of the Model Documentation Form checked: {}",
+                status_word(t.outcome).to_ascii_lowercase()
+            )
         }
         (Some(a), _) => format!("`{q}` = {}", answer_text(a)),
         (None, _) => format!("`{q}` unanswered"),
