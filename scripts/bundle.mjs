@@ -45,10 +45,9 @@ export function bundle(entry = join(root, "www", "app.js"), { minify = true } = 
     parts.push(`// ${rel(file)}\n__modules[${JSON.stringify(rel(file))}] = await (async () => {\n${code}\n})();`);
   }
   const readable = `${parts.join("\n")}\n`;
-  checkSyntax(readable);
-  if (!minify) return safeForScript(readable);
-  // The text the page and the one-file checker run is checked too, after both steps.
-  const text = safeForScript(minified(readable));
+  // The text that is returned is the one checked: minified, it is what the page and the one-file
+  // checker run (esbuild also stops on a syntax error in the readable text it is given).
+  const text = safeForScript(minify ? minified(readable) : readable);
   checkSyntax(text);
   return text;
 }

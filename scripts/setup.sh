@@ -26,7 +26,8 @@ if ! command -v wasm-pack >/dev/null; then
 fi
 
 # wasm-opt comes from npm's binaryen (Debian's version 108 breaks the module), with esbuild (it
-# minifies the page's bundle), and playwright-core and axe-core for the browser tests. Reinstall when the lock file changed since the last install.
+# minifies the page's bundle), and playwright-core and axe-core for the browser tests. Reinstall
+# when the lock file changed since the last install.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
   npm ci --no-audit --no-fund

@@ -37,10 +37,14 @@ export function firstVisitFiles() {
 }
 
 function gate() {
-  const wasm = gz(read("pkg/gpai_check_bg.wasm"));
-  const sizes = firstVisitFiles().map((path) => [path, gz(read(path))]);
+  const paths = firstVisitFiles();
+  const files = paths.map((path) => [path, read(path)]);
+  const sizes = files.map(([path, bytes]) => [path, gz(bytes)]);
   const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-  console.log(`wasm: ${kb(read("pkg/gpai_check_bg.wasm").length)} raw, ${kb(wasm)} gzip; regression limit ${kb(limit(MEASURED_WASM_GZIP))}`);
+  // The wasm is one of the first visit's files: read and compressed once, for both limits.
+  const i = paths.indexOf("pkg/gpai_check_bg.wasm");
+  const wasm = sizes[i][1];
+  console.log(`wasm: ${kb(files[i][1].length)} raw, ${kb(wasm)} gzip; regression limit ${kb(limit(MEASURED_WASM_GZIP))}`);
   console.log(
     `first visit: ${kb(total)} gzip over ${sizes.length} files; regression limit ${kb(limit(MEASURED_FIRST_VISIT_GZIP))}; ` +
       `budget ${kb(BUDGET_FIRST_VISIT_GZIP)} (${total <= BUDGET_FIRST_VISIT_GZIP ? "met" : "not met yet"})`,

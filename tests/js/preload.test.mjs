@@ -28,6 +28,8 @@ function importGraph(entry) {
 }
 
 const html = readFileSync(join(www, "index.html"), "utf8");
+/** The bundle's readable text, which the page's minified bundle is made from. */
+const readable = bundle(undefined, { minify: false });
 const linked = (rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, "g"))].map((m) => m[1]);
 const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)].map((m) => m[1]);
 
@@ -41,15 +43,12 @@ test("the bundle holds exactly the modules of app.js's import graph", () => {
   const graph = importGraph(join(www, "app.js"));
   assert.ok(graph.length > 10, `the import graph was read (${graph.length} modules)`);
   assert.ok(graph.includes("pkg/gpai_check.js"), "the engine's module is part of the page's graph");
-  // The readable text, which the page's minified bundle is made from (the next test).
-  const text = bundle(undefined, { minify: false });
-  const held = [...text.matchAll(/^__modules\["([^"]+)"\] = /gm)].map((m) => m[1]).sort();
+  const held = [...readable.matchAll(/^__modules\["([^"]+)"\] = /gm)].map((m) => m[1]).sort();
   assert.deepEqual(held, graph);
 });
 
 test("the page's bundle is minified: smaller than its readable text, and without its comments", () => {
   const page = readFileSync(bundlePath, "utf8");
-  const readable = bundle(undefined, { minify: false });
   assert.ok(page.length < readable.length * 0.6, `${page.length} bytes against ${readable.length} readable`);
   assert.doesNotMatch(page, /^\/\/ www\/app\.js$/m, "the module headings are comments, gone once minified");
   // Every module's key is a string, which minifying keeps: the bundle still holds all of them.
