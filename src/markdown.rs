@@ -16,12 +16,19 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
+fn yes_no(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "not decided yet",
     }
+}
+
+/// The profile questions' labels for these input ids.
+fn input_labels(ids: &[String]) -> String {
+    let inputs = &crate::scope::scope_text().inputs;
+    let label = |id: &String| inputs.iter().find(|i| &i.id == id).map_or_else(|| inline(id), |i| inline(&i.label));
+    ids.iter().map(label).collect::<Vec<_>>().join("; ")
 }
 
 /// One line of text, safe inside Markdown tables and free of HTML.
@@ -99,12 +106,20 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(md, "- Systemic risk: {}", yes_no(s.systemic_risk));
     let _ = writeln!(md, "- Open-source exemption: {}", yes_no(s.open_source_exempt));
     let _ = writeln!(md, "- Limited to the modification: {}", yes_no(s.limited_to_modification));
-    let _ = writeln!(md, "- Compliance date: {}", s.compliance_deadline.as_deref().unwrap_or("-"));
+    let deadline = match &s.compliance_deadline {
+        None => "-".to_string(),
+        Some(d) if d.rule == crate::scope::DeadlineRule::ByDate => format!("by {}", d.date),
+        Some(d) => format!("from placing on the market (not before {})", d.date),
+    };
+    let _ = writeln!(md, "- Compliance date: {deadline}");
+    if !s.decided_by.is_empty() {
+        let _ = writeln!(md, "- Not decided yet: answer {}", input_labels(&s.decided_by));
+    }
     if let Some(f) = s.max_fine_eur {
         let _ = writeln!(md, "- Maximum fine (Art 101(1)): EUR {}", group_thousands(f));
     }
     if !s.missing_inputs.is_empty() {
-        let _ = writeln!(md, "- Profile answers still missing: {}", s.missing_inputs.join(", "));
+        let _ = writeln!(md, "- Profile answers still missing: {}", input_labels(&s.missing_inputs));
     }
     let _ = writeln!(md, "\n| Obligation | Article | Applies | Why |\n|---|---|---|---|");
     for o in &s.obligations {
@@ -142,8 +157,12 @@ pub fn render(r: &Report) -> String {
 
     for ch in &r.chapters {
         let _ = writeln!(md, "\n## {} ({})\n", inline(&ch.title), ch.id);
-        if !ch.applicable {
-            let _ = writeln!(md, "Does not apply:");
+        if ch.applicable != Some(true) {
+            let _ = writeln!(
+                md,
+                "{}",
+                if ch.applicable.is_none() { "Not decided yet whether it applies:" } else { "Does not apply:" }
+            );
             for x in &ch.reasons {
                 let _ = writeln!(md, "- {} ({})", inline(&x.text), inline(&x.source));
             }

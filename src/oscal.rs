@@ -142,8 +142,23 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
     if !findings.is_empty() {
         result["findings"] = Value::Array(findings);
     }
+    let mut remarks = Vec::new();
+    if !report.scope.decided_by.is_empty() {
+        // Undecided is not "no": say what would decide it, by the profile questions' labels.
+        let inputs = &crate::scope::scope_text().inputs;
+        let labels: Vec<&str> = report
+            .scope
+            .decided_by
+            .iter()
+            .map(|id| inputs.iter().find(|i| &i.id == id).map_or(id.as_str(), |i| i.label.as_str()))
+            .collect();
+        remarks.push(format!("Scope not decided yet: answer {}.", labels.join("; ")));
+    }
     if !not_applicable.is_empty() {
-        result["remarks"] = Value::String(format!("Not applicable to this provider: {}.", not_applicable.join(", ")));
+        remarks.push(format!("Not applicable to this provider: {}.", not_applicable.join(", ")));
+    }
+    if !remarks.is_empty() {
+        result["remarks"] = Value::String(remarks.join(" "));
     }
     json!({
         "assessment-results": {

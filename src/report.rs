@@ -151,8 +151,8 @@ pub struct CrossCheckCounts {
 pub struct ChapterCounts {
     /// Chapter id.
     pub id: String,
-    /// Whether the chapter applies.
-    pub applicable: bool,
+    /// Whether the chapter applies; null while the scope decision is undecided.
+    pub applicable: Option<bool>,
     /// Its measure counts.
     pub counts: Counts,
 }
@@ -165,8 +165,8 @@ pub struct ChapterResult<'p> {
     pub id: Text<'p>,
     /// Title.
     pub title: Text<'p>,
-    /// Whether it applies.
-    pub applicable: bool,
+    /// Whether it applies; null while the scope decision is undecided.
+    pub applicable: Option<bool>,
     /// The AI Act obligations behind it.
     pub obligations: Cow<'p, [String]>,
     /// Why it applies or not: the reasons of its obligations from the scope decision.

@@ -84,31 +84,51 @@ export interface ObligationResult {
     | "art55_1a" | "art55_1b" | "art55_1c" | "art55_1d";
   article: string;
   title: string;
-  applies: boolean;
+  /** null: not decided yet on these answers (see decidedBy). */
+  applies: boolean | null;
+  /** The profile inputs whose answers would decide it, in the order to ask them. */
+  decidedBy: string[];
   reasons: Reason[];
 }
 
+/**
+ * The scope decision. Every decision is three-valued: true, false, or null for "not decided
+ * yet on these answers" (some way of answering the missing profile inputs would make it true,
+ * another false). Never read null as false.
+ */
 export interface ScopeResult {
   excludedResearch: boolean;
-  isGpaiModel: boolean;
-  isProvider: boolean;
-  inScope: boolean;
-  systemicRisk: boolean;
-  systemicRiskExpected: boolean;
-  notificationRequired: boolean;
-  openSourceExempt: boolean;
-  limitedToModification: boolean;
-  authorisedRepresentativeRequired: boolean;
-  legacyModel: boolean;
-  /** "YYYY-MM-DD" or null when out of scope. */
-  complianceDeadline: string | null;
+  isGpaiModel: boolean | null;
+  isProvider: boolean | null;
+  inScope: boolean | null;
+  systemicRisk: boolean | null;
+  systemicRiskExpected: boolean | null;
+  notificationRequired: boolean | null;
+  openSourceExempt: boolean | null;
+  limitedToModification: boolean | null;
+  authorisedRepresentativeRequired: boolean | null;
+  legacyModel: boolean | null;
+  /** null when out of scope. */
+  complianceDeadline: ComplianceDeadline | null;
   finesEnforceableNow: boolean | null;
   maxFineEur: number | null;
   obligations: ObligationResult[];
   notes: Reason[];
   options: Reason[];
-  /** Profile keys that are unknown but would change or confirm the decision. */
+  /** Profile inputs whose answers would decide what is still null, in the order to ask them. */
+  decidedBy: string[];
+  /** decidedBy, and the inputs of figures shown beside the decision (the turnover behind the fine). */
   missingInputs: string[];
+}
+
+/**
+ * When the obligations must be met. "by-date": placed on the market before 2 August 2025, comply
+ * by `date` (2027-08-02, Art 111(3)). "from-placing-on-market": they apply from placing on the
+ * market, and not before `date` (2025-08-02, Art 113(b)).
+ */
+export interface ComplianceDeadline {
+  rule: "by-date" | "from-placing-on-market";
+  date: string;
 }
 
 export interface PackSummary {
@@ -341,7 +361,8 @@ export interface MeasureResult {
 export interface ChapterResult {
   id: string;
   title: string;
-  applicable: boolean;
+  /** null while the scope decision is undecided. */
+  applicable: boolean | null;
   obligations: string[];
   reasons: Reason[];
   notes: { id: string; text: string; unconfirmed: boolean }[];
@@ -401,7 +422,7 @@ export interface Report {
   scope: ScopeResult;
   summary: {
     overall: Counts;
-    chapters: { id: string; applicable: boolean; counts: Counts }[];
+    chapters: { id: string; applicable: boolean | null; counts: Counts }[];
     crossChecks: { passed: number; tripped: number; notChecked: number };
   };
   chapters: ChapterResult[];

@@ -93,7 +93,7 @@ fn run(profile: Value, answers: Value) -> Report<'static> {
 /// In scope, no systemic risk, chapter signed voluntarily.
 fn signed() -> Value {
     json!({"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
-           "signed_safety_security_chapter": true})
+           "training_compute_flop": 1e24, "signed_safety_security_chapter": true})
 }
 
 fn req<'a>(r: &'a Report<'static>, id: &str) -> &'a gpai_check::report::RequirementResult<'static> {
@@ -106,16 +106,19 @@ fn cross(r: &Report, id: &str) -> CrossCheckStatus {
 
 #[test]
 fn a_chapter_applies_by_its_obligations_or_by_signature_with_the_reason_first() {
-    let unsigned = run(json!({"significant_generality": "yes", "placed_on_eu_market": true}), json!({}));
-    assert!(!unsigned.chapters[0].applicable);
+    let unsigned = run(
+        json!({"significant_generality": "yes", "placed_on_eu_market": true, "training_compute_flop": 1e24}),
+        json!({}),
+    );
+    assert_eq!(unsigned.chapters[0].applicable, Some(false));
     let r = run(signed(), json!({}));
-    assert!(r.chapters[0].applicable);
+    assert_eq!(r.chapters[0].applicable, Some(true));
     assert_eq!(r.chapters[0].reasons[0].id, "X.also-applies");
     let sr = run(
         json!({"training_compute_flop": 2e25, "generates_language_image_or_video": true, "placed_on_eu_market": true}),
         json!({}),
     );
-    assert!(sr.chapters[0].applicable, "applies by its obligation (systemic risk)");
+    assert_eq!(sr.chapters[0].applicable, Some(true), "applies by its obligation (systemic risk)");
 }
 
 #[test]

@@ -83,20 +83,48 @@ fn the_open_source_exemption_makes_transparency_not_applicable_but_keeps_copyrig
         "pack": "gpai-cop-final",
         "profile": {
             "significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
-            "is_open_source_licence": true, "weights_public": true,
+            "training_compute_flop": 5e23, "is_open_source_licence": true, "weights_public": true,
             "architecture_and_usage_info_public": true, "monetised": false
         }
     }));
     let t = chapter(&r, "T");
-    assert!(!t.applicable);
+    assert_eq!(t.applicable, Some(false));
     assert!(t.reasons.iter().any(|x| x.id == "open-source.exempt"));
     assert!(t.measures.iter().all(|m| m.status == Status::NotApplicable));
-    assert!(chapter(&r, "C").applicable);
+    assert_eq!(chapter(&r, "C").applicable, Some(true));
     assert_eq!(measure(&r, "C-1.1").status, Status::Unanswered);
     // The open-source variant of C-1.4 applies instead of the usage-terms requirement.
     let c14 = measure(&r, "C-1.4");
     let req = |id: &str| c14.requirements.iter().find(|q| q.id == id).unwrap();
     assert!(req("C-1.4-R3").counted && !req("C-1.4-R2").counted);
+}
+
+#[test]
+fn an_empty_assessment_is_undecided_not_out_of_scope() {
+    let r = report_of(json!({"pack": "gpai-cop-final", "profile": {}, "answers": {}}));
+    let s = &r.scope;
+    assert_eq!((s.in_scope, s.is_gpai_model, s.systemic_risk), (None, None, None));
+    assert_eq!(s.is_provider, Some(true), "own model under own name: the reference's defaults decide it");
+    assert!(s.obligations.iter().all(|o| o.applies.is_none()), "no obligation is said not to apply");
+    // What to ask, in the order the scope questions are asked.
+    assert_eq!(
+        s.decided_by,
+        ["training_compute_flop", "generates_language_image_or_video", "placed_on_eu_market", "established_in_eu"]
+    );
+    assert!(s.notes.iter().any(|n| n.id == "note.scope-undecided"));
+    // No measure is "not applicable": each waits for the scope decision.
+    assert_eq!(r.summary.overall.not_applicable, 0);
+    assert_eq!(r.summary.overall.unanswered, r.summary.overall.total);
+    assert!(r.chapters.iter().all(|c| c.applicable.is_none()));
+    assert!(measure(&r, "T-1.1").explanation.starts_with("Not decided yet"));
+    // The SME's real "not a provider" verdict reads differently from the empty state.
+    let not_provider = report_of(json!({"pack": "gpai-cop-final", "profile": {
+        "training_compute_flop": 5e23, "generates_language_image_or_video": true,
+        "org_develops_or_commissions_model": false
+    }}));
+    assert_eq!(not_provider.scope.in_scope, Some(false));
+    assert!(not_provider.scope.decided_by.is_empty());
+    assert_eq!(not_provider.summary.overall.not_applicable, not_provider.summary.overall.total);
 }
 
 #[test]

@@ -91,29 +91,74 @@ proptest! {
     #[test]
     fn scope_invariants_hold_for_every_profile(p in profile()) {
         let s = scope(&p).unwrap();
-        let applies = |id: &str| s.obligations.iter().any(|o| o.id == id && o.applies);
-        if !s.in_scope {
-            prop_assert!(s.obligations.iter().all(|o| !o.applies), "out of scope, yet something applies");
-            prop_assert!(!s.systemic_risk && !s.notification_required && s.max_fine_eur.is_none());
+        let applies = |id: &str| s.obligations.iter().any(|o| o.id == id && o.applies == Some(true));
+        let may_apply = |id: &str| s.obligations.iter().any(|o| o.id == id && o.applies != Some(false));
+        if s.in_scope == Some(false) {
+            prop_assert!(s.obligations.iter().all(|o| o.applies == Some(false)), "out of scope, yet something may apply");
+            prop_assert!(s.systemic_risk == Some(false) && s.notification_required == Some(false) && s.max_fine_eur.is_none());
+            prop_assert!(s.compliance_deadline.is_none());
         }
-        if s.systemic_risk {
-            prop_assert!(!s.open_source_exempt, "no open-source exemption with systemic risk");
+        if s.systemic_risk == Some(true) {
+            prop_assert!(s.open_source_exempt == Some(false), "no open-source exemption with systemic risk");
             for id in ["art55_1a", "art55_1b", "art55_1c", "art55_1d", "art53_1a", "art53_1b"] {
                 prop_assert!(applies(id), "systemic risk but {} does not apply", id);
             }
         }
-        if s.open_source_exempt {
-            prop_assert!(!applies("art53_1a") && !applies("art53_1b") && !applies("art54"));
+        if s.open_source_exempt == Some(true) {
+            prop_assert!(!may_apply("art53_1a") && !may_apply("art53_1b") && !may_apply("art54"));
             prop_assert!(applies("art53_1c") && applies("art53_1d"), "the exemption never covers copyright or the summary");
         }
         if p.is_modification == Some(true)
             && p.modification_compute_fraction.is_some_and(|f| f <= 1.0 / 3.0)
             && p.integrates_third_party_model_that_excluded_eu != Some(true)
         {
-            prop_assert!(!s.is_provider, "a modifier at or under one third is never the provider");
+            prop_assert!(s.is_provider == Some(false), "a modifier at or under one third is never the provider");
         }
-        if s.notification_required || s.limited_to_modification || s.legacy_model {
-            prop_assert!(s.in_scope);
+        for flag in [s.notification_required, s.limited_to_modification, s.legacy_model] {
+            if flag == Some(true) {
+                prop_assert!(s.in_scope == Some(true));
+            }
+        }
+        // Undecided is honest: something is undecided exactly when some input would decide it,
+        // an undecided obligation names what would decide it, and answering every input that
+        // has no default leaves nothing undecided.
+        let undecided = [
+            s.is_gpai_model,
+            s.is_provider,
+            s.in_scope,
+            s.systemic_risk,
+            s.systemic_risk_expected,
+            s.notification_required,
+            s.open_source_exempt,
+            s.limited_to_modification,
+            s.authorised_representative_required,
+            s.legacy_model,
+        ]
+        .iter()
+            .any(Option::is_none)
+            || s.obligations.iter().any(|o| o.applies.is_none());
+        prop_assert_eq!(undecided, !s.decided_by.is_empty());
+        for o in s.obligations.iter().filter(|o| o.applies.is_none()) {
+            prop_assert!(!o.decided_by.is_empty(), "{} undecided without what would decide it", o.id);
+            prop_assert!(o.decided_by.iter().all(|i| s.decided_by.contains(i)));
+        }
+        let mut complete = p.clone();
+        complete.training_compute_flop.get_or_insert(5e24);
+        complete.generates_language_image_or_video.get_or_insert(true);
+        complete.placed_on_eu_market.get_or_insert(true);
+        complete.established_in_eu.get_or_insert(false);
+        if complete.modification_compute_flop.is_none() {
+            complete.modification_compute_fraction.get_or_insert(0.5);
+        }
+        let c = scope(&complete).unwrap();
+        prop_assert!(c.decided_by.is_empty() && c.in_scope.is_some() && c.obligations.iter().all(|o| o.applies.is_some()));
+        // Answering an input that decides something never contradicts a decision made before.
+        let before = [s.is_gpai_model, s.is_provider, s.in_scope, s.systemic_risk];
+        let after = [c.is_gpai_model, c.is_provider, c.in_scope, c.systemic_risk];
+        for (b, a) in before.iter().zip(after) {
+            if b.is_some() {
+                prop_assert_eq!(*b, a, "a decision changed when a missing answer was given");
+            }
         }
         for r in s.obligations.iter().flat_map(|o| &o.reasons).chain(&s.notes) {
             prop_assert!(!r.text.is_empty() && !r.source.is_empty(), "reason {} has no text or source", r.id);

@@ -1,7 +1,7 @@
 //! The AI Act scope decision, branch by branch: each test states a provider's situation and
 //! checks the decision a lawyer would give, and the article its reason cites.
 
-use gpai_check::scope::{scope_text, OBLIGATION_IDS};
+use gpai_check::scope::{scope_text, ComplianceDeadline, DeadlineRule, OBLIGATION_IDS};
 use gpai_check::{scope, ErrorCode, Profile, ScopeResult};
 use serde_json::json;
 
@@ -30,8 +30,16 @@ fn with(mut v: serde_json::Value, extra: serde_json::Value) -> serde_json::Value
     v
 }
 
+/// Whether the obligation applies; a test that expects a decision fails on *undecided*.
 fn applies(s: &ScopeResult, id: &str) -> bool {
-    s.obligations.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("{id} listed")).applies
+    let o = s.obligations.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("{id} listed"));
+    o.applies.unwrap_or_else(|| panic!("{id} undecided; decided by {:?}", o.decided_by))
+}
+
+/// A decision that a test expects to be made; fails on *undecided*.
+#[track_caller]
+fn yes(b: Option<bool>) -> bool {
+    b.expect("decided")
 }
 
 /// The reason ids of an obligation, for asserting the explanation.
@@ -45,7 +53,7 @@ fn reason_source(s: &ScopeResult, obligation: &str, reason: &str) -> String {
 }
 
 fn none_apply(s: &ScopeResult) -> bool {
-    s.obligations.iter().all(|o| !o.applies)
+    s.obligations.iter().all(|o| o.applies == Some(false))
 }
 
 // Step 1: research exclusions (Art 2(6), 2(8), 3(63)).
@@ -53,7 +61,7 @@ fn none_apply(s: &ScopeResult) -> bool {
 #[test]
 fn sole_purpose_research_is_out_of_scope_under_art_2_6() {
     let s = decide(with(base(), json!({"sole_purpose_scientific_research": true})));
-    assert!(s.excluded_research && !s.in_scope && !s.is_gpai_model);
+    assert!(s.excluded_research && !yes(s.in_scope) && !yes(s.is_gpai_model));
     assert!(none_apply(&s));
     assert_eq!(reason_source(&s, "art53_1c", "out.sole-purpose-research"), "Art 2(6)");
     assert!(s.notes.iter().any(|n| n.id == "note.recheck-at-placement"));
@@ -62,7 +70,7 @@ fn sole_purpose_research_is_out_of_scope_under_art_2_6() {
 #[test]
 fn pre_market_research_is_not_yet_a_gpai_model() {
     let s = decide(with(base(), json!({"used_only_for_rd_before_market": true})));
-    assert!(s.excluded_research && !s.in_scope);
+    assert!(s.excluded_research && !yes(s.in_scope));
     assert!(reason_source(&s, "art53_1a", "out.pre-market-rd").contains("Art 3(63)"));
 }
 
@@ -71,14 +79,14 @@ fn pre_market_research_is_not_yet_a_gpai_model() {
 #[test]
 fn indicative_criterion_makes_a_generative_model_above_1e23_gpai() {
     let s = decide(base());
-    assert!(s.is_gpai_model && s.in_scope);
+    assert!(yes(s.is_gpai_model) && yes(s.in_scope));
     assert!(reason_source(&s, "art53_1c", "gpai.indicative-criterion").contains("para 17"));
 }
 
 #[test]
 fn exactly_1e23_flop_does_not_meet_the_indicative_criterion() {
     let s = decide(with(base(), json!({"training_compute_flop": 1e23})));
-    assert!(!s.is_gpai_model && !s.in_scope);
+    assert!(!yes(s.is_gpai_model) && !yes(s.in_scope));
     assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.below-indicative-compute"]);
     assert!(s.notes.iter().any(|n| n.id == "note.ai-system-rules-may-apply"));
 }
@@ -86,30 +94,43 @@ fn exactly_1e23_flop_does_not_meet_the_indicative_criterion() {
 #[test]
 fn a_model_that_generates_no_language_image_or_video_is_not_presumed_gpai() {
     let s = decide(with(base(), json!({"generates_language_image_or_video": false})));
-    assert!(!s.is_gpai_model);
+    assert!(!yes(s.is_gpai_model));
     assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.no-generative-modality"]);
 }
 
 #[test]
-fn unknown_compute_or_modality_leaves_the_criterion_unmet_and_asks_for_it() {
-    let s = decide(json!({"placed_on_eu_market": true}));
-    assert!(!s.is_gpai_model);
-    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.compute-unknown"]);
-    assert!(s.missing_inputs.contains(&"training_compute_flop".to_string()));
-    assert!(s.missing_inputs.contains(&"generates_language_image_or_video".to_string()));
-    let s = decide(json!({"training_compute_flop": 5e23, "placed_on_eu_market": true}));
-    assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.modality-unknown"]);
+fn unknown_compute_or_modality_leaves_the_decision_open_and_asks_for_it() {
+    // Without the compute the indicative criterion cannot be applied: undecided, never "no"
+    // (Guidelines para 17-20). The later steps that are known are still said.
+    let s = decide(json!({"placed_on_eu_market": true, "established_in_eu": true}));
+    assert_eq!((s.is_gpai_model, s.is_provider, s.in_scope), (None, Some(true), None));
+    assert_eq!(reasons(&s, "art53_1c"), ["undecided.gpai-compute-unknown", "provider.own-model", "placed.eu-market"]);
+    assert_eq!(s.decided_by, ["training_compute_flop", "generates_language_image_or_video"]);
+    let o = s.obligations.iter().find(|o| o.id == "art53_1c").unwrap();
+    assert_eq!((o.applies, o.decided_by.clone()), (None, s.decided_by.clone()));
+    let s = decide(json!({"training_compute_flop": 5e23, "placed_on_eu_market": true, "established_in_eu": true}));
+    assert_eq!(s.is_gpai_model, None);
+    assert_eq!(reasons(&s, "art53_1c")[0], "undecided.gpai-modality-unknown");
+    assert_eq!(s.decided_by, ["generates_language_image_or_video"]);
+    // An answer that settles it either way settles it: a narrow model is out whatever the compute.
+    let s = decide(json!({"significant_generality": "no", "placed_on_eu_market": true}));
+    assert_eq!((s.is_gpai_model, s.in_scope), (Some(false), Some(false)));
+    assert!(s.decided_by.is_empty());
+    // Not placed on the EU market: out of scope whatever the compute turns out to be.
+    let s = decide(json!({"placed_on_eu_market": false}));
+    assert_eq!((s.is_gpai_model, s.in_scope), (None, Some(false)));
+    assert!(none_apply(&s));
 }
 
 #[test]
 fn significant_generality_rebuts_the_criterion_both_ways() {
     // A general model below 1e23 is GPAI (para 20).
     let s = decide(with(base(), json!({"training_compute_flop": 1e21, "significant_generality": "yes"})));
-    assert!(s.is_gpai_model && s.in_scope);
+    assert!(yes(s.is_gpai_model) && yes(s.in_scope));
     assert!(reason_source(&s, "art53_1c", "gpai.generality-yes").contains("para 20"));
     // A narrow model above 1e23 is not (para 20).
     let s = decide(with(base(), json!({"training_compute_flop": 1e24, "significant_generality": "no"})));
-    assert!(!s.is_gpai_model && !s.in_scope);
+    assert!(!yes(s.is_gpai_model) && !yes(s.in_scope));
     assert_eq!(reasons(&s, "art53_1c"), ["not-gpai.generality-no"]);
 }
 
@@ -118,7 +139,7 @@ fn significant_generality_rebuts_the_criterion_both_ways() {
 #[test]
 fn an_organisation_that_neither_develops_nor_commissions_is_not_the_provider() {
     let s = decide(with(base(), json!({"org_develops_or_commissions_model": false})));
-    assert!(s.is_gpai_model && !s.is_provider && !s.in_scope);
+    assert!(yes(s.is_gpai_model) && !yes(s.is_provider) && !yes(s.in_scope));
     assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.does-not-develop");
     assert!(s.notes.iter().any(|n| n.id == "note.may-be-system-provider"));
 }
@@ -126,7 +147,7 @@ fn an_organisation_that_neither_develops_nor_commissions_is_not_the_provider() {
 #[test]
 fn a_model_not_offered_under_own_name_has_another_provider() {
     let s = decide(with(base(), json!({"under_own_name_or_trademark": false})));
-    assert!(!s.is_provider && !s.in_scope);
+    assert!(!yes(s.is_provider) && !yes(s.in_scope));
     assert!(reason_source(&s, "art53_1c", "not-provider.not-own-name").contains("Art 3(3)"));
 }
 
@@ -138,7 +159,7 @@ fn integrating_a_model_whose_developer_excluded_the_eu_makes_you_its_provider() 
         "integrates_third_party_model_that_excluded_eu": true,
         "established_in_eu": true,
     }));
-    assert!(s.is_provider && s.in_scope, "in scope even without placed_on_eu_market");
+    assert!(yes(s.is_provider) && yes(s.in_scope), "in scope even without placed_on_eu_market");
     assert!(reason_source(&s, "art53_1c", "provider.integrates-eu-excluded-model").contains("para 58-59"));
 }
 
@@ -155,8 +176,11 @@ fn modifier(extra: serde_json::Value) -> serde_json::Value {
 
 #[test]
 fn a_modification_above_one_third_of_the_original_compute_makes_a_provider_limited_to_it() {
-    let s = decide(modifier(json!({"original_training_compute_flop": 3e24, "modification_compute_flop": 1.2e24})));
-    assert!(s.is_gpai_model && s.is_provider && s.in_scope && s.limited_to_modification);
+    let s = decide(modifier(json!({
+        "original_training_compute_flop": 3e24, "modification_compute_flop": 1.2e24,
+        "cumulative_training_compute_flop": 4.2e24
+    })));
+    assert!(yes(s.is_gpai_model) && yes(s.is_provider) && yes(s.in_scope) && yes(s.limited_to_modification));
     assert!(reasons(&s, "art53_1c").contains(&"provider.modification-over-third".to_string()));
     assert!(reason_source(&s, "art53_1a", "modification.limited").contains("para 68"));
     // The GPAI reading of a modified model is ours, and says so.
@@ -168,7 +192,7 @@ fn a_modification_above_one_third_of_the_original_compute_makes_a_provider_limit
 #[test]
 fn a_modification_of_exactly_one_third_does_not_make_a_provider() {
     let s = decide(modifier(json!({"modification_compute_fraction": 1.0 / 3.0})));
-    assert!(!s.is_provider && !s.in_scope);
+    assert!(!yes(s.is_provider) && !yes(s.in_scope));
     assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.modification-below-threshold");
 }
 
@@ -178,34 +202,36 @@ fn a_given_fraction_takes_precedence_over_computed_compute() {
         "modification_compute_fraction": 0.5,
         "original_training_compute_flop": 1e24, "modification_compute_flop": 1e20,
     })));
-    assert!(s.is_provider);
+    assert!(yes(s.is_provider));
 }
 
 #[test]
 fn without_the_original_compute_the_fallback_thresholds_apply() {
     // 1e23/3 ~ 3.33e22 for a GPAI original (para 64).
-    assert!(decide(modifier(json!({"modification_compute_flop": 3.4e22}))).is_provider);
-    assert!(!decide(modifier(json!({"modification_compute_flop": 3.3e22}))).is_provider);
+    assert_eq!(decide(modifier(json!({"modification_compute_flop": 3.4e22}))).is_provider, Some(true));
+    assert_eq!(decide(modifier(json!({"modification_compute_flop": 3.3e22}))).is_provider, Some(false));
     let s = decide(modifier(json!({"modification_compute_flop": 3.4e22})));
     assert!(reason_source(&s, "art53_1c", "provider.modification-over-fallback").contains("para 64"));
     // 1e25/3 ~ 3.33e24 when the original has systemic risk.
-    assert!(
-        !decide(modifier(json!({"modification_compute_flop": 1e24, "original_model_systemic_risk": true}))).is_provider
+    assert_eq!(
+        decide(modifier(json!({"modification_compute_flop": 1e24, "original_model_systemic_risk": true}))).is_provider,
+        Some(false)
     );
 }
 
 #[test]
 fn an_unknown_modification_compute_is_asked_for() {
     let s = decide(modifier(json!({})));
-    assert!(!s.is_provider);
-    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.modification-compute-unknown");
+    assert_eq!((s.is_provider, s.in_scope), (None, None));
+    assert!(reasons(&s, "art53_1c").contains(&"undecided.modification-compute-unknown".to_string()));
+    assert!(s.decided_by.contains(&"modification_compute_flop".to_string()));
     assert!(s.missing_inputs.contains(&"modification_compute_flop".to_string()));
 }
 
 #[test]
 fn a_significant_modifier_not_using_its_own_name_is_not_the_provider_by_our_reading() {
     let s = decide(modifier(json!({"modification_compute_fraction": 0.5, "under_own_name_or_trademark": false})));
-    assert!(!s.is_provider);
+    assert!(!yes(s.is_provider));
     let r = s.obligations[0].reasons.last().unwrap();
     assert_eq!(r.id, "not-provider.modifier-not-own-name");
     assert!(r.interpretation);
@@ -214,8 +240,8 @@ fn a_significant_modifier_not_using_its_own_name_is_not_the_provider_by_our_read
 #[test]
 fn modifying_a_systemic_risk_model_past_one_third_brings_notification_and_art_55() {
     let s = decide(modifier(json!({"original_model_systemic_risk": true, "modification_compute_fraction": 0.4})));
-    assert!(s.in_scope && s.systemic_risk && s.notification_required);
-    assert!(!s.limited_to_modification, "not limited when the modified model has systemic risk");
+    assert!(yes(s.in_scope) && yes(s.systemic_risk) && yes(s.notification_required));
+    assert!(!yes(s.limited_to_modification), "not limited when the modified model has systemic risk");
     for id in ["art52_notify", "art55_1a", "art55_1b", "art55_1c", "art55_1d"] {
         assert!(applies(&s, id), "{id}");
     }
@@ -228,11 +254,13 @@ fn modifying_a_systemic_risk_model_past_one_third_brings_notification_and_art_55
 #[test]
 fn a_model_not_placed_on_the_eu_market_triggers_nothing_yet() {
     let s = decide(with(base(), json!({"placed_on_eu_market": false})));
-    assert!(s.is_provider && !s.in_scope && none_apply(&s));
+    assert!(yes(s.is_provider) && !yes(s.in_scope) && none_apply(&s));
     assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-placed.no");
     assert!(s.notes.iter().any(|n| n.id == "note.downstream-placement"));
     let s = decide(with(base(), json!({"placed_on_eu_market": null})));
-    assert!(!s.in_scope);
+    assert_eq!(s.in_scope, None);
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "undecided.placement-unknown");
+    assert_eq!(s.decided_by, ["placed_on_eu_market"]);
     assert!(s.missing_inputs.contains(&"placed_on_eu_market".to_string()));
 }
 
@@ -252,7 +280,7 @@ fn in_scope_providers_owe_copyright_summary_and_cooperation() {
 #[test]
 fn cumulative_compute_above_1e25_presumes_systemic_risk() {
     let s = decide(with(base(), json!({"training_compute_flop": 2e25})));
-    assert!(s.systemic_risk && s.notification_required);
+    assert!(yes(s.systemic_risk) && yes(s.notification_required));
     assert!(reason_source(&s, "art55_1b", "sr.compute-over-threshold").contains("Art 51(2)"));
     assert!(reasons(&s, "art55_1a").contains(&"sr.contest-does-not-suspend".to_string()));
     assert!(reasons(&s, "art53_1a").contains(&"sr.annex-xi-section-2".to_string()));
@@ -262,29 +290,29 @@ fn cumulative_compute_above_1e25_presumes_systemic_risk() {
 #[test]
 fn exactly_1e25_flop_is_not_above_the_presumption() {
     let s = decide(with(base(), json!({"training_compute_flop": 1e25})));
-    assert!(!s.systemic_risk && !s.notification_required);
+    assert!(!yes(s.systemic_risk) && !yes(s.notification_required));
     assert_eq!(reasons(&s, "art55_1a"), ["sr.below-threshold"]);
 }
 
 #[test]
 fn cumulative_compute_counts_over_training_compute() {
     let s = decide(with(base(), json!({"cumulative_training_compute_flop": 1.5e25})));
-    assert!(s.systemic_risk);
+    assert!(yes(s.systemic_risk));
     let s = decide(with(base(), json!({"training_compute_flop": 2e25, "cumulative_training_compute_flop": 5e24})));
-    assert!(!s.systemic_risk);
+    assert!(!yes(s.systemic_risk));
 }
 
 #[test]
 fn other_evidence_of_high_impact_capabilities_gives_systemic_risk() {
     let s = decide(with(base(), json!({"high_impact_capabilities_other_evidence": true})));
-    assert!(s.systemic_risk && s.notification_required);
+    assert!(yes(s.systemic_risk) && yes(s.notification_required));
     assert!(reason_source(&s, "art55_1a", "sr.other-high-impact-evidence").contains("51(1)(a)"));
 }
 
 #[test]
 fn a_planned_crossing_requires_notification_but_not_yet_art_55() {
     let s = decide(with(base(), json!({"compute_will_exceed_1e25_planned": true})));
-    assert!(s.notification_required && !s.systemic_risk && s.systemic_risk_expected);
+    assert!(yes(s.notification_required) && !yes(s.systemic_risk) && yes(s.systemic_risk_expected));
     assert!(applies(&s, "art52_notify") && !applies(&s, "art55_1a"));
     assert_eq!(reasons(&s, "art55_1a"), ["sr.expected-not-yet"]);
     let planned = s.obligations.iter().find(|o| o.id == "art52_notify").unwrap();
@@ -294,7 +322,7 @@ fn a_planned_crossing_requires_notification_but_not_yet_art_55() {
 #[test]
 fn an_accepted_contest_ends_art_55_but_the_notification_stays_shown() {
     let s = decide(with(base(), json!({"training_compute_flop": 2e25, "contest_accepted_by_commission": true})));
-    assert!(!s.systemic_risk && s.notification_required);
+    assert!(!yes(s.systemic_risk) && yes(s.notification_required));
     assert_eq!(reasons(&s, "art55_1c"), ["sr.contest-accepted"]);
     assert!(reasons(&s, "art52_notify").contains(&"sr.notify-even-if-contest-accepted".to_string()));
 }
@@ -302,13 +330,13 @@ fn an_accepted_contest_ends_art_55_but_the_notification_stays_shown() {
 #[test]
 fn a_designated_model_has_systemic_risk_without_notification() {
     let s = decide(with(base(), json!({"designated_by_commission": true})));
-    assert!(s.systemic_risk && !s.notification_required);
+    assert!(yes(s.systemic_risk) && !yes(s.notification_required));
     assert!(reason_source(&s, "art55_1d", "sr.designated").contains("Art 51(1)(b)"));
     assert_eq!(reasons(&s, "art52_notify"), ["sr.designated-without-threshold"]);
     assert!(s.options.iter().any(|o| o.id == "option.art52_5-reassessment"));
     // Designation overrides an accepted contest.
     let s = decide(with(base(), json!({"designated_by_commission": true, "contest_accepted_by_commission": true})));
-    assert!(s.systemic_risk);
+    assert!(yes(s.systemic_risk));
 }
 
 // Step 7: the open-source exemption (Art 53(2), 54(6)).
@@ -330,7 +358,7 @@ fn open(extra: serde_json::Value) -> serde_json::Value {
 #[test]
 fn the_open_source_exemption_drops_documentation_and_representative_but_not_copyright() {
     let s = decide(open(json!({})));
-    assert!(s.open_source_exempt && !s.authorised_representative_required);
+    assert!(yes(s.open_source_exempt) && !yes(s.authorised_representative_required));
     for id in ["art53_1a", "art53_1b", "art54"] {
         assert!(!applies(&s, id), "{id}");
     }
@@ -350,7 +378,7 @@ fn each_missing_open_source_condition_removes_the_exemption() {
         json!({"architecture_and_usage_info_public": false}),
     ] {
         let s = decide(open(missing.clone()));
-        assert!(!s.open_source_exempt, "{missing}");
+        assert!(!yes(s.open_source_exempt), "{missing}");
         assert!(applies(&s, "art53_1a") && applies(&s, "art54"), "{missing}");
         assert!(reasons(&s, "art53_1a").contains(&"open-source.conditions-not-met".to_string()));
     }
@@ -359,7 +387,7 @@ fn each_missing_open_source_condition_removes_the_exemption() {
 #[test]
 fn systemic_risk_models_cannot_use_the_open_source_exemption() {
     let s = decide(open(json!({"training_compute_flop": 3e25})));
-    assert!(s.systemic_risk && !s.open_source_exempt);
+    assert!(yes(s.systemic_risk) && !yes(s.open_source_exempt));
     assert!(applies(&s, "art53_1a") && applies(&s, "art54"));
     assert!(reason_source(&s, "art53_1b", "open-source.blocked-by-systemic-risk").contains("Art 53(2)"));
 }
@@ -369,14 +397,16 @@ fn systemic_risk_models_cannot_use_the_open_source_exemption() {
 #[test]
 fn a_provider_established_outside_the_eu_needs_a_representative() {
     let s = decide(with(base(), json!({"established_in_eu": false})));
-    assert!(s.authorised_representative_required && applies(&s, "art54"));
+    assert!(yes(s.authorised_representative_required) && applies(&s, "art54"));
     assert!(reason_source(&s, "art54", "art54.non-eu-provider").contains("Art 54"));
     let s = decide(base());
     assert!(!applies(&s, "art54"));
     assert_eq!(reasons(&s, "art54"), ["art54.established-in-eu"]);
     let s = decide(with(base(), json!({"established_in_eu": null})));
-    assert!(!applies(&s, "art54"));
-    assert_eq!(reasons(&s, "art54"), ["art54.establishment-unknown"]);
+    assert_eq!(s.obligations.iter().find(|o| o.id == "art54").unwrap().applies, None);
+    assert_eq!(s.authorised_representative_required, None);
+    assert_eq!(reasons(&s, "art54"), ["undecided.establishment-unknown"]);
+    assert_eq!(s.decided_by, ["established_in_eu"]);
     assert!(s.missing_inputs.contains(&"established_in_eu".to_string()));
 }
 
@@ -385,14 +415,20 @@ fn a_provider_established_outside_the_eu_needs_a_representative() {
 #[test]
 fn legacy_models_have_until_2_august_2027() {
     let s = decide(with(base(), json!({"placed_before_2025_08_02": true})));
-    assert!(s.legacy_model);
-    assert_eq!(s.compliance_deadline.as_deref(), Some("2027-08-02"));
+    assert!(yes(s.legacy_model));
+    let by_date = ComplianceDeadline { rule: DeadlineRule::ByDate, date: "2027-08-02".into() };
+    assert_eq!(s.compliance_deadline, Some(by_date));
     assert!(reasons(&s, "art53_1c").contains(&"deadline.legacy".to_string()));
     assert!(s.notes.iter().any(|n| n.id == "note.legacy-gaps"));
     let s = decide(base());
-    assert_eq!(s.compliance_deadline.as_deref(), Some("2025-08-02"));
+    // Placed after 2 August 2025: from placing on the market, never a date already past for a
+    // model placed in 2026.
+    let from_placing = ComplianceDeadline { rule: DeadlineRule::FromPlacingOnMarket, date: "2025-08-02".into() };
+    assert_eq!(s.compliance_deadline, Some(from_placing.clone()));
     assert!(s.notes.iter().any(|n| n.id == "deadline.new-model"));
-    assert_eq!(decide(json!({})).compliance_deadline, None);
+    assert_eq!(decide(with(base(), json!({"placed_on_eu_market": false}))).compliance_deadline, None);
+    // Undecided scope: the deadline that will hold if it is in scope.
+    assert_eq!(decide(json!({})).compliance_deadline, Some(from_placing));
 }
 
 #[test]
@@ -410,7 +446,8 @@ fn the_maximum_fine_is_3_percent_of_turnover_or_15_million() {
     assert_eq!(fine(0.0), Some(1.5e7));
     assert_eq!(decide(base()).max_fine_eur, None);
     // No fine is computed for an organisation that is out of scope.
-    assert_eq!(decide(json!({"worldwide_annual_turnover_eur": 1e9})).max_fine_eur, None);
+    let out = with(base(), json!({"placed_on_eu_market": false, "worldwide_annual_turnover_eur": 1e9}));
+    assert_eq!(decide(out).max_fine_eur, None);
 }
 
 #[test]
@@ -472,6 +509,8 @@ fn sample_profiles() -> Vec<serde_json::Value> {
         v.push(with(base(), extra));
     }
     v.push(open(json!({})));
+    // Open source with the compute unknown: whether the exemption holds waits for the compute.
+    v.push(open(json!({"training_compute_flop": null, "significant_generality": "yes"})));
     v.push(open(json!({"training_compute_flop": 3e25})));
     for extra in [
         json!({}),
@@ -545,11 +584,11 @@ fn stating_a_default_explicitly_changes_nothing() {
 fn out_of_scope_means_no_obligation_applies() {
     for p in sample_profiles() {
         let s = decide(p.clone());
-        if !s.in_scope {
+        if s.in_scope == Some(false) {
             assert!(none_apply(&s), "{p}");
         }
-        if s.systemic_risk {
-            assert!(!s.open_source_exempt, "{p}");
+        if s.systemic_risk == Some(true) {
+            assert!(s.open_source_exempt == Some(false), "{p}");
             for id in ["art55_1a", "art55_1b", "art55_1c", "art55_1d"] {
                 assert!(applies(&s, id), "{p} {id}");
             }

@@ -102,3 +102,14 @@ fn oscal_findings_cover_the_applicable_measures_with_stable_uuids() {
     assert_eq!(doc, gpai_check::oscal_assessment_results(&report), "same report, same document");
     assert_eq!(doc["assessment-results"]["metadata"]["last-modified"], "2026-11-28T00:00:00Z");
 }
+
+#[test]
+fn oscal_says_an_undecided_scope_is_undecided_not_out_of_scope() {
+    let s: Submission =
+        serde_json::from_value(json!({"pack": "gpai-cop-final", "profile": {}, "answers": {}})).unwrap();
+    let report = gpai_check::evaluate(&s).unwrap();
+    let doc = gpai_check::oscal_assessment_results(&report);
+    let remarks = doc["assessment-results"]["results"][0]["remarks"].as_str().unwrap();
+    assert!(remarks.starts_with("Scope not decided yet: answer Training compute"), "{remarks}");
+    assert!(!remarks.contains("Not applicable to this provider"), "{remarks}");
+}

@@ -24,14 +24,35 @@ pub(crate) enum Truth {
 }
 
 impl Truth {
-    fn of(b: bool) -> Self {
+    pub(crate) fn of(b: bool) -> Self {
         if b {
             Self::True
         } else {
             Self::False
         }
     }
-    fn not(self) -> Self {
+    /// `Some` when decided.
+    pub(crate) fn decided(self) -> Option<bool> {
+        match self {
+            Self::True => Some(true),
+            Self::False => Some(false),
+            Self::Unknown => None,
+        }
+    }
+    pub(crate) fn from(b: Option<bool>) -> Self {
+        b.map_or(Self::Unknown, Self::of)
+    }
+    pub(crate) fn and(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::False, _) | (_, Self::False) => Self::False,
+            (Self::True, Self::True) => Self::True,
+            _ => Self::Unknown,
+        }
+    }
+    pub(crate) fn or(self, other: Self) -> Self {
+        self.not().and(other.not()).not()
+    }
+    pub(crate) fn not(self) -> Self {
         match self {
             Self::True => Self::False,
             Self::False => Self::True,
@@ -93,7 +114,7 @@ impl<'a, 'p> Context<'a, 'p> {
                 result
             }
             Condition::Not(inner) => self.truth(inner, depth + 1).not(),
-            Condition::Scope(flag) => Truth::of(self.scope_flag(*flag)),
+            Condition::Scope(flag) => Truth::from(self.scope_flag(*flag)),
             Condition::Profile(t) => Truth::of(self.profile.get(&t.input).is_some_and(|v| json_equal(v, &t.equals))),
             Condition::Answer(t) => match self.answer(&t.question, depth + 1) {
                 None => Truth::Unknown,
@@ -107,7 +128,19 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
-    fn scope_flag(&self, flag: ScopeFlag) -> bool {
+    /// Whether the condition reads a scope decision that is undecided.
+    pub fn mentions_undecided_scope(&self, c: Option<&Condition>) -> bool {
+        match c {
+            None => false,
+            Some(Condition::All(l) | Condition::Any(l)) => l.iter().any(|c| self.mentions_undecided_scope(Some(c))),
+            Some(Condition::Not(inner)) => self.mentions_undecided_scope(Some(inner)),
+            Some(Condition::Scope(flag)) => self.scope_flag(*flag).is_none(),
+            Some(_) => false,
+        }
+    }
+
+    /// A scope decision as conditions see it: undecided is unknown.
+    fn scope_flag(&self, flag: ScopeFlag) -> Option<bool> {
         let s = self.scope;
         match flag {
             ScopeFlag::InScope => s.in_scope,

@@ -219,8 +219,9 @@ fn evaluate_requirement<'p>(
     ctx: &Context<'_, 'p>,
     m: &Measure,
     req: &'p Requirement,
-    measure_applies: bool,
+    measure: Truth,
 ) -> RequirementOutcome<'p> {
+    let measure_applies = measure == Truth::True;
     let source = source_line(req, m);
     let unconfirmed = ctx.pack.is_unconfirmed(&req.confidence);
     let kpis: Vec<KpiResult> = req
@@ -257,9 +258,20 @@ fn evaluate_requirement<'p>(
         }
         _ => Vec::new(),
     };
+    // Undecided by the scope decision (the measure's chapter, or a scope flag in the condition):
+    // unanswered until the profile questions that decide it are answered.
+    let by_scope = counts
+        && undecided.is_empty()
+        && (measure == Truth::Unknown
+            || (measure_applies
+                && condition == Truth::Unknown
+                && ctx.mentions_undecided_scope(req.applies_if.as_ref())));
     let applies = measure_applies && condition == Truth::True;
     let mut run = CheckRun { req, kpis: &kpis, trace: Vec::new(), needs: Vec::new() };
-    let status = if !undecided.is_empty() {
+    let status = if by_scope {
+        run.step(Rule::ApplicabilityUnknown, None, None, None, Status::Unanswered);
+        Status::Unanswered
+    } else if !undecided.is_empty() {
         run.step(Rule::ApplicabilityUnknown, undecided.first().copied(), None, None, Status::Unanswered);
         run.needs = undecided.clone();
         Status::Unanswered
@@ -272,7 +284,7 @@ fn evaluate_requirement<'p>(
         run.step(Rule::NothingToCheck, None, None, None, Status::NotApplicable);
         Status::NotApplicable
     };
-    let counted = (applies || !undecided.is_empty()) && counts;
+    let counted = (applies || by_scope || !undecided.is_empty()) && counts;
     let CheckRun { mut trace, mut needs, .. } = run;
     sources_into(&mut trace, source);
     if !counted {
@@ -298,8 +310,12 @@ fn evaluate_requirement<'p>(
 
 /// One sentence saying why, e.g. "Partly met: of 3 required items, 2 met (A, B); 1 not met (C).",
 /// written into one string: it is made for every measure of every evaluation.
-fn explain(status: Status, reqs: &[RequirementResult<'_>], applies: bool) -> String {
-    if !applies {
+fn explain(status: Status, reqs: &[RequirementResult<'_>], applies: Truth) -> String {
+    if applies == Truth::Unknown {
+        return "Not decided yet whether this applies: answer the profile questions the scope decision lists first."
+            .into();
+    }
+    if applies == Truth::False {
         return "Does not apply to this provider (see the chapter's reasons).".into();
     }
     let n = reqs.iter().filter(|r| r.counted).count();
@@ -348,10 +364,10 @@ fn evaluate_measure<'p>(
     ctx: &Context<'_, 'p>,
     commitment: &'p str,
     m: &'p Measure,
-    chapter_applies: bool,
+    chapter: Truth,
     simplifications: Vec<Text<'p>>,
 ) -> MeasureResult<'p> {
-    let applies = chapter_applies && m.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
+    let applies = chapter.and(Truth::of(m.applies_if.as_ref().map_or(true, |c| ctx.holds(c))));
     let mut requirements = Vec::new();
     let mut kpis = Vec::new();
     let mut needs: Vec<&'p str> = Vec::new();
@@ -362,7 +378,7 @@ fn evaluate_measure<'p>(
         kpis.extend(out.kpis);
     }
     let statuses: Vec<Status> = requirements.iter().filter(|r| r.counted).map(|r| r.status).collect();
-    let status = if applies { combine(&statuses) } else { Status::NotApplicable };
+    let status = if applies == Truth::False { Status::NotApplicable } else { combine(&statuses) };
     // Missing: the measure's own questions in question order, then needed questions of other
     // measures (e.g. form fields) in the order they were needed.
     let mut missing: Vec<Text<'p>> = m
@@ -393,13 +409,13 @@ fn evaluate_measure<'p>(
     }
 }
 
-/// Whether a chapter applies, and why.
-fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reason>) {
-    let by_obligation = ch.obligations.iter().any(|o| ctx.scope.applies(o));
-    let by_condition = ch.applies_if.as_ref().map_or(true, |c| ctx.holds(c));
-    let also = ch.also_applies_if.as_ref().is_some_and(|c| ctx.holds(c));
+/// Whether a chapter applies (three-valued: undecided while the scope decision is), and why.
+fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (Truth, Vec<Reason>) {
+    let by_obligation = ch.obligations.iter().fold(Truth::False, |t, o| t.or(Truth::from(ctx.scope.applies(o))));
+    let by_condition = ch.applies_if.as_ref().map_or(Truth::True, |c| Truth::of(ctx.holds(c)));
+    let also = ch.also_applies_if.as_ref().map_or(Truth::False, |c| ctx.truth(c, 0));
     let mut reasons = Vec::new();
-    if also && !(by_obligation && by_condition) {
+    if also == Truth::True && by_obligation.and(by_condition) != Truth::True {
         if let Some(r) = &ch.also_applies_reason {
             reasons.push(Reason {
                 id: format!("{}.also-applies", ch.id).into(),
@@ -416,7 +432,7 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (bool, Vec<Reas
             }
         }
     }
-    ((by_obligation && by_condition) || also, reasons)
+    (by_obligation.and(by_condition).or(also), reasons)
 }
 
 fn cross_check<'p>(ctx: &Context<'_, '_>, x: &'p crate::pack::model::CrossCheck) -> CrossCheckResult<'p> {
@@ -465,7 +481,8 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
     let mut forms = Vec::new();
     let mut cross_checks = Vec::new();
     for ch in &pack.chapters {
-        let (applicable, reasons) = chapter_applicability(&ctx, ch);
+        let (truth, reasons) = chapter_applicability(&ctx, ch);
+        let applicable = truth == Truth::True;
         let notes = ch
             .notes
             .iter()
@@ -494,7 +511,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
             for m in &c.measures {
                 let ids: Vec<Text<'p>> =
                     simplifications.iter().filter(|s| s.measures.contains(&m.id)).map(|s| s.id.clone()).collect();
-                let r = evaluate_measure(&ctx, &c.id, m, applicable, ids);
+                let r = evaluate_measure(&ctx, &c.id, m, truth, ids);
                 counts.add(r.status);
                 summary.overall.add(r.status);
                 measures.push(r);
@@ -512,6 +529,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
             }
             cross_checks.push(r);
         }
+        let applicable = truth.decided();
         summary.chapters.push(ChapterCounts { id: ch.id.clone(), applicable, counts });
         chapters.push(ChapterResult {
             id: Text::Borrowed(&ch.id),

@@ -53,35 +53,38 @@ pub const OBLIGATION_IDS: [&str; 11] = [
 ];
 
 /// The scope decision for one profile.
+///
+/// Each decision is three-valued: `Some(true)`, `Some(false)`, or `None` for *undecided on these
+/// answers* — some completion of the unanswered profile inputs would make it true and another
+/// false. `decided_by` lists the inputs whose answers would decide it, in the order to ask them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeResult {
-    /// Excluded as research, development or prototyping (Art 2(6), 2(8), 3(63)).
+    /// Excluded as research, development or prototyping (Art 2(6), 2(8), 3(63)). Always decided:
+    /// its inputs have defaults.
     pub excluded_research: bool,
     /// The model is a GPAI model (Art 3(63)).
-    pub is_gpai_model: bool,
+    pub is_gpai_model: Option<bool>,
     /// The organisation is the provider of that model (Art 3(3)).
-    pub is_provider: bool,
+    pub is_provider: Option<bool>,
     /// GPAI model, provider and EU placement: Chapter V applies.
-    pub in_scope: bool,
+    pub in_scope: Option<bool>,
     /// GPAI model with systemic risk (Art 51).
-    pub systemic_risk: bool,
+    pub systemic_risk: Option<bool>,
     /// Planned compute will cross 10^25 FLOP but has not yet (classification follows crossing).
-    pub systemic_risk_expected: bool,
+    pub systemic_risk_expected: Option<bool>,
     /// An Art 52(1) notification is required.
-    pub notification_required: bool,
+    pub notification_required: Option<bool>,
     /// The open-source exemption applies (Art 53(2), 54(6)).
-    pub open_source_exempt: bool,
+    pub open_source_exempt: Option<bool>,
     /// Art 53 duties cover only the provider's modification (recital 109; Guidelines para 68).
-    pub limited_to_modification: bool,
+    pub limited_to_modification: Option<bool>,
     /// An authorised representative is required (Art 54).
-    pub authorised_representative_required: bool,
+    pub authorised_representative_required: Option<bool>,
     /// Placed on the market before 2 August 2025 (Art 111(3)).
-    pub legacy_model: bool,
-    /// The date by which the obligations must be met: 2027-08-02 for legacy models, otherwise
-    /// 2025-08-02 (they apply from placing on the market, and not before that date); null when
-    /// out of scope.
-    pub compliance_deadline: Option<String>,
+    pub legacy_model: Option<bool>,
+    /// When the obligations must be met; null when the model is out of scope.
+    pub compliance_deadline: Option<ComplianceDeadline>,
     /// Whether fines are enforceable on the assessment date; null without an assessment date.
     pub fines_enforceable_now: Option<bool>,
     /// The Art 101(1) maximum fine in EUR; null when out of scope or without turnover.
@@ -92,8 +95,33 @@ pub struct ScopeResult {
     pub notes: Vec<Reason>,
     /// Rights and options open to the provider (contest, reassessment, voluntary commitments).
     pub options: Vec<Reason>,
-    /// Profile inputs that are unknown but would change or confirm this decision.
+    /// Profile inputs whose answers would decide what is still undecided (any field above that
+    /// is null, or an obligation that is), in the order to ask them. Empty when all is decided.
+    pub decided_by: Vec<String>,
+    /// Profile inputs that are unknown but would change or confirm this decision: `decided_by`
+    /// and the inputs of figures shown beside it (the turnover behind the maximum fine).
     pub missing_inputs: Vec<String>,
+}
+
+/// When the obligations must be met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComplianceDeadline {
+    /// Which rule sets the date.
+    pub rule: DeadlineRule,
+    /// The date for `by-date` (2027-08-02 for models placed before 2 August 2025); for
+    /// `from-placing-on-market`, the date from which the obligations apply at the earliest.
+    pub date: String,
+}
+
+/// The rule behind a compliance deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineRule {
+    /// Placed on the market before 2 August 2025: comply by the date (Art 111(3)).
+    ByDate,
+    /// The obligations apply from placing on the market, not before the date (Art 113(b)).
+    FromPlacingOnMarket,
 }
 
 /// One obligation of the AI Act and whether it applies.
@@ -106,8 +134,10 @@ pub struct ObligationResult {
     pub article: Cow<'static, str>,
     /// Plain-language title.
     pub title: Cow<'static, str>,
-    /// Whether it applies to this profile.
-    pub applies: bool,
+    /// Whether it applies to this profile; null when undecided on these answers.
+    pub applies: Option<bool>,
+    /// The profile inputs whose answers would decide it, in the order to ask them.
+    pub decided_by: Vec<String>,
     /// Why, each with its source.
     pub reasons: Vec<Reason>,
 }
@@ -296,8 +326,10 @@ fn derive(i: &Inputs<'_>) -> Derived {
     }
 }
 
-/// The reasons for being in or out of scope, step by step; the chain stops where the tree stops.
-fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+/// The reasons for being in or out of scope, step by step. The chain stops at a step that is
+/// decided *no*; an undecided step gives its reason and the chain goes on, so that every later
+/// step that is known is said too.
+fn scope_chain(i: &Inputs<'_>, d: &Derived, v: &Verdicts) -> Vec<&'static str> {
     let p = i.p;
     let mut chain = Vec::new();
     // Step 1: research exclusions.
@@ -318,13 +350,13 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
         }
         Generality::Unknown if d.is_gpai_model => "gpai.indicative-criterion",
         Generality::Unknown => match (p.training_compute_flop, p.generates_language_image_or_video) {
-            (None, _) => "not-gpai.compute-unknown",
+            (None, _) => "undecided.gpai-compute-unknown",
             (Some(c), _) if c <= GPAI_INDICATIVE_FLOP => "not-gpai.below-indicative-compute",
             (_, Some(false)) => "not-gpai.no-generative-modality",
-            _ => "not-gpai.modality-unknown",
+            _ => "undecided.gpai-modality-unknown",
         },
     });
-    if !d.is_gpai_model {
+    if v.is_gpai_model == Some(false) {
         return chain;
     }
     // Step 3: is the organisation the provider?
@@ -335,7 +367,7 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
             "not-provider.original-not-gpai"
         } else if !d.modification_makes_provider {
             if i.mod_fraction().is_none() && p.modification_compute_flop.is_none() {
-                "not-provider.modification-compute-unknown"
+                "undecided.modification-compute-unknown"
             } else {
                 "not-provider.modification-below-threshold"
             }
@@ -353,7 +385,7 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
     } else {
         "provider.own-model"
     });
-    if !d.org_is_provider {
+    if v.is_provider == Some(false) {
         return chain;
     }
     // Step 4: placed on the EU market?
@@ -361,7 +393,7 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
         chain.push(match p.placed_on_eu_market {
             Some(true) => "placed.eu-market",
             Some(false) => "not-placed.no",
-            None => "not-placed.unknown",
+            None => "undecided.placement-unknown",
         });
     }
     chain
@@ -384,7 +416,7 @@ fn systemic_triggers(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
 
 fn below_threshold_reason(i: &Inputs<'_>) -> &'static str {
     if i.cumulative_compute().is_none() {
-        "sr.compute-unknown"
+        "undecided.sr-compute-unknown"
     } else {
         "sr.below-threshold"
     }
@@ -430,7 +462,7 @@ fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static s
                         false
                     }
                     None => {
-                        r = vec!["art54.establishment-unknown"];
+                        r = vec!["undecided.establishment-unknown"];
                         false
                     }
                     Some(false) => {
@@ -452,6 +484,7 @@ fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static s
                 if i.contest_accepted() {
                     r.push("sr.notify-even-if-contest-accepted");
                 }
+                r.push("deadline.notification");
                 true
             } else {
                 r = vec![if i.designated() { "sr.designated-without-threshold" } else { below_threshold_reason(i) }];
@@ -490,8 +523,12 @@ fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static s
     (applies, r)
 }
 
-fn notes(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
+fn notes(i: &Inputs<'_>, d: &Derived, v: &Verdicts) -> Vec<&'static str> {
     let mut n = Vec::new();
+    if v.in_scope.is_none() {
+        n.push("note.scope-undecided");
+        return n;
+    }
     if !d.in_scope {
         if d.excluded_research {
             n.push("note.recheck-at-placement");
@@ -546,7 +583,7 @@ fn options(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
     o
 }
 
-fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<String> {
+fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
     let p = i.p;
     let mut m = Vec::new();
     let uses_indicative = !d.excluded_research && i.generality() == Generality::Unknown && !i.is_modification();
@@ -573,7 +610,158 @@ fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<String> {
     if d.in_scope && p.worldwide_annual_turnover_eur.is_none() {
         m.push("worldwide_annual_turnover_eur");
     }
-    m.into_iter().map(String::from).collect()
+    m
+}
+
+/// The decisions that can be undecided, one bit each in a [`Verdicts`] mask: the flags, then
+/// the obligations in [`OBLIGATION_IDS`] order.
+const FLAGS: usize = 10;
+const BITS: usize = FLAGS + OBLIGATION_IDS.len();
+
+/// Every decision of one completed profile, as bits (see [`FLAGS`]).
+fn verdict_bits(i: &Inputs<'_>, d: &Derived) -> u32 {
+    let flags = [
+        d.is_gpai_model,
+        d.org_is_provider,
+        d.in_scope,
+        d.is_gpaisr,
+        d.gpaisr_expected,
+        d.notification_required,
+        d.open_source_exempt,
+        d.limited_to_modification,
+        d.authorised_representative_required,
+        d.legacy_model,
+    ];
+    let obligations = OBLIGATION_IDS.iter().map(|id| obligation_reasons(id, i, d, &[]).0);
+    flags.into_iter().chain(obligations).enumerate().fold(0, |m, (k, b)| m | (u32::from(b) << k))
+}
+
+/// A profile input whose reference default is *unknown*, with values that stand for every way
+/// an answer could take the decision (one on each side of each threshold it meets).
+struct OpenInput {
+    id: &'static str,
+    /// Whether the profile leaves it open.
+    open: fn(&Profile) -> bool,
+    /// Sets the `k`th standing-in value.
+    set: fn(&mut Profile, usize),
+    values: usize,
+}
+
+const OPEN_INPUTS: [OpenInput; 5] = [
+    OpenInput {
+        id: "training_compute_flop",
+        open: |p| p.training_compute_flop.is_none(),
+        // Below 10^23, between 10^23 and 10^25, above 10^25.
+        set: |p, k| p.training_compute_flop = Some([1e22, 1e24, 1e26][k]),
+        values: 3,
+    },
+    OpenInput {
+        id: "generates_language_image_or_video",
+        open: |p| p.generates_language_image_or_video.is_none(),
+        set: |p, k| p.generates_language_image_or_video = Some(k == 1),
+        values: 2,
+    },
+    OpenInput {
+        id: "modification_compute_flop",
+        open: |p| {
+            p.is_modification == Some(true)
+                && p.modification_compute_fraction.is_none()
+                && p.modification_compute_flop.is_none()
+        },
+        // At most and above one third of the original's compute (para 63).
+        set: |p, k| p.modification_compute_fraction = Some([0.1, 0.5][k]),
+        values: 2,
+    },
+    OpenInput {
+        id: "placed_on_eu_market",
+        open: |p| p.placed_on_eu_market.is_none(),
+        set: |p, k| p.placed_on_eu_market = Some(k == 1),
+        values: 2,
+    },
+    OpenInput {
+        id: "established_in_eu",
+        open: |p| p.established_in_eu.is_none(),
+        set: |p, k| p.established_in_eu = Some(k == 1),
+        values: 2,
+    },
+];
+
+/// The three-valued decisions and what would decide each undecided one.
+struct Verdicts {
+    /// Bits true in every completion.
+    all: u32,
+    /// Bits true in some completion.
+    any: u32,
+    /// Per bit, the open inputs (indexes into `OPEN_INPUTS`) that change it on their own.
+    deciders: [u8; BITS],
+    is_gpai_model: Option<bool>,
+    is_provider: Option<bool>,
+    in_scope: Option<bool>,
+}
+
+impl Verdicts {
+    /// Decides every completion of the open inputs: the profile's answers stand; each open input
+    /// takes each of its standing-in values. A decision is made when all completions agree.
+    fn of(profile: &Profile) -> Self {
+        let open: Vec<&OpenInput> = OPEN_INPUTS.iter().filter(|o| (o.open)(profile)).collect();
+        let count: usize = open.iter().map(|o| o.values).product();
+        let mut bits = Vec::with_capacity(count);
+        let mut completed = profile.clone();
+        for n in 0..count {
+            let mut rest = n;
+            for o in &open {
+                (o.set)(&mut completed, rest % o.values);
+                rest /= o.values;
+            }
+            let i = Inputs { p: &completed };
+            bits.push(verdict_bits(&i, &derive(&i)));
+        }
+        let all = bits.iter().fold(u32::MAX, |a, b| a & b);
+        let any = bits.iter().fold(0, |a, b| a | b);
+        // An input decides a bit when changing it alone, with every other input held, changes it.
+        let mut deciders = [0u8; BITS];
+        let mut stride = 1;
+        for (k, o) in open.iter().enumerate() {
+            for n in 0..count {
+                let digit = (n / stride) % o.values;
+                for other in digit + 1..o.values {
+                    let changed = bits[n] ^ bits[n + (other - digit) * stride];
+                    for (bit, d) in deciders.iter_mut().enumerate() {
+                        if changed & (1 << bit) != 0 {
+                            *d |= 1 << OPEN_INPUTS.iter().position(|x| x.id == o.id).unwrap_or(k);
+                        }
+                    }
+                }
+            }
+            stride *= o.values;
+        }
+        let mut v = Self { all, any, deciders, is_gpai_model: None, is_provider: None, in_scope: None };
+        v.is_gpai_model = v.get(0);
+        v.is_provider = v.get(1);
+        v.in_scope = v.get(2);
+        v
+    }
+
+    fn get(&self, bit: usize) -> Option<bool> {
+        let (all, any) = (self.all & (1 << bit) != 0, self.any & (1 << bit) != 0);
+        if all == any {
+            Some(all)
+        } else {
+            None
+        }
+    }
+
+    /// The inputs that decide any of these bits, in the order the scope questions are asked.
+    fn decided_by(&self, bits: impl IntoIterator<Item = usize>) -> Vec<String> {
+        let mask = bits.into_iter().fold(0u8, |m, b| m | self.deciders[b]);
+        in_ask_order(OPEN_INPUTS.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, o)| o.id))
+    }
+}
+
+/// Input ids in the order of the scope questions, each once.
+fn in_ask_order<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    scope_text().inputs.iter().filter(|input| ids.contains(&input.id.as_str())).map(|input| input.id.clone()).collect()
 }
 
 /// Decides which obligations apply to `profile` and why. Total: every profile gets a result.
@@ -582,60 +770,75 @@ fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<String> {
 /// (NaN compares false, as an unknown would).
 pub fn decide(profile: &Profile) -> ScopeResult {
     let i = Inputs { p: profile };
+    // With every open input unanswered the decision tree reads "unknown" as "no" (as JSONLogic
+    // compares null in the reference), so `d` is one of the completions: where the verdicts are
+    // decided, `d` agrees with them, and its reasons are the right ones.
     let d = derive(&i);
+    let v = Verdicts::of(profile);
     let text = scope_text();
-    let chain = scope_chain(&i, &d);
+    let chain = scope_chain(&i, &d, &v);
     let obligations = OBLIGATION_IDS
         .iter()
-        .map(|&id| {
+        .enumerate()
+        .map(|(k, &id)| {
             let spec = text.obligation(id);
-            let (applies, reasons) = obligation_reasons(id, &i, &d, &chain);
+            let applies = v.get(FLAGS + k);
+            let (_, mut reasons) = obligation_reasons(id, &i, &d, &chain);
+            if applies.is_none() && v.in_scope.is_some() && !reasons.iter().any(|r| r.starts_with("undecided.")) {
+                reasons.push("undecided.obligation");
+            }
             ObligationResult {
                 id: Cow::Borrowed(id),
                 article: Cow::Borrowed(&spec.article),
                 title: Cow::Borrowed(&spec.title),
                 applies,
+                decided_by: if applies.is_none() { v.decided_by([FLAGS + k]) } else { Vec::new() },
                 reasons: reasons.into_iter().map(|r| text.reason(r)).collect(),
             }
         })
         .collect();
-    let compliance_deadline = if !d.in_scope {
+    let compliance_deadline = (v.in_scope != Some(false)).then(|| {
+        if i.placed_before() {
+            ComplianceDeadline { rule: DeadlineRule::ByDate, date: LEGACY_DEADLINE.to_string() }
+        } else {
+            ComplianceDeadline { rule: DeadlineRule::FromPlacingOnMarket, date: OBLIGATIONS_APPLY.to_string() }
+        }
+    });
+    let max_fine_eur = if v.in_scope == Some(false) {
         None
-    } else if d.legacy_model {
-        Some(LEGACY_DEADLINE.to_string())
     } else {
-        Some(OBLIGATIONS_APPLY.to_string())
-    };
-    let max_fine_eur = if d.in_scope {
         profile.worldwide_annual_turnover_eur.map(|t| (FINE_TURNOVER_SHARE * t).max(FINE_FIXED_EUR))
-    } else {
-        None
     };
+    let undecided = (0..BITS).filter(|&b| v.get(b).is_none());
+    let decided_by = v.decided_by(undecided);
+    let missing = missing_inputs(&i, &d);
+    let missing_inputs = in_ask_order(decided_by.iter().map(String::as_str).chain(missing));
     ScopeResult {
         excluded_research: d.excluded_research,
-        is_gpai_model: d.is_gpai_model,
-        is_provider: d.org_is_provider,
-        in_scope: d.in_scope,
-        systemic_risk: d.is_gpaisr,
-        systemic_risk_expected: d.gpaisr_expected,
-        notification_required: d.notification_required,
-        open_source_exempt: d.open_source_exempt,
-        limited_to_modification: d.limited_to_modification,
-        authorised_representative_required: d.authorised_representative_required,
-        legacy_model: d.legacy_model,
+        is_gpai_model: v.is_gpai_model,
+        is_provider: v.is_provider,
+        in_scope: v.in_scope,
+        systemic_risk: v.get(3),
+        systemic_risk_expected: v.get(4),
+        notification_required: v.get(5),
+        open_source_exempt: v.get(6),
+        limited_to_modification: v.get(7),
+        authorised_representative_required: v.get(8),
+        legacy_model: v.get(9),
         compliance_deadline,
         fines_enforceable_now: profile.assessment_date.as_deref().map(|a| a >= FINES_APPLY),
         max_fine_eur,
         obligations,
-        notes: notes(&i, &d).into_iter().map(|r| text.reason(r)).collect(),
+        notes: notes(&i, &d, &v).into_iter().map(|r| text.reason(r)).collect(),
         options: options(&i, &d).into_iter().map(|r| text.reason(r)).collect(),
-        missing_inputs: missing_inputs(&i, &d),
+        decided_by,
+        missing_inputs,
     }
 }
 
 impl ScopeResult {
-    /// Whether the obligation with this id applies.
-    pub fn applies(&self, obligation: &str) -> bool {
-        self.obligations.iter().any(|o| o.id == obligation && o.applies)
+    /// Whether the obligation with this id applies: `None` when undecided (or unknown id: `Some(false)`).
+    pub fn applies(&self, obligation: &str) -> Option<bool> {
+        self.obligations.iter().find(|o| o.id == obligation).map_or(Some(false), |o| o.applies)
     }
 }
