@@ -76,6 +76,9 @@ pub struct Report<'p> {
     pub summary: Summary,
     /// Per chapter, the measures and their results.
     pub chapters: Vec<ChapterResult<'p>>,
+    /// Every question of the pack, in pack order: whether it is asked now and how it is answered.
+    /// The page shows exactly the questions marked asked; no other code decides that.
+    pub questions: Vec<QuestionState<'p>>,
     /// Questions still to answer, each once, what blocks compliance most first: by the number
     /// of measures waiting on it, then by how many items its answer decides, then pack order.
     pub missing: Vec<MissingQuestion<'p>>,
@@ -87,6 +90,30 @@ pub struct Report<'p> {
     pub findings: Vec<Finding>,
     /// `sha256:` digest of this report's canonical JSON with this field empty.
     pub digest: String,
+}
+
+/// One question as the evaluation sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionState<'p> {
+    /// Question id.
+    pub id: Text<'p>,
+    /// Asked now: its chapter applies and its `showIf` holds on these answers.
+    pub asked: bool,
+    /// How it is answered.
+    pub answer: AnswerState,
+}
+
+/// Whether a question has an answer the engine can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerState {
+    /// A valid answer.
+    Answered,
+    /// No answer (or null).
+    Unanswered,
+    /// An answer that does not fit the question; a finding says why.
+    Invalid,
 }
 
 /// Counts of measure statuses.

@@ -410,6 +410,12 @@ export interface MissingQuestion {
 }
 
 /** The report `evaluate` returns. Same input, same report (and digest), byte for byte. */
+export interface QuestionState {
+  id: string;
+  asked: boolean;
+  answer: "answered" | "unanswered" | "invalid";
+}
+
 export interface Report {
   title: string | null;
   engineVersion: string;
@@ -426,6 +432,11 @@ export interface Report {
     crossChecks: { passed: number; tripped: number; notChecked: number };
   };
   chapters: ChapterResult[];
+  /**
+   * Every question of the pack, in pack order: whether it is asked now (its chapter applies and
+   * its showIf holds on these answers) and how it is answered. Show exactly the asked ones.
+   */
+  questions: QuestionState[];
   /**
    * Questions still to answer, each once, what blocks compliance most first: by the number of
    * measures waiting on it (`measureIds.length`), then by `gates`, then pack order.

@@ -72,7 +72,8 @@ fn chapter<'a>(r: &'a Report<'static>, id: &str) -> &'a gpai_check::report::Chap
 fn in_scope(answers: Value) -> Value {
     json!({
         "pack": "gpai-cop-final",
-        "profile": {"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true},
+        "profile": {"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
+                    "training_compute_flop": 5e23},
         "answers": answers,
     })
 }
@@ -125,6 +126,36 @@ fn an_empty_assessment_is_undecided_not_out_of_scope() {
     assert_eq!(not_provider.scope.in_scope, Some(false));
     assert!(not_provider.scope.decided_by.is_empty());
     assert_eq!(not_provider.summary.overall.not_applicable, not_provider.summary.overall.total);
+}
+
+#[test]
+fn the_report_says_which_questions_are_asked_now_and_how_each_is_answered() {
+    use gpai_check::report::AnswerState;
+    let state = |r: &Report<'static>, id: &str| {
+        let q = r.questions.iter().find(|q| q.id == id).unwrap_or_else(|| panic!("{id} listed"));
+        (q.asked, q.answer)
+    };
+    let follow_up = "c_crawler_respects_access_controls";
+    // A follow-up is asked only once the answer it follows makes it relevant.
+    let r = report_of(in_scope(json!({})));
+    assert_eq!(state(&r, "c_crawls_web"), (true, AnswerState::Unanswered));
+    assert_eq!(state(&r, follow_up), (false, AnswerState::Unanswered));
+    let r = report_of(in_scope(json!({"c_crawls_web": "yes", (follow_up): "maybe"})));
+    assert_eq!(state(&r, "c_crawls_web"), (true, AnswerState::Answered));
+    assert_eq!(state(&r, follow_up), (true, AnswerState::Invalid));
+    // An answer that does not fit is not used: the follow-up is not asked on its strength.
+    let r = report_of(in_scope(json!({"c_crawls_web": "perhaps"})));
+    assert_eq!(state(&r, "c_crawls_web"), (true, AnswerState::Invalid));
+    assert_eq!(state(&r, follow_up), (false, AnswerState::Unanswered));
+    // Every question of the pack is listed once, in pack order.
+    let pack = gpai_check::pack::get("gpai-cop-final", "pack").unwrap();
+    let ids: Vec<&str> = pack.measures().flat_map(|(_, _, m)| &m.questions).map(|q| q.id.as_str()).collect();
+    assert_eq!(r.questions.iter().map(|q| q.id.as_ref()).collect::<Vec<_>>(), ids);
+    // Nothing is asked in a chapter that does not apply, or while the scope is undecided.
+    let empty = report_of(json!({"pack": "gpai-cop-final", "profile": {}, "answers": {}}));
+    assert!(empty.questions.iter().all(|q| !q.asked));
+    let safety = r.questions.iter().find(|q| q.id.starts_with("ss_")).unwrap();
+    assert!(!safety.asked, "no systemic risk, chapter not signed: nothing of Safety and Security is asked");
 }
 
 #[test]

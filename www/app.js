@@ -11,7 +11,7 @@ import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
 import { answersFile, answersFileName, readAnswersFile, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
-import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
+import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
 import { formatDate, answerText } from "./wording.js";
 
@@ -292,14 +292,15 @@ function render(effectiveProfile) {
 
   const short = state.mode === "short";
   const needed = short ? neededQuestions(report) : null;
-  const applicable = new Set(report.chapters.filter((c) => c.applicable).map((c) => c.id));
+  const answered = short ? answeredQuestions(report) : null;
+  const applicable = new Set(report.chapters.filter((c) => c.applicable === true).map((c) => c.id));
   // Short mode leaves out questions of the chapters that apply (the others are not asked in
   // either mode), never the one being answered right now.
   const hidden = questionnaire.updateVisibility(
-    { answers: state.answers, scope: report.scope, profile: effectiveProfile },
+    report,
     short
       ? (id, q) =>
-          !applicable.has(q.chapterId) || q.root?.contains(document.activeElement) ? null : shortModeReason(id, { answers: state.answers, needed, aiOfficeOnly })
+          !applicable.has(q.chapterId) || q.root?.contains(document.activeElement) ? null : shortModeReason(id, { answered, needed, aiOfficeOnly })
       : null,
   );
   applyReport(questionnaire, report, hidden, "Short mode", stillMissing);
@@ -338,12 +339,12 @@ function renderShortModeInfo(short, hidden, effectiveProfile) {
     total.optional += counts.optional;
     total.aiOffice += counts.aiOffice;
   }
-  const simplifications = report.chapters.flatMap((c) => (c.applicable ? (c.simplifications ?? []).map((s) => ({ ...s, chapter: c.title })) : []));
+  const simplifications = report.chapters.flatMap((c) => (c.applicable === true ? (c.simplifications ?? []).map((s) => ({ ...s, chapter: c.title })) : []));
   const left = hiddenText(total);
   // SME and small mid-cap are profile inputs of the scope decision (Profile in gpai_check.d.ts).
   const smeProfile = effectiveProfile.is_sme === true || effectiveProfile.is_small_mid_cap === true;
   const smeField = profileForm.fieldId("is_sme");
-  const elsewhere = packData.chapters.filter((c) => (c.simplifications ?? []).length && !report.chapters.find((r) => r.id === c.id)?.applicable).map((c) => c.title);
+  const elsewhere = packData.chapters.filter((c) => (c.simplifications ?? []).length && report.chapters.find((r) => r.id === c.id)?.applicable !== true).map((c) => c.title);
   const data = [left, simplifications.map((s) => s.id), smeProfile, elsewhere, smeField];
   if (el.dataset.rendered === JSON.stringify(data)) return;
   el.dataset.rendered = JSON.stringify(data);

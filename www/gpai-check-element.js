@@ -16,7 +16,7 @@ import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
-import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, hiddenText } from "./short-mode.js";
+import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { reportFileStem } from "./download.js";
 import { formatDate } from "./wording.js";
 
@@ -595,15 +595,16 @@ export class GpaiCheckElement extends HTMLElement {
 
     const sme = this.getAttribute("mode") === "sme";
     const needed = sme ? neededQuestions(report) : null;
-    const applicable = new Set(report.chapters.filter((c) => c.applicable).map((c) => c.id));
+    const answered = sme ? answeredQuestions(report) : null;
+    const applicable = new Set(report.chapters.filter((c) => c.applicable === true).map((c) => c.id));
     const active = this.#shadow.activeElement;
     const hidden = questionnaire.updateVisibility(
-      { answers: this.#state.answers, scope: report.scope, profile: effectiveProfile },
+      report,
       sme
         ? (id, q) =>
             !applicable.has(q.chapterId) || (active && q.root.contains(active))
               ? null
-              : shortModeReason(id, { answers: this.#state.answers, needed, aiOfficeOnly: ui.aiOfficeOnly })
+              : shortModeReason(id, { answered, needed, aiOfficeOnly: ui.aiOfficeOnly })
         : null,
     );
     applyReport(questionnaire, report, hidden, "SME mode", ui.stillMissing);

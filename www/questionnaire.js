@@ -4,7 +4,6 @@ import { h, show, describedBy, domId } from "./dom.js";
 import { sourceLine, sourceText, statusBadge } from "./wording.js";
 import { whyWeAsk, setFieldError, setNote } from "./fields.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
-import { holds } from "./conditions.js";
 import { buildFormLayout, fieldMeta } from "./doc-form.js";
 
 const CHOICES = {
@@ -61,7 +60,7 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
     const notApplicable = h(
       "div",
       { className: "chapter-not-applicable", hidden: true },
-      h("p", {}, h("strong", {}, "This chapter does not apply to you."), " Why:"),
+      h("p", {}, h("strong", { className: "chapter-verdict" }, "This chapter does not apply to you."), " Why:"),
       reasons,
     );
     // Shown when the chapter applies only through a choice of yours (Safety and Security signed
@@ -91,7 +90,8 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
       notes,
       body,
     );
-    chapters.set(chapter.id, { section, appliesNote, notApplicable, reasons, simplifications, simplificationsList, notes, notesList, body, counts });
+    const verdict = notApplicable.querySelector(".chapter-verdict");
+    chapters.set(chapter.id, { section, appliesNote, notApplicable, verdict, reasons, simplifications, simplificationsList, notes, notesList, body, counts });
     container.append(section);
   }
 
@@ -140,18 +140,19 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
       for (const [qid, q] of questions) q.set(answers[qid]);
     },
     /**
-     * Shows the questions whose showIf holds; `context` = { answers, scope, profile }. In short
+     * Shows exactly the questions the engine marks as asked (`report.questions`). In short
      * mode, `hideReason(questionId, ref)` gives why a question that would be asked is left out
      * ("optional", "ai-office") or null. Returns measure id -> { optional, aiOffice } counts of
      * the questions left out (the page says so in each measure's `shortNote`). Questions not
      * built yet are decided and counted too (their `ref.root` is null), so that counts and links
      * shown elsewhere do not change when they are built.
      */
-    updateVisibility(context, hideReason = null) {
+    updateVisibility(report, hideReason = null) {
       const hidden = new Map();
+      const askedNow = new Set(report.questions.filter((q) => q.asked).map((q) => q.id));
       for (const [id, unbuilt] of packQuestions) {
         const q = questions.get(id) ?? unbuilt;
-        const asked = holds(q.question.showIf, context);
+        const asked = askedNow.has(id);
         const reason = asked && hideReason ? hideReason(id, q) : null;
         if (q.root) show(q.root, asked && !reason);
         else unbuiltShown.set(id, asked && !reason);

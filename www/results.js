@@ -36,7 +36,8 @@ export function countsText(counts) {
 
 /** The one-line summary for the aria-live region. */
 export function summaryText(report) {
-  const scope = report.scope.inScope ? "In scope." : "Not in scope.";
+  const inScope = report.scope.inScope;
+  const scope = inScope === true ? "In scope." : inScope === false ? "Not in scope." : "Scope not decided yet.";
   const tripped = report.summary.crossChecks?.tripped ?? 0;
   const contradictions = tripped
     ? ` ${tripped} consistency ${tripped === 1 ? "check finds" : "checks find"} a contradiction between your answers (see Consistency checks).`
@@ -59,73 +60,92 @@ function reasonItem(reason) {
   );
 }
 
-function yesNo(value) {
-  return value === true ? "Yes" : value === false ? "No" : "Not known";
+/** A three-valued decision in words: null is "not decided yet", never "no". */
+function decided(value, yes = "Yes", no = "No") {
+  return value === true ? yes : value === false ? no : "Not decided yet";
 }
+
+/** "By 2 August 2027", or from placing on the market (ComplianceDeadline). */
+function deadlineText(deadline) {
+  if (!deadline) return "Not applicable";
+  if (deadline.rule === "by-date") return `By ${formatDate(deadline.date)}`;
+  return `From placing on the market (the obligations apply from ${formatDate(deadline.date)} at the earliest)`;
+}
+
+const OBLIGATION_BADGE = {
+  true: ["badge-applies", "Applies"],
+  false: ["badge-not-applicable", "Does not apply"],
+  null: ["badge-undecided", "Not decided yet"],
+};
 
 /**
  * Renders the ScopeResult into `el`. `profileLabel(key)` gives a profile question's label and
- * `profileHref(key)` the link to its field, for the "still to answer" list.
+ * `profileHref(key)` the link to its field, for the "still to answer" lists.
  */
 export function renderScope(el, scope, profileLabel, profileHref) {
-  const verdict = scope.inScope
-    ? "In scope: the AI Act's rules for providers of general-purpose AI models apply to this model."
-    : "Not in scope: on these answers, the AI Act's rules for providers of general-purpose AI models do not apply.";
-  let systemicRisk = yesNo(scope.systemicRisk);
-  if (!scope.systemicRisk && scope.systemicRiskExpected) systemicRisk = "Not yet, but expected";
+  const link = (key) => h("a", { href: profileHref(key) }, profileLabel(key));
+  const undecided = scope.inScope === null;
+  const verdict =
+    scope.inScope === true
+      ? "In scope: the AI Act’s rules for providers of general-purpose AI models apply to this model."
+      : scope.inScope === false
+        ? "Not in scope: on these answers, the AI Act’s rules for providers of general-purpose AI models do not apply."
+        : "Not decided yet: whether the AI Act’s rules for providers of general-purpose AI models apply depends on answers still missing.";
+  let systemicRisk = decided(scope.systemicRisk);
+  if (scope.systemicRisk === false && scope.systemicRiskExpected) systemicRisk = "Not yet, but expected";
+  // Figures that hold only if the model turns out to be in scope say so.
+  const ifInScope = (text) => (undecided ? `If in scope: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
   let fine = "Not applicable";
-  if (scope.maxFineEur !== null) fine = formatEuro(scope.maxFineEur);
-  else if (scope.inScope) fine = "Not computed (it depends on your worldwide annual turnover)";
+  if (scope.maxFineEur !== null) fine = ifInScope(formatEuro(scope.maxFineEur));
+  else if (scope.inScope !== false) fine = ifInScope("Not computed (it depends on your worldwide annual turnover)");
   const facts = [
-    ["General-purpose AI model", yesNo(scope.isGpaiModel)],
-    ["You are its provider", yesNo(scope.isProvider)],
-    ["Excluded as scientific research", yesNo(scope.excludedResearch)],
+    ["General-purpose AI model", decided(scope.isGpaiModel)],
+    ["You are its provider", decided(scope.isProvider)],
+    ["Excluded as scientific research", decided(scope.excludedResearch)],
     ["Systemic risk", systemicRisk],
-    ["Notify the Commission", scope.notificationRequired ? "Required" : "Not required"],
-    ["Open-source exemption", scope.openSourceExempt ? "Applies" : "Does not apply"],
-    ["Duties limited to your modification", yesNo(scope.limitedToModification)],
-    ["Authorised representative in the EU", scope.authorisedRepresentativeRequired ? "Required" : "Not required"],
-    ["On the EU market before 2 August 2025", yesNo(scope.legacyModel)],
-    ["Comply by", scope.complianceDeadline ? formatDate(scope.complianceDeadline) : "Not applicable"],
-    ["Fines can be imposed now", scope.finesEnforceableNow === null ? "Not known" : yesNo(scope.finesEnforceableNow)],
+    ["Notify the Commission", decided(scope.notificationRequired, "Required", "Not required")],
+    ["Open-source exemption", decided(scope.openSourceExempt, "Applies", "Does not apply")],
+    ["Duties limited to your modification", decided(scope.limitedToModification)],
+    ["Authorised representative in the EU", decided(scope.authorisedRepresentativeRequired, "Required", "Not required")],
+    ["On the EU market before 2 August 2025", decided(scope.legacyModel)],
+    ["Comply", scope.complianceDeadline ? ifInScope(deadlineText(scope.complianceDeadline)) : "Not applicable"],
+    ["Fines can be imposed now", scope.finesEnforceableNow === null ? "Not known (give the date of this assessment)" : decided(scope.finesEnforceableNow)],
     ["Maximum fine", fine],
   ];
+  const decidedBy = scope.decidedBy ?? [];
+  const alsoMissing = scope.missingInputs.filter((key) => !decidedBy.includes(key));
 
   setChildren(
     el,
-    h("p", { className: `verdict ${scope.inScope ? "verdict-in" : "verdict-out"}`, id: "scope-verdict" }, verdict),
+    h("p", { className: `verdict ${scope.inScope === true ? "verdict-in" : scope.inScope === false ? "verdict-out" : "verdict-undecided"}`, id: "scope-verdict" }, verdict),
+    decidedBy.length
+      ? [
+          h("h3", {}, "To decide, answer"),
+          h("ul", { className: "still-to-answer-list", id: "scope-decided-by" }, decidedBy.map((key) => h("li", {}, link(key)))),
+        ]
+      : null,
     h("dl", { className: "facts" }, facts.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
-    scope.missingInputs.length
+    alsoMissing.length
       ? [
           h("h3", {}, "Still to answer"),
-          h("p", {}, "These profile answers would change or confirm the decision:"),
-          h(
-            "ul",
-            { className: "still-to-answer-list" },
-            scope.missingInputs.map((key) => h("li", {}, h("a", { href: profileHref(key) }, profileLabel(key)))),
-          ),
+          h("p", {}, "These profile answers would complete the figures above:"),
+          h("ul", { className: "still-to-answer-list" }, alsoMissing.map((key) => h("li", {}, link(key)))),
         ]
       : null,
     h("h3", {}, "Obligations"),
     h(
       "ul",
       { className: "obligations" },
-      scope.obligations.map((o) =>
-        h(
+      scope.obligations.map((o) => {
+        const [badgeClass, badgeText] = OBLIGATION_BADGE[String(o.applies)];
+        const state = o.applies === true ? "applies" : o.applies === false ? "not-applies" : "undecided";
+        return h(
           "li",
-          { className: `obligation ${o.applies ? "applies" : "not-applies"}`, id: domId("obligation", o.id) },
-          h(
-            "p",
-            { className: "obligation-head" },
-            h("span", { className: `badge ${o.applies ? "badge-applies" : "badge-not-applicable"}` }, o.applies ? "Applies" : "Does not apply"),
-            " ",
-            h("strong", {}, o.article),
-            ": ",
-            o.title,
-          ),
+          { className: `obligation ${state}`, id: domId("obligation", o.id) },
+          h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, badgeText), " ", h("strong", {}, o.article), ": ", o.title),
           h("ul", { className: "reasons" }, o.reasons.map(reasonItem)),
-        ),
-      ),
+        );
+      }),
     ),
     scope.notes.length ? [h("h3", {}, "Notes"), h("ul", { className: "reasons" }, scope.notes.map(reasonItem))] : null,
     scope.options.length ? [h("h3", {}, "Options"), h("ul", { className: "reasons" }, scope.options.map(reasonItem))] : null,
@@ -134,20 +154,28 @@ export function renderScope(el, scope, profileLabel, profileHref) {
 
 /** Updates a chapter built by questionnaire.js from its ChapterResult. */
 export function updateChapter(ref, result, counts) {
-  show(ref.notApplicable, !result.applicable);
-  show(ref.body, result.applicable);
-  setText(ref.counts, result.applicable && counts ? countsText(counts) : "");
-  show(ref.counts, result.applicable);
-  if (!result.applicable) replaceIfChanged(ref.reasons, result.reasons, () => result.reasons.map(reasonItem));
-  const also = result.applicable ? result.reasons.filter((r) => r.id === `${result.id}.also-applies`) : [];
+  // applicable is three-valued: null while the scope decision is undecided.
+  const applies = result.applicable === true;
+  show(ref.notApplicable, !applies);
+  setText(
+    ref.verdict,
+    result.applicable === null
+      ? "Not decided yet whether this chapter applies to you: answer the profile questions listed under “What the AI Act asks of you” first."
+      : "This chapter does not apply to you.",
+  );
+  show(ref.body, applies);
+  setText(ref.counts, applies && counts ? countsText(counts) : "");
+  show(ref.counts, applies);
+  if (!applies) replaceIfChanged(ref.reasons, result.reasons, () => result.reasons.map(reasonItem));
+  const also = applies ? result.reasons.filter((r) => r.id === `${result.id}.also-applies`) : [];
   show(ref.appliesNote, also.length > 0);
   replaceIfChanged(ref.appliesNote, also, () =>
     also.length ? [h("strong", {}, "Why this chapter applies: "), also.map((r) => [r.text, " ", h("span", { className: "source" }, `(${r.source})`)])] : null,
   );
   const simplifications = result.simplifications ?? [];
-  show(ref.simplifications, result.applicable && simplifications.length > 0);
+  show(ref.simplifications, applies && simplifications.length > 0);
   replaceIfChanged(ref.simplificationsList, simplifications, () => simplifications.map(simplificationItem));
-  show(ref.notes, result.applicable && result.notes.length > 0);
+  show(ref.notes, applies && result.notes.length > 0);
   replaceIfChanged(ref.notesList, result.notes, () =>
     result.notes.map((n) => h("li", {}, n.text, n.unconfirmed ? [" ", unconfirmedMark()] : null)),
   );

@@ -2,8 +2,6 @@
 // evaluation still needs (the report's `missing`) plus those already answered. Everything is
 // derived from the pack and the report; no question id is named here. Answers are never
 // touched: switching back to the full path shows every question with its answer.
-import { isAnswered } from "./conditions.js";
-
 /** The Form recipient that receives the detailed figures, on request only (Recipient "AIO"). */
 const AI_OFFICE = "AIO";
 
@@ -26,10 +24,15 @@ export function aiOfficeOnlyQuestions(pack) {
  * "ai-office" for an unanswered AI-Office-only Form field, "optional" for an unanswered question
  * that no result needs now (an encouraged item, a figure without a target, a detail).
  */
-export function shortModeReason(questionId, { answers, needed, aiOfficeOnly }) {
-  if (isAnswered(answers[questionId])) return null;
+export function shortModeReason(questionId, { answered, needed, aiOfficeOnly }) {
+  if (answered.has(questionId)) return null;
   if (aiOfficeOnly.has(questionId)) return "ai-office";
   return needed.has(questionId) ? null : "optional";
+}
+
+/** The questions that hold an answer, valid or not (the report's `questions`). */
+export function answeredQuestions(report) {
+  return new Set((report?.questions ?? []).filter((q) => q.answer !== "unanswered").map((q) => q.id));
 }
 
 /** The questions the report lists as needed, over all measures. */

@@ -17,9 +17,9 @@ use crate::answers::{self, Answer};
 use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
 use crate::profile::Profile;
 use crate::report::{
-    ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus, KpiResult,
-    MeasureResult, NoteResult, Report, RequirementResult, Rule, SimplificationResult, Status, Summary, Text,
-    TraceAnswer, TraceStep, ENGINE_VERSION,
+    AnswerState, ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus,
+    FindingCode, KpiResult, MeasureResult, NoteResult, QuestionState, Report, RequirementResult, Rule,
+    SimplificationResult, Status, Summary, Text, TraceAnswer, TraceStep, ENGINE_VERSION,
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
@@ -480,6 +480,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
         Summary { overall: Counts::default(), chapters: Vec::new(), cross_checks: CrossCheckCounts::default() };
     let mut forms = Vec::new();
     let mut cross_checks = Vec::new();
+    let mut question_states = Vec::new();
     for ch in &pack.chapters {
         let (truth, reasons) = chapter_applicability(&ctx, ch);
         let applicable = truth == Truth::True;
@@ -529,6 +530,19 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
             }
             cross_checks.push(r);
         }
+        for m in ch.commitments.iter().flat_map(|c| &c.measures) {
+            for q in &m.questions {
+                let answer = if valid.contains_key(q.id.as_str()) {
+                    AnswerState::Answered
+                } else if findings.iter().any(|f| f.code == FindingCode::InvalidAnswer && f.question_id == q.id) {
+                    AnswerState::Invalid
+                } else {
+                    AnswerState::Unanswered
+                };
+                let asked = truth == Truth::True && ctx.visible(q, 0);
+                question_states.push(QuestionState { id: Text::Borrowed(&q.id), asked, answer });
+            }
+        }
         let applicable = truth.decided();
         summary.chapters.push(ChapterCounts { id: ch.id.clone(), applicable, counts });
         chapters.push(ChapterResult {
@@ -555,6 +569,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
         scope,
         summary,
         chapters,
+        questions: question_states,
         missing,
         forms,
         cross_checks,

@@ -196,7 +196,7 @@ test("the element renders inside portal.html: its profile questions are visible 
 
     const generality = host.getByLabel(GENERALITY);
     assert.ok(await generality.isVisible());
-    assert.match(await host.locator("#scope-verdict").textContent(), /^Not in scope/);
+    assert.match(await host.locator("#scope-verdict").textContent(), /^Not decided yet/);
     await generality.selectOption("yes");
     // Keyboard use: focus a radio and press Space; focus stays on it after the evaluation.
     const market = radio(host, EU_MARKET, "Yes");
@@ -223,7 +223,7 @@ test("the element renders inside portal.html: its profile questions are visible 
     const fromTop = (suffix) => requests.filter((r) => r.frame === page.url() && r.url.endsWith(suffix)).length;
     assert.equal(fromTop("/pkg/gpai_check_bg.wasm"), 1, "the engine is loaded once per page");
     assert.equal(fromTop("/www/style.css"), 1, "the stylesheet is loaded once per page");
-    assert.equal(await page.locator("gpai-check:not(#checker) #scope-verdict").textContent().then((t) => /^Not in scope/.test(t)), true, "the second element has its own state");
+    assert.equal(await page.locator("gpai-check:not(#checker) #scope-verdict").textContent().then((t) => /^Not decided yet/.test(t)), true, "the second element has its own state");
     assertClean(opened);
   } finally {
     await opened.context.close();
@@ -437,7 +437,7 @@ test("setting `answers` restores a state: the inputs, the report and every measu
     // reset() clears everything without a dialog (a dialog would be recorded as an error).
     await host.evaluate((el) => el.reset());
     assert.deepEqual(await host.evaluate((el) => el.answers), { profile: {}, answers: {} });
-    assert.match(await host.locator("#scope-verdict").textContent(), /^Not in scope/);
+    assert.match(await host.locator("#scope-verdict").textContent(), /^Not decided yet/);
     assert.equal(await host.getByLabel("Name of this assessment").inputValue(), "");
     assertClean(opened);
   } finally {
@@ -557,7 +557,7 @@ test("iframe mode answers its listed origin: set-answers, get-report, reset, and
 
     const [reset] = await postAndCollect(page, { target: "#iframe", message: { type: "gpai:reset" }, targetOrigin: A, first: true });
     assert.equal(reset.type, "gpai:report");
-    assert.equal(reset.report.scope.inScope, false);
+    assert.equal(reset.report.scope.inScope, null, "an emptied assessment is undecided, not out of scope");
 
     // The portal's own buttons drive the same messages.
     await page.locator("#iframe-get").click();

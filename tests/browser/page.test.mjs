@@ -46,7 +46,15 @@ test("the page loads from its own origin only, shows the engine and pack version
 test("an in-scope profile shows the obligations, and answering a question updates its measure without moving focus", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   try {
-    assert.match(await textOf(page.locator("#scope-verdict")), /^Not in scope/);
+    assert.match(await textOf(page.locator("#scope-verdict")), /^Not decided yet/);
+    // An empty form is undecided, never "not in scope": it says what to answer, by label, and
+    // no obligation or chapter reads as not applying.
+    const toDecide = await page.locator("#scope-decided-by a").allTextContents();
+    assert.match(toDecide[0], /^Training compute of the model/);
+    assert.ok(toDecide.some((t) => /placed \(or to be placed\) on the EU market/.test(t)), toDecide.join(" | "));
+    assert.deepEqual([...new Set(await page.locator(".obligation .badge").allTextContents())], ["Not decided yet"]);
+    assert.match(await textOf(page.locator("#chapter-T .chapter-verdict")), /^Not decided yet whether this chapter applies/);
+    assert.match(await textOf(page.locator("#summary")), /^Scope not decided yet\./);
     await answerInScopeProfile(page);
 
     await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
@@ -173,7 +181,7 @@ test("answers survive a reload, including an answer to a question that is curren
 
     // Clear (after the confirm dialog, accepted by the harness) empties the page and the storage.
     await page.getByRole("button", { name: "Clear all answers" }).click();
-    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^Not in scope/));
+    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^Not decided yet/));
     const stored = await storedOpenAssessment(page);
     assert.deepEqual([stored.profile, stored.answers], [{}, {}]);
   } finally {

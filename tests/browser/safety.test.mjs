@@ -56,9 +56,17 @@ function showQuestions(submission, questions) {
     if (c.any) satisfy(c.any[0], negate);
     if (c.not) satisfy(c.not, !negate);
     if (c.profile) submission.profile[c.profile.input] = negate ? !c.profile.equals : c.profile.equals;
+    if (c.answer && negate) {
+      // "not answered one of these": another of its options.
+      const other = byId.get(c.answer.question)?.options?.find((o) => !c.answer.in.includes(o.id));
+      if (other) submission.answers[c.answer.question] = other.id;
+      satisfy(byId.get(c.answer.question)?.showIf);
+    }
     if (c.answer && !negate) {
       const type = byId.get(c.answer.question)?.type;
       submission.answers[c.answer.question] = type === "multi-choice" ? [c.answer.in[0]] : c.answer.in[0];
+      // The engine uses an answer only while its own question is asked: satisfy that too.
+      satisfy(byId.get(c.answer.question)?.showIf);
     }
   };
   for (const q of questions) satisfy(q.showIf);

@@ -10,7 +10,6 @@ import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 
 /** The embedding files: the element's modules (followed from its imports) and what they load. */
 const EMBED = [
-  "conditions.js",
   "consistency.js",
   "doc-form.js",
   "dom.js",
