@@ -108,18 +108,7 @@ impl Submission {
 /// # Errors
 /// `too_large`, or `invalid_json` naming the first byte that is not UTF-8.
 pub(crate) fn file_text(bytes: &[u8]) -> Result<&str, InputError> {
-    if bytes.len() > MAX_SUBMISSION_BYTES {
-        return Err(InputError::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "the file is {} ({} bytes); the limit is {} ({MAX_SUBMISSION_BYTES} bytes)",
-                megabytes(bytes.len()),
-                bytes.len(),
-                megabytes(MAX_SUBMISSION_BYTES)
-            ),
-        ));
-    }
+    check_file_size(bytes.len())?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         InputError::new(
@@ -134,4 +123,24 @@ pub(crate) fn file_text(bytes: &[u8]) -> Result<&str, InputError> {
 fn megabytes(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
     format!("{}.{} MB", bytes / MIB, bytes % MIB * 10 / MIB)
+}
+
+/// Refuses a file of `bytes` bytes when it is larger than [`MAX_SUBMISSION_BYTES`]: callers that
+/// hold a file outside the engine's memory ask before copying it in.
+///
+/// # Errors
+/// `too_large`, with the file's size and the limit.
+pub fn check_file_size(bytes: usize) -> Result<(), InputError> {
+    if bytes > MAX_SUBMISSION_BYTES {
+        return Err(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the file is {} ({bytes} bytes); the limit is {} ({MAX_SUBMISSION_BYTES} bytes)",
+                megabytes(bytes),
+                megabytes(MAX_SUBMISSION_BYTES)
+            ),
+        ));
+    }
+    Ok(())
 }
