@@ -10,6 +10,7 @@
 //! One call per user action: [`evaluate`] does the whole evaluation at once.
 
 pub mod answers;
+pub mod answers_file;
 pub mod date;
 pub mod error;
 pub mod evaluate;

@@ -68,22 +68,7 @@ impl Submission {
     /// `too_large`, or `invalid_json` naming the first byte that is not UTF-8, then as
     /// [`Submission::from_json`].
     pub fn from_slice(bytes: &[u8]) -> Result<Submission, InputError> {
-        if bytes.len() > MAX_SUBMISSION_BYTES {
-            return Err(InputError::new(
-                ErrorCode::TooLarge,
-                "",
-                format!("the submission is {} bytes; the limit is {MAX_SUBMISSION_BYTES}", bytes.len()),
-            ));
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            InputError::new(
-                ErrorCode::InvalidJson,
-                "",
-                format!("the file is not UTF-8 text (invalid byte at position {})", e.valid_up_to()),
-            )
-        })?;
-        Self::from_json(text)
+        Self::from_json(file_text(bytes)?)
     }
 
     /// Checks what types cannot: limits, dates, profile values.
@@ -115,4 +100,47 @@ impl Submission {
         }
         self.profile.validate().map_err(|e| e.within("profile"))
     }
+}
+
+/// The text of a file's bytes: at most [`MAX_SUBMISSION_BYTES`], UTF-8 (a byte-order mark is
+/// allowed and dropped). Shared by every reader of files, so they refuse the same bytes alike.
+///
+/// # Errors
+/// `too_large`, or `invalid_json` naming the first byte that is not UTF-8.
+pub(crate) fn file_text(bytes: &[u8]) -> Result<&str, InputError> {
+    check_file_size(bytes.len())?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("the file is not UTF-8 text (invalid byte at position {})", e.valid_up_to()),
+        )
+    })
+}
+
+/// A size as a person reads it: "6.0 MB" (MiB, one decimal, rounded down; no float formatting).
+fn megabytes(bytes: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    format!("{}.{} MB", bytes / MIB, bytes % MIB * 10 / MIB)
+}
+
+/// Refuses a file of `bytes` bytes when it is larger than [`MAX_SUBMISSION_BYTES`]: callers that
+/// hold a file outside the engine's memory ask before copying it in.
+///
+/// # Errors
+/// `too_large`, with the file's size and the limit.
+pub fn check_file_size(bytes: usize) -> Result<(), InputError> {
+    if bytes > MAX_SUBMISSION_BYTES {
+        return Err(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the file is {} ({bytes} bytes); the limit is {} ({MAX_SUBMISSION_BYTES} bytes)",
+                megabytes(bytes),
+                megabytes(MAX_SUBMISSION_BYTES)
+            ),
+        ));
+    }
+    Ok(())
 }

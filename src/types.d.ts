@@ -477,3 +477,14 @@ export interface Verification {
   recomputedDigest: string | null;
   engineVersion: string;
 }
+
+/**
+ * The answers file the page's "Export answers" writes (docs/answers-file.md). `readAnswers`
+ * reads it, or a plain `Submission`, into a `Submission`.
+ */
+export interface AnswersFile extends Submission {
+  format: "gpai-check-answers";
+  formatVersion: 1;
+  /** ISO 8601 time of the export. */
+  exportedAt?: string;
+}

@@ -173,3 +173,25 @@ pub fn oscal_assessment_results(
 pub fn engine_version() -> String {
     crate::report::ENGINE_VERSION.to_string()
 }
+
+/// Reads a file of answers, given as JSON text or as the bytes of a file (`Uint8Array`): the
+/// answers file the page's "Export answers" writes, or a plain submission. Returns the
+/// submission, with the profile questions left unanswered omitted. Throws `GpaiInputError`
+/// naming the field (`invalid_type` with an empty path: neither an answers file nor a submission).
+#[wasm_bindgen(js_name = readAnswers, unchecked_return_type = "Submission")]
+pub fn read_answers(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let submission = if let Some(text) = input.as_string() {
+        crate::answers_file::read_answers_text(&text)
+    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+        let bytes = js_sys::Uint8Array::new(&input);
+        // A file too large is refused before its bytes are copied into the wasm's memory.
+        crate::submission::check_file_size(bytes.length() as usize)
+            .and_then(|()| crate::answers_file::read_answers(&bytes.to_vec()))
+    } else {
+        Err(InputError::new(ErrorCode::InvalidType, "", "expected JSON text or the bytes of a file"))
+    };
+    let submission = submission.map_err(|e| to_js_error(&e))?;
+    Ok(js_sys::JSON::parse(&crate::answers_file::submission_json(&submission)).unwrap_or(JsValue::NULL))
+}

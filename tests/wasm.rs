@@ -2,7 +2,7 @@
 //! errors as JS `Error`s with name, code and path, and the same digests as the native goldens.
 #![cfg(target_arch = "wasm32")]
 
-use gpai_check::wasm;
+use gpai_check::{wasm, Submission};
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -75,4 +75,38 @@ fn markdown_renders_a_report_from_js() {
     let r = wasm::evaluate(js(include_str!("../www/examples/fine-tuner.json"))).unwrap();
     let md = wasm::report_markdown(r).unwrap();
     assert!(md.starts_with("# gpai-check report: "));
+}
+
+#[wasm_bindgen_test]
+fn read_answers_gives_each_example_back_as_its_submission() {
+    for example in [
+        include_str!("../www/examples/closed-non-eu.json"),
+        include_str!("../www/examples/fine-tuner.json"),
+        include_str!("../www/examples/sme-open-weights.json"),
+        include_str!("../www/examples/frontier-systemic-risk.json"),
+    ] {
+        let bytes = js_sys::Uint8Array::from(example.as_bytes());
+        let read = wasm::read_answers(bytes.into()).unwrap();
+        let text = JSON::stringify(&read).unwrap().as_string().unwrap();
+        assert_eq!(Submission::from_json(&text).unwrap(), Submission::from_json(example).unwrap());
+        let digest = |s: JsValue| get(&wasm::evaluate(s).unwrap(), "digest");
+        assert_eq!(digest(read), digest(js(example)));
+        let from_text = wasm::read_answers(example.into()).unwrap();
+        assert_eq!(JSON::stringify(&from_text).unwrap().as_string(), Some(text));
+    }
+}
+
+#[wasm_bindgen_test]
+fn read_answers_throws_coded_errors_with_paths() {
+    let bytes = |text: &str| JsValue::from(js_sys::Uint8Array::from(text.as_bytes()));
+    let (name, code, path) = error_of(wasm::read_answers(bytes("[1, 2]")));
+    assert_eq!((name.as_str(), code.as_str(), path.as_str()), ("GpaiInputError", "invalid_type", ""));
+    let (_, code, path) = error_of(wasm::read_answers(bytes(
+        r#"{"format": "gpai-check-answers", "formatVersion": 1, "pack": "gpai-cop-final", "profile": {"is_smee": true}}"#,
+    )));
+    assert_eq!((code.as_str(), path.as_str()), ("unknown_field", "profile.is_smee"));
+    let (_, code, _) = error_of(wasm::read_answers(js_sys::Uint8Array::new_with_length(5 * 1024 * 1024).into()));
+    assert_eq!(code, "too_large");
+    let (_, code, _) = error_of(wasm::read_answers(JsValue::from_f64(42.0)));
+    assert_eq!(code, "invalid_type");
 }

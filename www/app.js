@@ -1,7 +1,7 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, packs as listPacks, pack as loadPack, scopeQuestions, evaluate, reportMarkdown, engineVersion } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, evaluate, readAnswers, reportMarkdown, engineVersion } from "../pkg/gpai_check.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -10,7 +10,7 @@ import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
-import { answersFile, answersFileName, readAnswersFile, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
+import { answersFile, answersFileName, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
 import { formatDate, answerText } from "./wording.js";
@@ -575,20 +575,55 @@ async function importFile(file) {
     fail(`The file could not be read (${error.message}).`);
     return;
   }
-  const result = readAnswersFile(bytes, { packs: listPacks, pack: packData, scopeQuestions: () => questions, evaluate });
-  if (!result.ok) {
-    fail(result.problem);
+  // The engine reads the file (an answers file or a plain submission) and refuses what it
+  // cannot use; the page only fits what it read to an assessment.
+  let read;
+  try {
+    read = readAnswers(bytes);
+  } catch (error) {
+    fail(importProblem(error));
     return;
   }
-  const record = emptyRecord({ ...result.assessment, profile: cleanProfile(result.assessment.profile, questions) });
-  const unmatched = Object.keys(record.unmatchedAnswers).length;
+  if (read.pack !== PACK_ID) {
+    fail(`The file is for the rule pack “${read.pack}”; this page checks “${PACK_ID}”.`);
+    return;
+  }
+  const data = normaliseAssessment(read);
+  // The page keeps the assessment date as the profile's question; the file's date overrides it.
+  if (typeof read.assessmentDate === "string") data.profile.assessment_date = read.assessmentDate;
+  const { matched, unmatched } = splitAnswers(data.answers, questionIds);
+  const otherVersion = typeof read.packVersion === "string" && read.packVersion !== packData.version;
+  const record = emptyRecord({
+    title: data.title,
+    profile: cleanProfile(data.profile, questions),
+    answers: matched,
+    unmatchedAnswers: unmatched,
+    unmatchedPackVersion: otherVersion && Object.keys(unmatched).length ? read.packVersion : null,
+  });
+  const findings = evaluate({ pack: PACK_ID, profile: record.profile, answers: { ...unmatched, ...matched } }).findings.filter((f) => f.code !== "unknown-question").length;
   const parts = [`“${file.name}” is open as a new assessment, “${displayTitle(record.title)}”.`];
-  if (unmatched) parts.push(`${unmatched} ${unmatched === 1 ? "answer has" : "answers have"} no question in this version of the rule pack; ${unmatched === 1 ? "it is" : "they are"} kept and listed below.`);
-  if (result.findings) parts.push(`${result.findings} ${result.findings === 1 ? "answer needs" : "answers need"} checking (marked at the questions).`);
-  parts.push(...result.notes);
+  if (Object.keys(unmatched).length) {
+    const n = Object.keys(unmatched).length;
+    parts.push(`${n} ${n === 1 ? "answer has" : "answers have"} no question in this version of the rule pack; ${n === 1 ? "it is" : "they are"} kept and listed below.`);
+  }
+  if (findings) parts.push(`${findings} ${findings === 1 ? "answer needs" : "answers need"} checking (marked at the questions).`);
+  if (otherVersion) parts.push(`The file was made with version ${read.packVersion} of the rule pack; its answers are now checked against version ${packData.version}.`);
   addAssessment(record, { focus: null, announcement: parts.join(" ") });
   setText($("import-result"), parts.join(" "));
   show($("import-result"), true);
+}
+
+/**
+ * The engine's refusal as the page says it: its message (which starts with the field's path)
+ * as a sentence, and for a file that is no file of answers at all, where to see one.
+ */
+function importProblem(error) {
+  if (error?.name !== "GpaiInputError") return `The file could not be read (${error?.message ?? error}).`;
+  // A message at the root is a sentence of its own; one with a path starts with the path.
+  const message = error.path ? error.message : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}`;
+  const text = `${message}${/[.!?]$/.test(message) ? "" : "."}`;
+  if (error.code !== "invalid_type" || error.path !== "") return text;
+  return `${text} To see one, choose an example under “Load an example” and use “Export answers”.`;
 }
 
 function clearImportMessages() {

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, storageSnapshot } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment, storageSnapshot, radio } from "./harness.mjs";
 import { frontierSubmission, storedAssessments, putStorage, pack } from "./submissions.mjs";
 
 let harness;
@@ -144,18 +144,19 @@ const good = () => ({
 /** [file name, contents, the message it must give]: each one a different way to be wrong. */
 const BAD_FILES = [
   ["empty.json", Buffer.alloc(0), /The file is empty\./],
-  ["not-json.json", "{ format: gpai-check-answers", /The file is not valid JSON/],
+  ["not-json.json", "{ format: gpai-check-answers", /The file is not valid JSON \(key must be a string at line 1 column 3\)\./],
   ["latin1.json", Buffer.from([0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /not UTF-8 text/],
-  ["wrong-format.json", { ...good(), format: "gpai-check-report" }, /"format" is “gpai-check-report”, not "gpai-check-answers"/],
-  ["unknown-pack.json", { ...good(), pack: "gpai-cop-draft" }, /rule pack “gpai-cop-draft”, which this checker does not have/],
-  ["answers-list.json", { ...good(), answers: ["yes", "no"] }, /"answers" must be an object mapping question ids to answers; the file has a list/],
-  ["misspelt-profile.json", { ...good(), profile: { is_smee: true } }, /profile\.is_smee: the checker has no profile question “is_smee” \(did you mean “is_sme”\?\)/],
-  ["nan-answer.json", { ...good(), answers: { t_docs_retention_years: "NaN" } }, /answers\.t_docs_retention_years: expected a number; the file has “NaN”/],
-  ["nan-profile.json", { ...good(), profile: { training_compute_flop: "Infinity" } }, /profile\.training_compute_flop: expected a number of zero or more; the file has “Infinity”/],
+  ["wrong-format.json", { ...good(), format: "gpai-check-report" }, /format: must be "gpai-check-answers" in an answers file; the file has the text "gpai-check-report"\./],
+  ["unknown-pack.json", { ...good(), pack: "gpai-cop-draft" }, /pack: no built-in pack has the id "gpai-cop-draft"; known packs: gpai-cop-final\./],
+  ["answers-list.json", { ...good(), answers: ["yes", "no"] }, /answers: must be an object of answers by question id; the file has a JSON list\./],
+  ["misspelt-profile.json", { ...good(), profile: { is_smee: true } }, /profile\.is_smee: the checker has no profile question "is_smee" \(did you mean "is_sme"\?\)/],
+  ["object-answer.json", { ...good(), answers: { c_policy_exists: { value: "yes" } } }, /answers\.c_policy_exists: an answer is a text, a number, true or false, or a list of option ids; the file has an object\./],
+  ["nan-profile.json", { ...good(), profile: { training_compute_flop: "Infinity" } }, /profile\.training_compute_flop: expected a number of zero or more; the file has the text "Infinity"\./],
   ["huge.json", Buffer.from(JSON.stringify({ ...good(), title: "x" }).replace('"x"', `"${"x".repeat(6 * 1024 * 1024)}"`)), /The file is 6\.0 MB; an answers file can be at most 4 MB/],
-  ["array.json", [good()], /The file holds a JSON list/],
-  ["proto.json", `{"format":"gpai-check-answers","formatVersion":1,"pack":"gpai-cop-final","profile":{"__proto__":{"is_sme":true}},"answers":{"__proto__":{"polluted":"yes"}}}`, /"__proto__" key \(at profile\.__proto__\)/],
-  ["newer.json", { ...good(), formatVersion: 2 }, /made by a newer gpai-check/],
+  ["array.json", [good()], /The file holds a JSON list; .* To see one, choose an example under “Load an example” and use “Export answers”\./],
+  ["report.json", { digest: "sha256:00", chapters: [] }, /This is a gpai-check report, not answers; .* To see one, choose an example under “Load an example”/],
+  ["proto.json", `{"format":"gpai-check-answers","formatVersion":1,"pack":"gpai-cop-final","profile":{"__proto__":{"is_sme":true}},"answers":{"__proto__":{"polluted":"yes"}}}`, /answers\.__proto__: a "__proto__" key, which no answers file or submission has\./],
+  ["newer.json", { ...good(), formatVersion: 2 }, /made by a newer gpai-check \(format version 2\); this checker reads version 1\./],
 ];
 
 test("malformed files are refused with a message naming the problem, and nothing changes", async () => {
@@ -186,12 +187,56 @@ test("malformed files are refused with a message naming the problem, and nothing
       assert.equal(await textOf(page.locator("#report-digest")), digestBefore);
       assert.equal(await page.evaluate(() => ({}).polluted ?? Object.prototype.is_sme), undefined);
     }
-    assert.ok(BAD_FILES.length >= 11);
+    assert.ok(BAD_FILES.length >= 14);
 
     // A good file afterwards imports, and clears the error.
     await importFile(page, "good.json", good());
     await eventually(async () => assert.equal(await openName(page), "Would-be import"));
     assert.equal(await error.isVisible(), false);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+const EXAMPLES = ["closed-non-eu.json", "fine-tuner.json", "frontier-systemic-risk.json", "sme-open-weights.json"];
+const CHOICE_LABEL = { yes: "Yes", partly: "Partly", no: "No" };
+
+test("each example file, imported as it is, opens with its answers in the form", async () => {
+  const { context, page, consoleErrors } = await openPage(harness);
+  try {
+    for (const name of EXAMPLES) {
+      const text = await readFile(new URL(`../../www/examples/${name}`, import.meta.url), "utf8");
+      const example = JSON.parse(text);
+      await importFile(page, name, text);
+      await eventually(async () => assert.equal(await openName(page), example.title), 8000);
+      assert.equal(await page.locator("#import-error").isVisible(), false, name);
+      assert.match(await textOf(page.locator("#import-result")), new RegExp(`“${name}” is open as a new assessment`));
+      const stored = await storedOpenAssessment(page);
+      assert.deepEqual(stored.answers, example.answers, name);
+      assert.deepEqual(stored.unmatchedAnswers ?? {}, {}, name);
+      assert.deepEqual(stored.profile, { ...example.profile, assessment_date: example.assessmentDate ?? example.profile.assessment_date }, name);
+      // In the form: the name, a profile answer and an answer of the questionnaire.
+      assert.equal(await page.getByLabel("Name of this assessment").inputValue(), example.title);
+      const policy = CHOICE_LABEL[example.answers.c_policy_exists];
+      await eventually(async () => assert.ok(await radio(page, /copyright policy that is up to date/, policy).isChecked(), `${name}: c_policy_exists`));
+      const onMarket = example.profile.placed_on_eu_market ? "Yes" : "No";
+      assert.ok(await radio(page, /placed \(or to be placed\) on the EU market/, onMarket).isChecked(), `${name}: placed_on_eu_market`);
+    }
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an answer that does not fit its question is imported, and marked for checking", async () => {
+  const { context, page, consoleErrors } = await openPage(harness);
+  try {
+    await importFile(page, "nan-answer.json", { ...good(), answers: { c_policy_exists: "yes", t_docs_retention_years: "NaN" } });
+    await eventually(async () => assert.equal(await openName(page), "Would-be import"));
+    assert.match(await textOf(page.locator("#import-result")), /1 answer needs checking \(marked at the questions\)/);
+    assert.deepEqual((await storedOpenAssessment(page)).answers, { c_policy_exists: "yes", t_docs_retention_years: "NaN" });
+    assert.match(await textOf(page.locator("#findings-list")), /keep earlier versions of the documentation.*Expected a number/);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();
