@@ -417,6 +417,15 @@ export interface Report {
   digest: string;
 }
 
+/**
+ * What parseNumber() reads from a typed field: null when blank, the number with the precision
+ * it was written with, or why it is not a number (docs/numbers.md).
+ */
+export type ParsedNumber =
+  | null
+  | { value: number; significantFigures: number; powerOfTen: boolean }
+  | { error: { code: "not-a-number" | "too-large" | "negative"; message: string } };
+
 /** What every thrown error of this package looks like. */
 export interface GpaiInputError extends Error {
   name: "GpaiInputError";

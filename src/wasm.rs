@@ -168,6 +168,24 @@ pub fn oscal_assessment_results(
     Ok(to_js(&crate::oscal_assessment_results(&report)))
 }
 
+/// Reads a number as a person typed it, in the one syntax of docs/numbers.md (`2.4e25`,
+/// `2.4x10^25`, `2.4×10^25`, `10^24`, digits grouped by spaces or underscores): `null` for a
+/// blank field, `{ value, significantFigures, powerOfTen }`, or `{ error: { code, message } }`
+/// with `code` one of `not-a-number`, `too-large`, `negative`. Never throws: a typed number is an
+/// answer, and answers are data. `{ allowNegative: false }` refuses numbers below zero, as the
+/// profile does.
+#[wasm_bindgen(js_name = parseNumber, unchecked_return_type = "ParsedNumber")]
+pub fn parse_number(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "{ allowNegative?: boolean }")] options: Option<js_sys::Object>,
+) -> JsValue {
+    let allow_negative = options
+        .and_then(|o| js_sys::Reflect::get(&o, &"allowNegative".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true);
+    to_js(&crate::number::ParsedNumber::of(text, allow_negative))
+}
+
 /// The engine version (the crate version).
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -76,3 +76,24 @@ fn markdown_renders_a_report_from_js() {
     let md = wasm::report_markdown(r).unwrap();
     assert!(md.starts_with("# gpai-check report: "));
 }
+
+#[wasm_bindgen_test]
+fn parse_number_reads_the_forms_syntax_and_codes_what_it_refuses() {
+    let read = |text: &str, allow_negative: bool| {
+        let options = js(&format!(r#"{{"allowNegative": {allow_negative}}}"#));
+        wasm::parse_number(text, Some(options.into()))
+    };
+    let three = read("3x10^22", false);
+    assert_eq!(get(&three, "value").as_f64(), Some(3e22));
+    assert_eq!(get(&three, "significantFigures").as_f64(), Some(1.0));
+    assert_eq!(get(&read("2.4×10^25", false), "value").as_f64(), Some(2.4e25));
+    assert_eq!(get(&read("10^24", false), "powerOfTen").as_bool(), Some(true));
+    assert_eq!(get(&read("800_000 000", false), "value").as_f64(), Some(8e8));
+    assert!(read("  ", false).is_null(), "a blank field is null");
+    let code = |v: JsValue| get(&get(&v, "error"), "code").as_string();
+    assert_eq!(code(read("2.4e25x", false)).as_deref(), Some("not-a-number"));
+    assert_eq!(code(read("1e999", false)).as_deref(), Some("too-large"));
+    assert_eq!(code(read("-5", false)).as_deref(), Some("negative"));
+    assert_eq!(get(&read("-5", true), "value").as_f64(), Some(-5.0));
+    assert_eq!(get(&wasm::parse_number("-5", None), "value").as_f64(), Some(-5.0), "negatives by default");
+}
