@@ -417,6 +417,21 @@ export interface Report {
   digest: string;
 }
 
+/** The engine's limits on its input (limits()). Titles and texts count Unicode code points. */
+export interface Limits {
+  /** A submission as JSON text (UTF-8 bytes), or an answers file. */
+  maxSubmissionBytes: number;
+  maxAnswers: number;
+  /** In code points (`Array.from(title).length`), not UTF-16 code units. */
+  maxTitleChars: number;
+  /** The longest text answer, in code points. */
+  maxTextChars: number;
+  /** The longest number text, in code points. */
+  maxNumberChars: number;
+  /** How deep lists and objects may nest, the submission itself counting as 1. */
+  maxDepth: number;
+}
+
 /**
  * What parseNumber() reads from a typed field: null when blank, the number with the precision
  * it was written with, or why it is not a number (docs/numbers.md).

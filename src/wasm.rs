@@ -186,6 +186,14 @@ pub fn parse_number(
     to_js(&crate::number::ParsedNumber::of(text, allow_negative))
 }
 
+/// The engine's limits on its input: `{ maxSubmissionBytes, maxAnswers, maxTitleChars,
+/// maxTextChars, maxNumberChars, maxDepth }`. Titles and texts are counted in Unicode code points
+/// (`Array.from(text).length`), not in UTF-16 code units (`text.length`).
+#[wasm_bindgen(unchecked_return_type = "Limits")]
+pub fn limits() -> JsValue {
+    to_js(&crate::submission::LIMITS)
+}
+
 /// The engine version (the crate version).
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -97,3 +97,19 @@ fn parse_number_reads_the_forms_syntax_and_codes_what_it_refuses() {
     assert_eq!(get(&read("-5", true), "value").as_f64(), Some(-5.0));
     assert_eq!(get(&wasm::parse_number("-5", None), "value").as_f64(), Some(-5.0), "negatives by default");
 }
+
+#[wasm_bindgen_test]
+fn limits_are_the_ones_evaluate_applies() {
+    let l = wasm::limits();
+    let max = get(&l, "maxTitleChars").as_f64().unwrap() as usize;
+    assert_eq!(max, 500);
+    assert_eq!(get(&l, "maxDepth").as_f64(), Some(127.0));
+    let submission = |title: String| {
+        let s = js(r#"{"pack": "gpai-cop-final"}"#);
+        Reflect::set(&s, &"title".into(), &title.into()).unwrap();
+        s
+    };
+    assert!(wasm::evaluate(submission("😀".repeat(max))).is_ok());
+    let (_, code, path) = error_of(wasm::evaluate(submission("😀".repeat(max + 1))));
+    assert_eq!((code.as_str(), path.as_str()), ("too_large", "title"));
+}

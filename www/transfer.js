@@ -9,10 +9,8 @@ import { fileSlug } from "./download.js";
 
 export const ANSWERS_FORMAT = "gpai-check-answers";
 export const ANSWERS_FORMAT_VERSION = 1;
-/** The engine's limit for a whole submission (4 MiB as JSON). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const MAX_ANSWERS = 5000;
-const MAX_TITLE = 500;
+/** The engine's limits (its limits() export), taken from the engine each file is read with. */
+let MAX_FILE_BYTES, MAX_ANSWERS, MAX_TITLE;
 const TOP_LEVEL = ["format", "formatVersion", "pack", "packVersion", "title", "profile", "answers", "assessmentDate", "exportedAt"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NOT_A_NUMBER = /^[+-]?(nan|inf|infinity)$/i;
@@ -60,12 +58,13 @@ const fail = (message) => {
 
 /**
  * Reads an answers file. `bytes` is a Uint8Array; `engine` = { packs, pack, scopeQuestions,
- * evaluate } with `pack` the page's pack. Returns
+ * evaluate, limits } with `pack` the page's pack. Returns
  *   { ok: true, assessment: { title, profile, answers, unmatchedAnswers, unmatchedPackVersion },
  *     packVersion, notes: [text], findings: n }
  * or { ok: false, problem: text } naming what is wrong, with the field's path where there is one.
  */
 export function readAnswersFile(bytes, engine) {
+  ({ maxSubmissionBytes: MAX_FILE_BYTES, maxAnswers: MAX_ANSWERS, maxTitleChars: MAX_TITLE } = engine.limits());
   try {
     return { ok: true, ...check(bytes, engine) };
   } catch (error) {

@@ -23,8 +23,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Expected, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
 
-/// Lists and objects may nest up to one less than this (serde_json's limit).
-const MAX_DEPTH: u32 = 128;
+/// How deep lists and objects may nest, counting the outermost as 1 (serde_json's limit).
+pub(crate) const MAX_DEPTH: u32 = 127;
 
 /// What went wrong, in serde's words; the reader knows where (see [`Reader::path`]).
 #[derive(Debug)]
@@ -345,7 +345,7 @@ impl<'de> Reader<'de> {
     /// Consumes `[` or `{` (already peeked) and counts the depth.
     fn enter(&mut self) -> Result<(), Error> {
         self.depth += 1;
-        if self.depth >= MAX_DEPTH {
+        if self.depth > MAX_DEPTH {
             return Err(syntax("recursion limit exceeded"));
         }
         self.pos += 1;

@@ -3,11 +3,11 @@
 // The page tests (transfer.test.mjs) check the same files through the browser's file input.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { packs, scopeQuestions, evaluate } from "../../pkg/gpai_check.js";
+import { packs, scopeQuestions, evaluate, limits } from "../../pkg/gpai_check.js";
 import { pack, frontierSubmission } from "./submissions.mjs";
 import { answersFile, readAnswersFile, ANSWERS_FORMAT } from "../../www/transfer.js";
 
-const engine = { packs, pack, scopeQuestions, evaluate };
+const engine = { packs, pack, scopeQuestions, evaluate, limits };
 const bytes = (value) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 
 function validFile(overrides = {}) {
