@@ -445,7 +445,7 @@ export type ParsedNumber =
 export interface GpaiInputError extends Error {
   name: "GpaiInputError";
   code: "invalid_json" | "invalid_type" | "missing_field" | "unknown_field" | "invalid_value" | "unknown_pack"
-    | "pack_version_mismatch" | "too_large" | "invalid_pack";
+    | "pack_version_mismatch" | "too_large" | "too_deep" | "invalid_pack";
   /** Path of the offending field, e.g. "profile.training_compute_flop". */
   path: string;
 }

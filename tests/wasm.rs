@@ -113,3 +113,26 @@ fn limits_are_the_ones_evaluate_applies() {
     let (_, code, path) = error_of(wasm::evaluate(submission("😀".repeat(max + 1))));
     assert_eq!((code.as_str(), path.as_str()), ("too_large", "title"));
 }
+
+#[wasm_bindgen_test]
+fn a_value_nested_5000_deep_is_too_deep_with_its_path() {
+    let answers = js("{}");
+    let mut inner = answers.clone();
+    for _ in 1..5000 {
+        let next = js("{}");
+        Reflect::set(&inner, &"a".into(), &next).unwrap();
+        inner = next;
+    }
+    let submission = js(r#"{"pack": "gpai-cop-final", "profile": {}}"#);
+    Reflect::set(&submission, &"answers".into(), &answers).unwrap();
+    let e = wasm::evaluate(submission).expect_err("too deep");
+    let s = |k| get(&e, k).as_string().unwrap_or_default();
+    assert_eq!((s("name").as_str(), s("code").as_str()), ("GpaiInputError", "too_deep"));
+    assert_eq!(s("path"), "answers.a.a.a.a.a.a.a…");
+    assert!(s("message").contains("nested deeper than the limit of 127 levels"), "{}", s("message"));
+    // The same words from JSON text.
+    let text =
+        format!(r#"{{"pack": "gpai-cop-final", "answers": {}{{}}{}}}"#, r#"{"a": "#.repeat(4999), "}".repeat(4999));
+    let (_, code, path) = error_of(wasm::evaluate_json(text.into()));
+    assert_eq!((code.as_str(), path.as_str()), ("too_deep", "answers.a.a.a.a.a.a.a…"));
+}
