@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::date;
+pub use crate::number::{parse_quantity, Quantity};
 use crate::pack::model::{Question, QuestionType};
 use crate::pack::{option_ids, IdMap, QuestionIndex};
 use crate::report::{Finding, FindingCode, Severity};
@@ -137,17 +138,6 @@ pub enum Answer<'p, 's> {
     Text(&'s str),
 }
 
-/// A quantity as the provider wrote it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Quantity {
-    /// Its value.
-    pub value: f64,
-    /// Significant figures as written (trailing zeros count; leading zeros do not).
-    pub significant_figures: u32,
-    /// Written as a power of ten (1, 10, 1e24, 10^24).
-    pub power_of_ten: bool,
-}
-
 impl Answer<'_, '_> {
     /// The numeric value of a number or quantity answer.
     pub fn number(&self) -> Option<f64> {
@@ -157,34 +147,6 @@ impl Answer<'_, '_> {
             _ => None,
         }
     }
-}
-
-/// Reads a quantity written as `2.4e25`, `2.4E25`, `2.4x10^25`, `2.4×10^25`, `10^24` or a plain
-/// decimal. `None` for anything else (words, commas, several numbers).
-pub fn parse_quantity(written: &str) -> Option<Quantity> {
-    let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut text = compact;
-    for times in ["×10^", "x10^", "X10^", "*10^"] {
-        text = text.replace(times, "e");
-    }
-    if let Some(exponent) = text.strip_prefix("10^") {
-        text = format!("1e{exponent}");
-    }
-    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
-        return None;
-    }
-    let value: f64 = text.parse().ok()?;
-    if !value.is_finite() {
-        return None;
-    }
-    let mantissa = text.split(['e', 'E']).next().unwrap_or("");
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let significant = digits.trim_start_matches('0');
-    Some(Quantity {
-        value,
-        significant_figures: (significant.len() as u32).max(1),
-        power_of_ten: significant.trim_end_matches('0') == "1",
-    })
 }
 
 /// The precision of a number given as a JSON number: as its shortest decimal form shows it.
@@ -296,7 +258,7 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
         (QuestionType::Quantity, RawAnswer::Number(_) | RawAnswer::Text(_)) => {
             let quantity = match value {
                 RawAnswer::Number(n) if n.is_finite() => Some(quantity_of_number(*n)),
-                RawAnswer::Text(t) if t.chars().count() <= 64 => parse_quantity(t),
+                RawAnswer::Text(t) => parse_quantity(t),
                 _ => None,
             };
             let Some(quantity) = quantity else {

@@ -36,11 +36,27 @@ pub enum ErrorCode {
     PackVersionMismatch,
     /// The input exceeds a documented size limit.
     TooLarge,
+    /// Lists and objects are nested deeper than the limit (`limits().maxDepth`, 127).
+    TooDeep,
     /// A pack file breaks the pack format's own rules (duplicate ids, dangling references).
     InvalidPack,
 }
 
 impl ErrorCode {
+    /// Every code.
+    pub const ALL: [ErrorCode; 10] = [
+        Self::InvalidJson,
+        Self::InvalidType,
+        Self::MissingField,
+        Self::UnknownField,
+        Self::InvalidValue,
+        Self::UnknownPack,
+        Self::PackVersionMismatch,
+        Self::TooLarge,
+        Self::TooDeep,
+        Self::InvalidPack,
+    ];
+
     /// The code as it appears on the JS `Error` (`error.code`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -52,6 +68,7 @@ impl ErrorCode {
             Self::UnknownPack => "unknown_pack",
             Self::PackVersionMismatch => "pack_version_mismatch",
             Self::TooLarge => "too_large",
+            Self::TooDeep => "too_deep",
             Self::InvalidPack => "invalid_pack",
         }
     }
@@ -84,13 +101,23 @@ impl InputError {
         } else if starts("unknown variant") || starts("number out of range") || starts("invalid value") {
             ErrorCode::InvalidValue
         } else if message.contains("recursion limit") {
-            ErrorCode::TooLarge
+            return Self::too_deep(path);
         } else {
             // Syntax: "expected ...", "EOF while parsing", "trailing characters", "duplicate field",
             // control characters, lone surrogates.
             ErrorCode::InvalidJson
         };
         Self { code, path, message }
+    }
+
+    /// Lists and objects nested deeper than the limit, at `path` (a shortened path, see
+    /// `json::deep_path`). The same code and words whether JSON text or a JS value was too deep.
+    pub fn too_deep(path: impl Into<String>) -> Self {
+        Self::new(
+            ErrorCode::TooDeep,
+            path,
+            format!("lists and objects are nested deeper than the limit of {} levels", crate::json::MAX_DEPTH),
+        )
     }
 
     /// Prefixes the path with an outer field name.
@@ -107,6 +134,11 @@ pub(crate) fn parse_json<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
     with_position: bool,
 ) -> Result<T, InputError> {
+    // Depth first, wherever it is: an answer nested too deep is refused like a profile field
+    // nested too deep, and like the same value handed over from JavaScript.
+    if let Some(path) = crate::json::too_deep_at(text) {
+        return Err(InputError::too_deep(path));
+    }
     crate::json::from_str(text).map_err(|(e, reader)| {
         let mut message = e.to_string();
         if with_position {
@@ -128,3 +160,40 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_declared_for_typescript() {
+        let types = include_str!("types.d.ts");
+        for code in ErrorCode::ALL {
+            assert!(types.contains(&format!("\"{}\"", code.as_str())), "src/types.d.ts lacks {}", code.as_str());
+        }
+    }
+
+    #[test]
+    fn too_deep_json_is_refused_wherever_it_is_naming_where_it_starts() {
+        let deep = |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+        // In an answer (skipped when read), in the profile (a field of the wrong type), anywhere.
+        let answer = format!(r#"{{"pack": "p", "answers": {{"q": {}}}}}"#, deep("[", "]", 100_000));
+        let e = parse_json::<crate::Submission>(&answer, true).unwrap_err();
+        assert_eq!(e.code, ErrorCode::TooDeep);
+        assert_eq!(e.path, "answers.q[0][0][0][0][0][0]…");
+        assert_eq!(
+            e.to_string(),
+            "answers.q[0][0][0][0][0][0]…: lists and objects are nested deeper than the limit of 127 levels"
+        );
+        let keys = format!(r#"{{"answers": {}}}"#, deep(r#"{"a": "#, "}", 200));
+        let e = parse_json::<crate::Submission>(&keys, true).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooDeep, "answers.a.a.a.a.a.a.a…"));
+        // 127 levels are allowed; the first list past them is named, after its siblings.
+        let fits = format!(r#"{{"pack": "gpai-cop-final", "answers": {{"q": {}}}}}"#, deep("[", "]", 125));
+        assert_ne!(parse_json::<crate::Submission>(&fits, true).map_err(|e| e.code), Err(ErrorCode::TooDeep));
+        let e = parse_json::<crate::Submission>(r#"{"x": [1, {"b,\"[": 2}, [3]]}"#, false).map(|_| ()).unwrap_err();
+        assert_ne!(e.code, ErrorCode::TooDeep, "brackets and commas inside strings do not count");
+        let short = crate::json::too_deep_at(&format!(r#"[0, {{"n": 1, "k\"e,y": {}}}]"#, deep("[", "]", 126)));
+        assert_eq!(short.as_deref(), Some("[1].k\"e,y[0][0][0][0][0][0]…"));
+    }
+}

@@ -16,8 +16,37 @@ use crate::profile::Profile;
 pub const MAX_SUBMISSION_BYTES: usize = 4 * 1024 * 1024;
 /// The most answers a submission may carry.
 pub const MAX_ANSWERS: usize = 5_000;
-/// The longest title accepted, in characters.
+/// The longest title accepted, in characters (Unicode code points, as `chars()` counts them).
 pub const MAX_TITLE_CHARS: usize = 500;
+
+/// The engine's limits on its input, as `limits()` hands them to JavaScript: the page uses these
+/// instead of constants of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// [`MAX_SUBMISSION_BYTES`]: a submission as JSON text (UTF-8), or an answers file.
+    pub max_submission_bytes: usize,
+    /// [`MAX_ANSWERS`].
+    pub max_answers: usize,
+    /// [`MAX_TITLE_CHARS`], in Unicode code points (Rust's `chars()`), not UTF-16 code units.
+    pub max_title_chars: usize,
+    /// The longest text answer, in code points.
+    pub max_text_chars: usize,
+    /// The longest number text (docs/numbers.md), in code points.
+    pub max_number_chars: usize,
+    /// How deep lists and objects may nest, the submission itself counting as 1.
+    pub max_depth: u32,
+}
+
+/// The limits the engine applies.
+pub const LIMITS: Limits = Limits {
+    max_submission_bytes: MAX_SUBMISSION_BYTES,
+    max_answers: MAX_ANSWERS,
+    max_title_chars: MAX_TITLE_CHARS,
+    max_text_chars: crate::answers::MAX_TEXT_CHARS,
+    max_number_chars: crate::number::MAX_NUMBER_CHARS,
+    max_depth: crate::json::MAX_DEPTH,
+};
 
 /// What `evaluate` takes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -143,4 +172,30 @@ pub fn check_file_size(bytes: usize) -> Result<(), InputError> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_title(title: String) -> Submission {
+        Submission { pack: "gpai-cop-final".into(), title: Some(title), ..Submission::default() }
+    }
+
+    #[test]
+    fn a_title_is_counted_in_code_points_so_500_emoji_fit_and_501_do_not() {
+        // Each emoji is one code point, two UTF-16 code units and four UTF-8 bytes.
+        assert!(with_title("😀".repeat(MAX_TITLE_CHARS)).validate().is_ok());
+        let e = with_title("😀".repeat(MAX_TITLE_CHARS + 1)).validate().unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooLarge, "title"));
+    }
+
+    #[test]
+    fn the_limits_handed_to_javascript_are_the_ones_applied() {
+        let text = crate::json::to_string(&LIMITS).unwrap();
+        assert_eq!(
+            text,
+            r#"{"maxSubmissionBytes":4194304,"maxAnswers":5000,"maxTitleChars":500,"maxTextChars":20000,"maxNumberChars":64,"maxDepth":127}"#
+        );
+    }
 }

@@ -449,11 +449,35 @@ export interface Report {
   digest: string;
 }
 
+/** The engine's limits on its input (limits()). Titles and texts count Unicode code points. */
+export interface Limits {
+  /** A submission as JSON text (UTF-8 bytes), or an answers file. */
+  maxSubmissionBytes: number;
+  maxAnswers: number;
+  /** In code points (`Array.from(title).length`), not UTF-16 code units. */
+  maxTitleChars: number;
+  /** The longest text answer, in code points. */
+  maxTextChars: number;
+  /** The longest number text, in code points. */
+  maxNumberChars: number;
+  /** How deep lists and objects may nest, the submission itself counting as 1. */
+  maxDepth: number;
+}
+
+/**
+ * What parseNumber() reads from a typed field: null when blank, the number with the precision
+ * it was written with, or why it is not a number (docs/numbers.md).
+ */
+export type ParsedNumber =
+  | null
+  | { value: number; significantFigures: number; powerOfTen: boolean }
+  | { error: { code: "not-a-number" | "too-large" | "negative"; message: string } };
+
 /** What every thrown error of this package looks like. */
 export interface GpaiInputError extends Error {
   name: "GpaiInputError";
   code: "invalid_json" | "invalid_type" | "missing_field" | "unknown_field" | "invalid_value" | "unknown_pack"
-    | "pack_version_mismatch" | "too_large" | "invalid_pack";
+    | "pack_version_mismatch" | "too_large" | "too_deep" | "invalid_pack";
   /** Path of the offending field, e.g. "profile.training_compute_flop". */
   path: string;
 }

@@ -18,13 +18,52 @@ const TS_TYPES: &str = include_str!("types.d.ts");
 // both give the same errors (with field paths, unknown keys refused) and byte-identical reports.
 // The replacer turns NaN and the infinities into strings, so that they are reported as wrong
 // values instead of silently becoming null as plain JSON.stringify would make them.
+//
+// Depth is the engine's rule (crate::json::too_deep_at, on the text). JSON.stringify recurses,
+// though, and runs out of stack on a value nested some thousands deep before the engine sees any
+// text: then, and only then, gpaiDeepPath walks the value with a loop, in JSON.stringify's order,
+// to the first list or object deeper than the limit and returns the keys and indices leading
+// there, so that the error says where, in the same words as for text.
 #[wasm_bindgen(inline_js = "export function gpaiToJson(value) {
   return JSON.stringify(value, (key, v) =>
     typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : v);
+}
+export function gpaiDeepPath(value, max) {
+  const stack = [{ v: value, depth: 1, up: null, step: '' }];
+  while (stack.length) {
+    const node = stack.pop();
+    let v = node.v;
+    if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') v = v.toJSON(String(node.step));
+    if (v === null || typeof v !== 'object') continue;
+    if (node.depth > max) {
+      const steps = [];
+      for (let n = node; n.up; n = n.up) steps.push(n.step);
+      return steps.reverse();
+    }
+    const keys = Array.isArray(v) ? Array.from(v.keys()) : Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: v[keys[i]], depth: node.depth + 1, up: node, step: keys[i] });
+  }
+  return null;
 }")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = gpaiToJson)]
     fn to_json_text(value: &JsValue) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = gpaiDeepPath)]
+    fn deep_path_of(value: &JsValue, max: u32) -> Option<js_sys::Array>;
+}
+
+/// The too-deep error for a JS value, if `error` (from JSON.stringify) is the stack running out
+/// on a value nested deeper than the limit.
+fn too_deep_value(value: &JsValue, error: &JsValue) -> Option<InputError> {
+    if !error.is_instance_of::<js_sys::RangeError>() {
+        return None;
+    }
+    let steps = deep_path_of(value, crate::json::MAX_DEPTH)?;
+    let path = crate::json::deep_path(steps.iter().map(|step| match step.as_f64() {
+        Some(i) => crate::json::PathStep::Index(i as usize),
+        None => crate::json::PathStep::Key(step.as_string().unwrap_or_default().into()),
+    }));
+    Some(InputError::too_deep(path))
 }
 
 fn to_js_error(e: &InputError) -> JsValue {
@@ -43,6 +82,9 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValu
             return Err(to_js_error(&InputError::new(ErrorCode::InvalidType, root, "expected an object, got nothing")))
         }
         Err(e) => {
+            if let Some(err) = too_deep_value(value, &e) {
+                return Err(to_js_error(&if root.is_empty() { err } else { err.within(root) }));
+            }
             // JSON.stringify throws on cycles; the message names the cycle's start.
             let msg = js_sys::Error::from(e).message().as_string().unwrap_or_default();
             return Err(to_js_error(&InputError::new(ErrorCode::InvalidJson, root, format!("cannot read it: {msg}"))));
@@ -166,6 +208,32 @@ pub fn oscal_assessment_results(
 ) -> Result<JsValue, JsValue> {
     let report: Report = from_js(&report, "report")?;
     Ok(to_js(&crate::oscal_assessment_results(&report)))
+}
+
+/// Reads a number as a person typed it, in the one syntax of docs/numbers.md (`2.4e25`,
+/// `2.4x10^25`, `2.4×10^25`, `10^24`, digits grouped by spaces or underscores): `null` for a
+/// blank field, `{ value, significantFigures, powerOfTen }`, or `{ error: { code, message } }`
+/// with `code` one of `not-a-number`, `too-large`, `negative`. Never throws: a typed number is an
+/// answer, and answers are data. `{ allowNegative: false }` refuses numbers below zero, as the
+/// profile does.
+#[wasm_bindgen(js_name = parseNumber, unchecked_return_type = "ParsedNumber")]
+pub fn parse_number(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "{ allowNegative?: boolean }")] options: Option<js_sys::Object>,
+) -> JsValue {
+    let allow_negative = options
+        .and_then(|o| js_sys::Reflect::get(&o, &"allowNegative".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true);
+    to_js(&crate::number::ParsedNumber::of(text, allow_negative))
+}
+
+/// The engine's limits on its input: `{ maxSubmissionBytes, maxAnswers, maxTitleChars,
+/// maxTextChars, maxNumberChars, maxDepth }`. Titles and texts are counted in Unicode code points
+/// (`Array.from(text).length`), not in UTF-16 code units (`text.length`).
+#[wasm_bindgen(unchecked_return_type = "Limits")]
+pub fn limits() -> JsValue {
+    to_js(&crate::submission::LIMITS)
 }
 
 /// The engine version (the crate version).

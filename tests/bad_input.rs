@@ -58,12 +58,22 @@ fn a_byte_order_mark_is_not_an_error() {
 }
 
 #[test]
-fn deep_nesting_inside_an_answer_is_a_finding_not_a_crash() {
+fn deep_nesting_inside_an_answer_is_refused_as_too_deep_naming_the_answer() {
     let text = format!(
         r#"{{"pack": "gpai-cop-final", "answers": {{"c_crawls_web": {}{}}}}}"#,
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    let report = gpai_check::evaluate_json(&text).expect("evaluated");
+    let e = gpai_check::evaluate_json(&text).unwrap_err();
+    assert_eq!(e.code.as_str(), "too_deep");
+    assert_eq!(e.path, "answers.c_crawls_web[0][0][0][0][0][0]…");
+    assert!(e.message.contains("limit of 127 levels"), "{}", e.message);
+    // 127 levels, the submission included, are read: the answer is a finding, not an error.
+    let fits = format!(
+        r#"{{"pack": "gpai-cop-final", "answers": {{"c_crawls_web": {}{}}}}}"#,
+        "[".repeat(125),
+        "]".repeat(125)
+    );
+    let report = gpai_check::evaluate_json(&fits).expect("evaluated");
     assert_eq!(report.findings[0].question_id, "c_crawls_web");
 }

@@ -110,3 +110,63 @@ fn read_answers_throws_coded_errors_with_paths() {
     let (_, code, _) = error_of(wasm::read_answers(JsValue::from_f64(42.0)));
     assert_eq!(code, "invalid_type");
 }
+
+#[wasm_bindgen_test]
+fn parse_number_reads_the_forms_syntax_and_codes_what_it_refuses() {
+    let read = |text: &str, allow_negative: bool| {
+        let options = js(&format!(r#"{{"allowNegative": {allow_negative}}}"#));
+        wasm::parse_number(text, Some(options.into()))
+    };
+    let three = read("3x10^22", false);
+    assert_eq!(get(&three, "value").as_f64(), Some(3e22));
+    assert_eq!(get(&three, "significantFigures").as_f64(), Some(1.0));
+    assert_eq!(get(&read("2.4×10^25", false), "value").as_f64(), Some(2.4e25));
+    assert_eq!(get(&read("10^24", false), "powerOfTen").as_bool(), Some(true));
+    assert_eq!(get(&read("800_000 000", false), "value").as_f64(), Some(8e8));
+    assert!(read("  ", false).is_null(), "a blank field is null");
+    let code = |v: JsValue| get(&get(&v, "error"), "code").as_string();
+    assert_eq!(code(read("2.4e25x", false)).as_deref(), Some("not-a-number"));
+    assert_eq!(code(read("1e999", false)).as_deref(), Some("too-large"));
+    assert_eq!(code(read("-5", false)).as_deref(), Some("negative"));
+    assert_eq!(get(&read("-5", true), "value").as_f64(), Some(-5.0));
+    assert_eq!(get(&wasm::parse_number("-5", None), "value").as_f64(), Some(-5.0), "negatives by default");
+}
+
+#[wasm_bindgen_test]
+fn limits_are_the_ones_evaluate_applies() {
+    let l = wasm::limits();
+    let max = get(&l, "maxTitleChars").as_f64().unwrap() as usize;
+    assert_eq!(max, 500);
+    assert_eq!(get(&l, "maxDepth").as_f64(), Some(127.0));
+    let submission = |title: String| {
+        let s = js(r#"{"pack": "gpai-cop-final"}"#);
+        Reflect::set(&s, &"title".into(), &title.into()).unwrap();
+        s
+    };
+    assert!(wasm::evaluate(submission("😀".repeat(max))).is_ok());
+    let (_, code, path) = error_of(wasm::evaluate(submission("😀".repeat(max + 1))));
+    assert_eq!((code.as_str(), path.as_str()), ("too_large", "title"));
+}
+
+#[wasm_bindgen_test]
+fn a_value_nested_5000_deep_is_too_deep_with_its_path() {
+    let answers = js("{}");
+    let mut inner = answers.clone();
+    for _ in 1..5000 {
+        let next = js("{}");
+        Reflect::set(&inner, &"a".into(), &next).unwrap();
+        inner = next;
+    }
+    let submission = js(r#"{"pack": "gpai-cop-final", "profile": {}}"#);
+    Reflect::set(&submission, &"answers".into(), &answers).unwrap();
+    let e = wasm::evaluate(submission).expect_err("too deep");
+    let s = |k| get(&e, k).as_string().unwrap_or_default();
+    assert_eq!((s("name").as_str(), s("code").as_str()), ("GpaiInputError", "too_deep"));
+    assert_eq!(s("path"), "answers.a.a.a.a.a.a.a…");
+    assert!(s("message").contains("nested deeper than the limit of 127 levels"), "{}", s("message"));
+    // The same words from JSON text.
+    let text =
+        format!(r#"{{"pack": "gpai-cop-final", "answers": {}{{}}{}}}"#, r#"{"a": "#.repeat(4999), "}".repeat(4999));
+    let (_, code, path) = error_of(wasm::evaluate_json(text.into()));
+    assert_eq!((code.as_str(), path.as_str()), ("too_deep", "answers.a.a.a.a.a.a.a…"));
+}

@@ -1,7 +1,7 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, evaluate, readAnswers, reportMarkdown, engineVersion } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, evaluate, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -10,7 +10,8 @@ import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
-import { answersFile, answersFileName, splitAnswers, questionsOf, MAX_FILE_BYTES } from "./transfer.js";
+import { answersFile, answersFileName, splitAnswers, questionsOf } from "./transfer.js";
+import { clipTitle, titleOf } from "./title.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
 import { formatDate, answerText } from "./wording.js";
@@ -56,7 +57,7 @@ async function start() {
   fillFooter();
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
-  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = event.target.value)));
+  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target))));
   assessmentList = buildAssessmentList($("assessment-list"), {
     open: (id) => openAssessment(id, { focus: "name" }),
     rename: renameAssessment,
@@ -490,7 +491,7 @@ function newAssessment() {
 function renameAssessment(id, title) {
   const record = store.records.get(id);
   if (!record || record.damaged) return;
-  record.title = title.slice(0, 500);
+  record.title = clipTitle(title);
   record.updatedAt = new Date().toISOString();
   saveRecord(record);
   if (id === store.openId) {
@@ -509,7 +510,7 @@ function duplicateAssessment(id) {
   const copy = {
     ...structuredClone(source),
     id: newId(),
-    title: `Copy of ${displayTitle(source.title)}`.slice(0, 500),
+    title: clipTitle(`Copy of ${displayTitle(source.title)}`),
     createdAt: now,
     updatedAt: now,
   };
@@ -564,8 +565,9 @@ async function importFile(file) {
     setChildren($("import-error"), h("strong", {}, `“${file.name}” was not imported. `), problem, " Your assessments are unchanged.");
     show($("import-error"), true);
   };
-  if (file.size > MAX_FILE_BYTES) {
-    fail(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; an answers file can be at most ${MAX_FILE_BYTES / (1024 * 1024)} MB.`);
+  const { maxSubmissionBytes } = limits();
+  if (file.size > maxSubmissionBytes) {
+    fail(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; an answers file can be at most ${maxSubmissionBytes / (1024 * 1024)} MB.`);
     return;
   }
   let bytes;

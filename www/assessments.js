@@ -2,6 +2,7 @@
 // once and then only updated, so focus stays where it is while the list changes around it.
 import { h, setText, show } from "./dom.js";
 import { formatLocalTime } from "./wording.js";
+import { titleOf } from "./title.js";
 
 /** The name an assessment is shown with. */
 export function displayTitle(title) {
@@ -30,7 +31,7 @@ export function buildAssessmentList(list, actions) {
     const removeButton = h("button", { type: "button", className: "danger", onclick: () => actions.remove(entry.id) }, "Delete", labels.remove);
     const buttons = h("div", { className: "assessment-actions" }, openButton, renameButton, duplicateButton, downloadButton, removeButton);
 
-    const input = h("input", { type: "text", id: `${base}-rename`, autocomplete: "off", maxlength: "500", "aria-labelledby": `${base}-rename-label ${base}-name` });
+    const input = h("input", { type: "text", id: `${base}-rename`, autocomplete: "off", "aria-labelledby": `${base}-rename-label ${base}-name` });
     const save = h("button", { type: "button", onclick: () => finishRename(true) }, "Save name");
     const cancel = h("button", { type: "button", onclick: () => finishRename(false) }, "Cancel");
     const renameBox = h(
@@ -41,6 +42,8 @@ export function buildAssessmentList(list, actions) {
       input,
       h("span", { className: "row" }, save, cancel),
     );
+    // The engine's title limit, counted as it counts (maxlength would count UTF-16 code units).
+    input.addEventListener("input", () => titleOf(input));
     input.addEventListener("keydown", (event) => {
       if (event.isComposing) return; // Enter that ends an input-method composition
       if (event.key === "Enter") {

@@ -19,10 +19,10 @@ import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { reportFileStem } from "./download.js";
 import { formatDate } from "./wording.js";
+import { clipTitle, titleOf } from "./title.js";
 
 const TAG = "gpai-check";
 const DEFAULT_PACK = "gpai-cop-final";
-const MAX_TITLE = 500;
 
 // --- Once per page: the engine and the stylesheets ---------------------------------------------
 
@@ -185,7 +185,7 @@ function checkedState(value, questions) {
     if (!isAnswerValue(v)) throw new TypeError(`answers.answers.${id}: an answer is a string, a number, a boolean or a list of strings`);
     answers[id] = Array.isArray(v) ? [...v] : v;
   }
-  return { title: (value.title ?? "").slice(0, MAX_TITLE), profile, answers };
+  return { title: clipTitle(value.title ?? ""), profile, answers };
 }
 
 /** What storage held, kept where it still fits (a newer scope decision may drop a key). */
@@ -194,7 +194,7 @@ function lenientState(value, questions) {
   const answers = {};
   for (const [id, v] of Object.entries(isPlainObject(value.answers) ? value.answers : {})) if (isAnswerValue(v)) answers[id] = v;
   return {
-    title: typeof value.title === "string" ? value.title.slice(0, MAX_TITLE) : "",
+    title: typeof value.title === "string" ? clipTitle(value.title) : "",
     profile: cleanProfile(isPlainObject(value.profile) ? value.profile : {}, questions),
     answers,
   };
@@ -359,8 +359,8 @@ export class GpaiCheckElement extends HTMLElement {
     const ui = { packId, packData, aiOfficeOnly: aiOfficeOnlyQuestions(packData) };
     const el = (name, tag, attrs = {}, ...children) => (ui[name] = h(tag, attrs, ...children));
 
-    const titleInput = el("title", "input", { type: "text", id: "assessment-title", autocomplete: "off", maxlength: String(MAX_TITLE), "aria-describedby": "assessment-title-hint" });
-    titleInput.addEventListener("input", () => this.#edit(() => (this.#state.title = titleInput.value)));
+    const titleInput = el("title", "input", { type: "text", id: "assessment-title", autocomplete: "off", "aria-describedby": "assessment-title-hint" });
+    titleInput.addEventListener("input", () => this.#edit(() => (this.#state.title = titleOf(titleInput))));
     const profileFields = h("div", {});
     const profile = h(
       "section",

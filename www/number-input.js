@@ -1,22 +1,17 @@
-// Reading numbers the way people type them for training compute and turnover: plain digits or
-// scientific notation ("2e24", "2.4e25", "5e+24"). Spaces and underscores may group digits.
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+// Number fields (training compute, turnover, the Code's number questions): the engine reads what
+// was typed, in the one number syntax of docs/numbers.md ("2e24", "2.4x10^25", "10^24",
+// "800 000 000"). This module only shapes its answer for the fields.
+import { parseNumber } from "../pkg/gpai_check.js";
 
 /**
- * Parses a number field. Returns { empty: true } for a blank field, { value } for a number, or
- * { error } with a message for the person typing.
+ * Parses a number field with the engine. Returns { empty: true } for a blank field, { value } for
+ * a number, or { error } with the engine's message for the person typing.
  */
 export function parseNumberField(text, { allowNegative = false } = {}) {
-  const compact = String(text).trim().replace(/(?<=\d)[\s_](?=\d)/g, "");
-  if (compact === "") return { empty: true };
-  if (!NUMBER.test(compact)) {
-    return { error: "Enter a number using digits and a decimal point, e.g. 800000000, 2e24 or 2.4e25." };
-  }
-  const value = Number(compact);
-  if (!Number.isFinite(value)) return { error: "This number is too large." };
-  if (!allowNegative && value < 0) return { error: "Enter a number of zero or more." };
-  return { value };
+  const parsed = parseNumber(String(text), { allowNegative });
+  if (parsed === null) return { empty: true };
+  if (parsed.error) return { error: parsed.error.message };
+  return { value: parsed.value };
 }
 
 /** How a stored number is shown back in its field: "5e24", "800000000", "0.4". */

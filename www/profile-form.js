@@ -153,8 +153,8 @@ function buildField(q, onChange) {
   }
 
   // Numbers: a text field, because type=number rejects "2e24"-style input in some browsers and
-  // hides what was typed; we parse it ourselves and say what is wrong.
-  hint.textContent = `A plain number or scientific notation, e.g. 2e24 or 2.4e25. ${defaultText(q)}`;
+  // hides what was typed; the engine reads it (number-input.js) and says what is wrong.
+  hint.textContent = `A plain number or scientific notation, e.g. 2e24, 2.4e25 or 2.4x10^25. ${defaultText(q)}`;
   const input = h("input", {
     type: "text",
     id,

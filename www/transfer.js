@@ -10,8 +10,6 @@ import { fileSlug } from "./download.js";
 
 export const ANSWERS_FORMAT = "gpai-check-answers";
 export const ANSWERS_FORMAT_VERSION = 1;
-/** The engine's limit for a whole submission (4 MiB as JSON). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The answers file of an assessment. Answers kept from another pack version (unmatchedAnswers)

@@ -8,7 +8,7 @@
 //!
 //! It reads what serde_json reads, with the same limits: strict JSON (no NaN, no trailing
 //! commas, no comments), lists and objects nested at most 127 deep (values that are skipped may
-//! nest deeper), integers as `u64`/`i64` and everything else as a correctly rounded `f64`; a
+//! nest deeper; inputs are checked for depth before they are read, see [`too_deep_at`]), integers as `u64`/`i64` and everything else as a correctly rounded `f64`; a
 //! number too large for `f64` is "out of range" (when skipped, only its syntax is checked). One
 //! difference: a lone surrogate escape (`"\ud800"`) is refused even in a skipped value, where
 //! serde_json lets it pass. Its tests compare it with serde_json. The writer is in [`write`].
@@ -23,8 +23,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Expected, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
 
-/// Lists and objects may nest up to one less than this (serde_json's limit).
-const MAX_DEPTH: u32 = 128;
+/// How deep lists and objects may nest, counting the outermost as 1 (serde_json's limit).
+pub(crate) const MAX_DEPTH: u32 = 127;
 
 /// What went wrong, in serde's words; the reader knows where (see [`Reader::path`]).
 #[derive(Debug)]
@@ -48,6 +48,119 @@ impl std::error::Error for Error {}
 enum Step {
     Key(usize),
     Index(usize),
+}
+
+/// One step of a path, as text: an object key or a list index.
+pub(crate) enum PathStep<'a> {
+    /// An object key, unescaped.
+    Key(Cow<'a, str>),
+    /// A list index.
+    Index(usize),
+}
+
+/// Appends a step to a path in serde_path_to_error's notation: `a.b[2].c`.
+fn push_step(out: &mut String, step: PathStep<'_>) {
+    match step {
+        PathStep::Index(i) => out.push_str(&format!("[{i}]")),
+        PathStep::Key(key) => {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&key);
+        }
+    }
+}
+
+/// The key whose opening quote is at `at` ("" should it not be a string).
+fn key_at(text: &str, at: usize) -> Cow<'_, str> {
+    if text.as_bytes().get(at) != Some(&b'"') {
+        return Cow::Borrowed("");
+    }
+    let mut r = Reader::new(text);
+    r.pos = at;
+    r.string().unwrap_or_default()
+}
+
+/// How many steps the path of a too-deep value names before it ends in "…".
+const DEEP_PATH_STEPS: usize = 8;
+
+/// The path of a value nested too deep: its first steps (enough to say where it starts), then
+/// "…" instead of the hundred-odd steps that follow.
+pub(crate) fn deep_path<'a>(steps: impl IntoIterator<Item = PathStep<'a>>) -> String {
+    let mut out = String::new();
+    for (n, step) in steps.into_iter().enumerate() {
+        if n == DEEP_PATH_STEPS {
+            out.push('…');
+            break;
+        }
+        push_step(&mut out, step);
+    }
+    out
+}
+
+/// Where `text` nests lists and objects deeper than [`MAX_DEPTH`]: the [`deep_path`] of the first
+/// list or object past the limit, in the order of the text; `None` when nothing is that deep.
+///
+/// It looks only at brackets, strings and commas, before anything is read, so a too-deep input
+/// is refused the same way wherever the depth is: in a value that is read, in one that is
+/// skipped (an answer nested in a list), or in one of the wrong type. Syntax is left to the
+/// reader. No recursion: 100,000 brackets are a loop of 100,000 steps.
+pub(crate) fn too_deep_at(text: &str) -> Option<String> {
+    // The open lists and objects: a list's current index, an object's current key (the offset
+    // of its opening quote, once read).
+    enum Open {
+        List(usize),
+        Object(Option<usize>),
+    }
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
+    // Whether the next string is a key of the innermost object.
+    let mut key_next = false;
+    let mut pos = 0;
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b'"' => {
+                let start = pos;
+                pos = plain_run_end(bytes, pos + 1);
+                while let Some(&c) = bytes.get(pos) {
+                    match c {
+                        b'"' => break,
+                        b'\\' => pos += 2,
+                        _ => pos += 1,
+                    }
+                    pos = plain_run_end(bytes, pos);
+                }
+                if key_next {
+                    if let Some(Open::Object(key)) = open.last_mut() {
+                        *key = Some(start);
+                    }
+                    key_next = false;
+                }
+            }
+            b'[' | b'{' => {
+                if open.len() >= MAX_DEPTH as usize {
+                    return Some(deep_path(open.iter().map(|o| match o {
+                        Open::List(i) => PathStep::Index(*i),
+                        Open::Object(key) => PathStep::Key(key.map_or(Cow::Borrowed(""), |at| key_at(text, at))),
+                    })));
+                }
+                key_next = b == b'{';
+                open.push(if key_next { Open::Object(None) } else { Open::List(0) });
+            }
+            b']' | b'}' => {
+                open.pop();
+                key_next = false;
+            }
+            b',' => match open.last_mut() {
+                Some(Open::List(i)) => *i += 1,
+                Some(Open::Object(_)) => key_next = true,
+                None => {}
+            },
+            _ => {}
+        }
+        pos += 1;
+    }
+    None
 }
 
 /// Reads one JSON value from `text` into any `Deserialize` type.
@@ -297,7 +410,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips one value of any kind. Without recursion and without a depth limit, like
-    /// serde_json: an answer nested 100,000 lists deep is skipped and reported as a finding.
+    /// serde_json; inputs have been checked for depth before (`crate::error::parse_json`).
     fn skip(&mut self) -> Result<(), Error> {
         // The closing bytes of the lists and objects the reader is inside.
         let mut open: Vec<u8> = Vec::new();
@@ -345,7 +458,7 @@ impl<'de> Reader<'de> {
     /// Consumes `[` or `{` (already peeked) and counts the depth.
     fn enter(&mut self) -> Result<(), Error> {
         self.depth += 1;
-        if self.depth >= MAX_DEPTH {
+        if self.depth > MAX_DEPTH {
             return Err(syntax("recursion limit exceeded"));
         }
         self.pos += 1;
@@ -426,15 +539,8 @@ impl<'de> Reader<'de> {
         let mut out = String::new();
         for step in &self.path {
             match step {
-                Step::Index(i) => out.push_str(&format!("[{i}]")),
-                Step::Key(at) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    let mut r = Reader::new(self.text);
-                    r.pos = *at;
-                    out.push_str(&r.string().unwrap_or_default());
-                }
+                Step::Index(i) => push_step(&mut out, PathStep::Index(*i)),
+                Step::Key(at) => push_step(&mut out, PathStep::Key(key_at(self.text, *at))),
             }
         }
         out

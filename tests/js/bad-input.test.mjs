@@ -62,9 +62,39 @@ test("JS values that JSON cannot carry are refused, not silently changed", () =>
   assert.equal(evaluate({ ...base(), title: undefined }).title, null);
 });
 
-test("deep nesting inside an answer is a finding, and the module keeps working", () => {
+test("deep nesting inside an answer is refused as too deep, naming the answer, and the module keeps working", () => {
   const deep = `{"pack": "gpai-cop-final", "answers": {"c_crawls_web": ${"[".repeat(100000)}${"]".repeat(100000)}}}`;
-  const report = evaluateJson(deep);
-  assert.equal(report.findings[0].questionId, "c_crawls_web");
+  const e = refusal(() => evaluateJson(deep));
+  assert.equal(e.code, "too_deep");
+  assert.equal(e.path, "answers.c_crawls_web[0][0][0][0][0][0]…");
   assert.equal(evaluate({ pack: "gpai-cop-final" }).packId, "gpai-cop-final");
+});
+
+/** An object `depth` levels of { a: ... } deep, built without recursion. */
+function nested(depth) {
+  const top = {};
+  let inner = top;
+  for (let i = 1; i < depth; i++) inner = inner.a = {};
+  return top;
+}
+
+test("a JS value nested 5,000 deep says too_deep, the limit and where, as the same JSON text does", () => {
+  const submission = { pack: "gpai-cop-final", profile: {}, answers: nested(5000) };
+  const e = refusal(() => evaluate(submission));
+  assert.equal(e.code, "too_deep");
+  assert.equal(e.path, "answers.a.a.a.a.a.a.a…");
+  assert.match(e.message, /^answers\.a\.a\.a\.a\.a\.a\.a…: lists and objects are nested deeper than the limit of 127 levels$/);
+  // The same value as text (too deep for JSON.stringify, so written by hand) gets the same error.
+  const text = `{"pack": "gpai-cop-final", "profile": {}, "answers": ${'{"a": '.repeat(4999)}{}${"}".repeat(4999)}}`;
+  const fromText = refusal(() => evaluateJson(text));
+  assert.deepEqual([fromText.code, fromText.path, fromText.message], [e.code, e.path, e.message]);
+  // Shallow enough for JSON.stringify but past the limit: the engine's check, the same words.
+  const e200 = refusal(() => evaluate({ pack: "gpai-cop-final", profile: {}, answers: nested(200) }));
+  assert.deepEqual([e200.code, e200.path, e200.message], [e.code, e.path, e.message]);
+  // A list inside a list: the path counts its indices.
+  const lists = { pack: "gpai-cop-final", answers: { c_crawls_web: [] } };
+  let list = lists.answers.c_crawls_web;
+  for (let i = 0; i < 5000; i++) list = list[list.push("x", []) - 1];
+  assert.equal(refusal(() => evaluate(lists)).path, "answers.c_crawls_web[1][1][1][1][1][1]…");
+  assert.equal(evaluate({ pack: "gpai-cop-final" }).packId, "gpai-cop-final", "the module keeps working");
 });

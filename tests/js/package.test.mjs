@@ -26,6 +26,7 @@ const EMBED = [
   "short-mode.js",
   "still-missing.js",
   "style.css",
+  "title.js",
   "wording.js",
 ].map((f) => `embed/${f}`);
 
