@@ -15,14 +15,10 @@
 //! does not have are kept in `answers`, and the engine lists them as findings), and answers that
 //! do not fit their question (findings, as in every evaluation).
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::answers::RawAnswer;
 use crate::error::{ErrorCode, InputError};
-use crate::profile::Profile;
 use crate::submission::{file_text, Submission};
 
 /// The value of `format` in an answers file.
@@ -34,24 +30,6 @@ pub const FORMAT_VERSION: u64 = 1;
 const SUBMISSION_FIELDS: [&str; 6] = ["pack", "packVersion", "title", "profile", "answers", "assessmentDate"];
 /// The fields only an answers file has.
 const FILE_FIELDS: [&str; 3] = ["format", "formatVersion", "exportedAt"];
-
-/// The submission's fields, read from either shape: the other fields of an answers file have
-/// been checked on the parsed tree and are skipped here.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Fields {
-    pack: String,
-    #[serde(default)]
-    pack_version: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    profile: Profile,
-    #[serde(default)]
-    answers: BTreeMap<String, RawAnswer>,
-    #[serde(default)]
-    assessment_date: Option<String>,
-}
 
 /// Reads the bytes of a file (UTF-8 JSON, a byte-order mark allowed): an answers file or a
 /// plain submission.
@@ -111,15 +89,20 @@ fn read_text(text: &str) -> Result<Submission, InputError> {
             format!("the format has no such field{hint}"),
         ));
     }
-    let fields: Fields = crate::error::parse_json(text, true).map_err(|e| explain(e, top))?;
-    let submission = Submission {
-        pack: fields.pack,
-        pack_version: fields.pack_version,
-        title: fields.title,
-        profile: fields.profile,
-        answers: fields.answers,
-        assessment_date: fields.assessment_date,
-    };
+    // The submission's own reader reads both shapes: an answers file without the three fields
+    // only it has (checked above) is a submission. Written back from the tree, the text has
+    // other lines and columns, so only the field path locates a problem there.
+    let submission: Submission = if is_file {
+        let mut fields = top.clone();
+        for f in FILE_FIELDS {
+            fields.remove(f);
+        }
+        let text = crate::json::to_string(&Value::Object(fields)).unwrap_or_default();
+        crate::error::parse_json(&text, false)
+    } else {
+        crate::error::parse_json(text, true)
+    }
+    .map_err(|e| explain(e, top))?;
     submission.validate().map_err(|e| explain(e, top))?;
     if let Some((id, _)) = submission.answers.iter().find(|(_, a)| !is_answer_shape(a)) {
         return Err(InputError::new(
@@ -135,16 +118,11 @@ fn read_text(text: &str) -> Result<Submission, InputError> {
     Ok(submission)
 }
 
-/// The submission as JSON text for JavaScript: what [`Submission`] writes, with the profile's
-/// unanswered keys left out (the profile writes every key, `null` when not given).
+/// The submission as JSON text for JavaScript: what [`Submission`] writes (the profile leaves
+/// out the questions not answered).
 pub fn submission_json(submission: &Submission) -> String {
-    // Writing plain data cannot fail, and crate::json reads what it writes.
-    let text = crate::json::to_string(submission).unwrap_or_default();
-    let Ok(mut tree) = crate::json::from_str::<Value>(&text) else { return text };
-    if let Some(Value::Object(profile)) = tree.get_mut("profile") {
-        profile.retain(|_, v| !v.is_null());
-    }
-    crate::json::to_string(&tree).unwrap_or(text)
+    // Writing plain data cannot fail.
+    crate::json::to_string(submission).unwrap_or_default()
 }
 
 /// Checks `format`, `formatVersion` and `exportedAt`; true for an answers file.
