@@ -40,11 +40,14 @@ pub enum ErrorCode {
     TooDeep,
     /// A pack file breaks the pack format's own rules (duplicate ids, dangling references).
     InvalidPack,
+    /// What a renderer was given is not the engine's own evaluation: a report handed in, or a
+    /// bundle whose report does not verify.
+    NotVerified,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 11] = [
         Self::InvalidJson,
         Self::InvalidType,
         Self::MissingField,
@@ -55,6 +58,7 @@ impl ErrorCode {
         Self::TooLarge,
         Self::TooDeep,
         Self::InvalidPack,
+        Self::NotVerified,
     ];
 
     /// The code as it appears on the JS `Error` (`error.code`).
@@ -70,6 +74,7 @@ impl ErrorCode {
             Self::TooLarge => "too_large",
             Self::TooDeep => "too_deep",
             Self::InvalidPack => "invalid_pack",
+            Self::NotVerified => "not_verified",
         }
     }
 }

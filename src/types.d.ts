@@ -477,7 +477,7 @@ export type ParsedNumber =
 export interface GpaiInputError extends Error {
   name: "GpaiInputError";
   code: "invalid_json" | "invalid_type" | "missing_field" | "unknown_field" | "invalid_value" | "unknown_pack"
-    | "pack_version_mismatch" | "too_large" | "too_deep" | "invalid_pack";
+    | "pack_version_mismatch" | "too_large" | "too_deep" | "invalid_pack" | "not_verified";
   /** Path of the offending field, e.g. "profile.training_compute_flop". */
   path: string;
 }

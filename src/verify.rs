@@ -73,6 +73,40 @@ pub struct Verification {
     pub engine_version: String,
 }
 
+/// What a renderer (Markdown, OSCAL) may render: the engine's own evaluation, of a submission or
+/// of a bundle that verifies. A report handed in from outside is never rendered as it is: a
+/// status edited in JavaScript would come out under the genuine digest.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Renderable {
+    /// Answers: evaluated here.
+    Submission(Submission),
+    /// A sealed result: rendered only if it verifies.
+    Bundle(ResultBundle),
+}
+
+/// The engine's own (sealed) report for what a renderer was given.
+///
+/// # Errors
+/// As [`crate::evaluate`]; `not_verified` for a bundle that does not verify, naming the first
+/// difference.
+pub fn own_report(input: &Renderable) -> Result<crate::Report<'static>, InputError> {
+    match input {
+        Renderable::Submission(s) => crate::evaluate(s),
+        Renderable::Bundle(b) => {
+            let v = verify(b)?;
+            if !v.valid {
+                let path = v.first_difference.as_ref().map_or_else(String::new, |d| d.path.clone());
+                return Err(InputError::new(
+                    crate::ErrorCode::NotVerified,
+                    if path.is_empty() { "report".to_string() } else { format!("report.{path}") },
+                    format!("the bundle does not verify ({}), so it is not rendered", v.message),
+                ));
+            }
+            crate::evaluate(&b.submission)
+        }
+    }
+}
+
 /// Wraps a submission and its report into a bundle.
 ///
 /// # Errors

@@ -176,11 +176,38 @@ pub fn evaluate_json(
     report_to_js(submission.and_then(|s| crate::evaluate_text(&s)))
 }
 
-/// Renders a report (as returned by `evaluate`) as Markdown.
+/// What a renderer was given, read as a submission or a result bundle. A report is refused:
+/// a renderer renders only the engine's own evaluation (see `verify::own_report`).
+fn renderable(input: &JsValue) -> Result<crate::verify::Renderable, JsValue> {
+    use crate::verify::Renderable;
+    let has = |key: &str| input.is_object() && js_sys::Reflect::has(input, &key.into()).unwrap_or(false);
+    if has("submission") && has("report") {
+        return from_js(input, "").map(Renderable::Bundle);
+    }
+    if has("chapters") && has("scope") {
+        return Err(to_js_error(&InputError::new(
+            ErrorCode::NotVerified,
+            "",
+            "a report is not rendered as it is given (an edited status would come out under the genuine digest); \
+             pass the submission it was made from, or a result bundle (resultBundle) that verifies",
+        )));
+    }
+    from_js(input, "").map(Renderable::Submission)
+}
+
+/// The engine's own sealed report of a submission, or of a bundle that verifies.
+fn own_report(input: &JsValue) -> Result<Report<'static>, JsValue> {
+    crate::verify::own_report(&renderable(input)?).map_err(|e| to_js_error(&e))
+}
+
+/// Renders as Markdown the engine's own evaluation of a submission, or of a result bundle that
+/// verifies. Throws `GpaiInputError` `not_verified` for a report handed in or a bundle that
+/// does not verify.
 #[wasm_bindgen(js_name = reportMarkdown)]
-pub fn report_markdown(#[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue) -> Result<String, JsValue> {
-    let report: Report = from_js(&report, "report")?;
-    Ok(crate::report_markdown(&report))
+pub fn report_markdown(
+    #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
+) -> Result<String, JsValue> {
+    Ok(crate::report_markdown(&own_report(&input)?))
 }
 
 /// Evaluates a submission and wraps both in a result bundle
@@ -201,13 +228,13 @@ pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsV
     crate::verify::verify(&bundle).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
-/// The report as an OSCAL assessment-results document (JSON object).
+/// The engine's own evaluation of a submission, or of a result bundle that verifies, as an OSCAL
+/// assessment-results document (JSON object). Refuses a report as `reportMarkdown` does.
 #[wasm_bindgen(js_name = oscalAssessmentResults)]
 pub fn oscal_assessment_results(
-    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report: Report = from_js(&report, "report")?;
-    Ok(to_js(&crate::oscal_assessment_results(&report)))
+    Ok(to_js(&crate::oscal_assessment_results(&own_report(&input)?)))
 }
 
 /// Reads a number as a person typed it, in the one syntax of docs/numbers.md (`2.4e25`,

@@ -650,7 +650,8 @@ function wireTools() {
     if (report) downloadText(`${JSON.stringify(report, null, 2)}\n`, `${reportFileStem(report)}.json`, "application/json");
   });
   $("download-md").addEventListener("click", () => {
-    if (report) downloadText(reportMarkdown(report), `${reportFileStem(report)}.md`, "text/markdown");
+    // The engine renders its own evaluation of the answers, never a report handed to it.
+    if (report) downloadText(reportMarkdown(submission()), `${reportFileStem(report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", () => window.print());
   // A report printed in the moment before every chapter is built would leave chapters out.

@@ -659,7 +659,7 @@ export class GpaiCheckElement extends HTMLElement {
     const report = this.#report;
     if (!report) return;
     const [text, type, ext] =
-      kind === "md" ? [this.#engine.reportMarkdown(report), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
+      kind === "md" ? [this.#engine.reportMarkdown(this.#submission()), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = h("a", { href: url, download: `${reportFileStem(report)}.${ext}`, hidden: true });
     this.#wrapper.append(link);

@@ -38,7 +38,7 @@ test("the wasm package gives the same reports as the native engine (goldens)", (
     const golden = JSON.parse(read(`tests/golden/${name}.report.json`));
     assert.deepStrictEqual(report, golden, name);
     assert.equal(report.digest, golden.digest, `${name}: same digest`);
-    assert.equal(reportMarkdown(report), read(`tests/golden/${name}.report.md`), `${name}: same Markdown`);
+    assert.equal(reportMarkdown(submission), read(`tests/golden/${name}.report.md`), `${name}: same Markdown`);
   }
 });
 
@@ -93,7 +93,9 @@ test("unusable input throws a GpaiInputError with a stable code and the field pa
   const cyclic = { pack: "gpai-cop-final" };
   cyclic.self = cyclic;
   throws(() => evaluate(cyclic), "invalid_json", "");
-  throws(() => reportMarkdown({ digest: 1 }), "invalid_type", "report.digest");
+  // A renderer renders only the engine's own evaluation: never a report handed to it.
+  throws(() => reportMarkdown(evaluate({ pack: "gpai-cop-final" })), "not_verified", "");
+  throws(() => reportMarkdown({ pack: "gpai-cop-final", answers: [] }), "invalid_type", "answers");
 });
 
 test("answer problems become findings, and NaN is never taken for an empty answer", () => {
