@@ -58,6 +58,23 @@ pub fn evaluate(submission: &Submission) -> Result<Report<'static>, InputError> 
 /// # Errors
 /// As [`evaluate`].
 pub fn evaluate_text(submission: &Submission) -> Result<(Report<'static>, String), InputError> {
+    Ok(evaluate::evaluate_with_text(pack_of(submission)?, submission))
+}
+
+/// The report's JSON text without sealing it: `digest` is empty, and the text is the canonical
+/// form the digest would be computed over. The fast call for every change a person makes;
+/// seal ([`evaluate`], [`evaluate_text`], a bundle) where a result leaves the page.
+///
+/// # Errors
+/// As [`evaluate`].
+pub fn evaluate_unsealed_text(submission: &Submission) -> Result<String, InputError> {
+    let report = evaluate::evaluate_with(pack_of(submission)?, submission);
+    // Writing plain structs, vectors and numbers cannot fail (only a map key can).
+    Ok(json::to_string(&report).unwrap_or_default())
+}
+
+/// The submission checked, and the built-in pack it names.
+fn pack_of(submission: &Submission) -> Result<&'static Pack, InputError> {
     submission.validate()?;
     let pack = pack::get(&submission.pack, "pack")?;
     if let Some(v) = &submission.pack_version {
@@ -73,7 +90,7 @@ pub fn evaluate_text(submission: &Submission) -> Result<(Report<'static>, String
             ));
         }
     }
-    Ok(evaluate::evaluate_with_text(pack, submission))
+    Ok(pack)
 }
 
 /// Parses a submission from JSON text and evaluates it.

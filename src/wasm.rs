@@ -141,18 +141,29 @@ pub fn scope(#[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue)
     crate::scope(&profile).map(|s| to_js(&s)).map_err(|e| to_js_error(&e))
 }
 
-/// Evaluates a submission `{ pack, packVersion?, title?, profile, answers, assessmentDate? }`.
+/// Evaluates a submission `{ pack, packVersion?, title?, profile, answers, assessmentDate? }`:
+/// the fast call for every change, not sealed (`digest` is empty; see `sealedReport`).
 ///
 /// Answer problems are findings in the report; unusable input throws `GpaiInputError`.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission: JsValue) -> Result<JsValue, JsValue> {
     let submission: Submission = from_js(&submission, "")?;
-    report_to_js(crate::evaluate_text(&submission))
+    report_to_js(crate::evaluate_unsealed_text(&submission))
 }
 
-/// The report made from its sealed text: serialised once, while sealing.
-fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue, JsValue> {
-    let (_, text) = result.map_err(|e| to_js_error(&e))?;
+/// As `evaluate`, sealed: `digest` is the SHA-256 of the report's canonical JSON. For a report
+/// that leaves the page (a download, a print, a portal's record).
+#[wasm_bindgen(js_name = sealedReport, unchecked_return_type = "Report")]
+pub fn sealed_report(
+    #[wasm_bindgen(unchecked_param_type = "Submission")] submission: JsValue,
+) -> Result<JsValue, JsValue> {
+    let submission: Submission = from_js(&submission, "")?;
+    report_to_js(crate::evaluate_text(&submission).map(|(_, text)| text))
+}
+
+/// The report made from its text, written once.
+fn report_to_js(result: Result<String, InputError>) -> Result<JsValue, JsValue> {
+    let text = result.map_err(|e| to_js_error(&e))?;
     // crate::json writes what JSON.parse reads; should that ever fail, say so rather than hand
     // back null in place of a report.
     js_sys::JSON::parse(&text)
@@ -160,7 +171,8 @@ fn report_to_js(result: Result<(Report, String), InputError>) -> Result<JsValue,
 }
 
 /// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly
-/// as the native engine reads files: for portals that receive uploads. Bad text or bytes throw
+/// as the native engine reads files: for portals that receive uploads. Not sealed, as
+/// `evaluate`. Bad text or bytes throw
 /// `GpaiInputError` (e.g. `invalid_json` for a file that is not UTF-8).
 #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "Report")]
 pub fn evaluate_json(
@@ -173,7 +185,7 @@ pub fn evaluate_json(
     } else {
         Err(InputError::new(ErrorCode::InvalidType, "", "expected JSON text or the bytes of a file"))
     };
-    report_to_js(submission.and_then(|s| crate::evaluate_text(&s)))
+    report_to_js(submission.and_then(|s| crate::evaluate_unsealed_text(&s)))
 }
 
 /// What a renderer was given, read as a submission or a result bundle. A report is refused:

@@ -297,8 +297,12 @@ proptest! {
     #[test]
     fn evaluation_is_total_deterministic_and_sealed(seed in any::<u64>(), share in 0u8..=100) {
         let s = submission(in_scope_profile(seed), answers(seed, share));
-        let a = evaluate_with(pack(), &s);
+        let mut a = evaluate_with(pack(), &s);
         let (b, text) = evaluate_with_text(pack(), &s);
+        // Unsealed, the report is its canonical form: sealing it gives the sealed report.
+        prop_assert!(a.digest.is_empty());
+        prop_assert_eq!(serde_json::to_string(&a).unwrap(), b.canonical_json());
+        a.seal();
         prop_assert_eq!(&a.digest, &b.digest);
         prop_assert!(a.verify_digest());
         // The text handed to JavaScript is the sealed report, byte for byte.

@@ -40,8 +40,13 @@ fn the_report_digest_equals_the_native_golden() {
             include_str!("golden/frontier-systemic-risk.report.json"),
         ),
     ] {
-        let r = wasm::evaluate(js(example)).unwrap();
+        let r = wasm::sealed_report(js(example)).unwrap();
         assert_eq!(get(&r, "digest"), get(&js(golden), "digest"));
+        // evaluate() does not seal: the same report with an empty digest.
+        let unsealed = wasm::evaluate(js(example)).unwrap();
+        assert_eq!(get(&unsealed, "digest").as_string().as_deref(), Some(""));
+        Reflect::set(&unsealed, &"digest".into(), &get(&r, "digest")).unwrap();
+        assert_eq!(JSON::stringify(&unsealed).unwrap().as_string(), JSON::stringify(&r).unwrap().as_string());
     }
 }
 
@@ -108,7 +113,7 @@ fn read_answers_gives_each_example_back_as_its_submission() {
         let read = wasm::read_answers(bytes.into()).unwrap();
         let text = JSON::stringify(&read).unwrap().as_string().unwrap();
         assert_eq!(Submission::from_json(&text).unwrap(), Submission::from_json(example).unwrap());
-        let digest = |s: JsValue| get(&wasm::evaluate(s).unwrap(), "digest");
+        let digest = |s: JsValue| get(&wasm::sealed_report(s).unwrap(), "digest");
         assert_eq!(digest(read), digest(js(example)));
         let from_text = wasm::read_answers(example.into()).unwrap();
         assert_eq!(JSON::stringify(&from_text).unwrap().as_string(), Some(text));

@@ -1,7 +1,7 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, evaluate, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -411,9 +411,27 @@ function renderReportDetails() {
   setText($("print-pack"), `${report.packId} version ${report.packVersion}`);
   setText($("print-engine-version"), report.engineVersion);
   setText($("print-pack-digest"), report.packDigest);
-  setText($("print-report-digest"), report.digest);
   setText($("assessment-date"), date);
-  setText($("report-digest"), report.digest);
+  // evaluate() does not seal (no digest on every keystroke); the digest is made where the report
+  // leaves the page: a download or a print (see sealForExport).
+  if (sealedDigest?.key !== JSON.stringify(submission())) showDigest("made when you download or print the report");
+}
+
+/** The report's digest, made for the answers it was sealed for (`key`). */
+let sealedDigest = null;
+
+function showDigest(text) {
+  setText($("print-report-digest"), text);
+  setText($("report-digest"), text);
+}
+
+/** The sealed report of the current answers, for a download or a print; shows its digest. */
+function sealForExport() {
+  const current = submission();
+  const sealed = sealedReport(current);
+  sealedDigest = { key: JSON.stringify(current), digest: sealed.digest };
+  showDigest(sealed.digest);
+  return sealed;
 }
 
 /** Puts the state into the inputs (after opening, an example or Clear); builds nothing. */
@@ -647,15 +665,26 @@ function wireTools() {
     announce("All answers of this assessment are cleared.");
   });
   $("download-json").addEventListener("click", () => {
-    if (report) downloadText(`${JSON.stringify(report, null, 2)}\n`, `${reportFileStem(report)}.json`, "application/json");
+    if (!report) return;
+    const sealed = sealForExport();
+    downloadText(`${JSON.stringify(sealed, null, 2)}\n`, `${reportFileStem(sealed)}.json`, "application/json");
   });
   $("download-md").addEventListener("click", () => {
     // The engine renders its own evaluation of the answers, never a report handed to it.
-    if (report) downloadText(reportMarkdown(submission()), `${reportFileStem(report)}.md`, "text/markdown");
+    if (!report) return;
+    sealForExport();
+    downloadText(reportMarkdown(submission()), `${reportFileStem(report)}.md`, "text/markdown");
   });
-  $("print-report").addEventListener("click", () => window.print());
-  // A report printed in the moment before every chapter is built would leave chapters out.
-  window.addEventListener("beforeprint", finishBuilding);
+  $("print-report").addEventListener("click", () => {
+    if (report) sealForExport();
+    window.print();
+  });
+  // A report printed in the moment before every chapter is built would leave chapters out; a
+  // printed report carries its digest (printing from the browser's menu too).
+  window.addEventListener("beforeprint", () => {
+    finishBuilding();
+    if (report) sealForExport();
+  });
   // Links into the chapters (still missing, answers to check, consistency checks) work even in
   // the moment before every chapter is built.
   document.addEventListener("click", (event) => {

@@ -567,7 +567,9 @@ export class GpaiCheckElement extends HTMLElement {
   #refresh() {
     if (!this.#ui) return false;
     try {
-      this.#report = this.#engine.evaluate(this.#submission());
+      // Sealed: the element hands its report to the host page (the report property, gpai-report
+      // events, the iframe's messages), where a result leaves the checker.
+      this.#report = this.#engine.sealedReport(this.#submission());
       this.#clearError();
     } catch (error) {
       // Unusable input: the last good report stays, with what is wrong.

@@ -459,13 +459,17 @@ fn cross_check<'p>(ctx: &Context<'_, '_>, x: &'p crate::pack::model::CrossCheck)
     }
 }
 
-/// Evaluates a submission against a pack it names. See the module documentation.
-pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> {
-    evaluate_with_text(pack, submission).0
+/// As [`evaluate_with`], sealed: the digest computed, and the sealed report's JSON text, made
+/// once while sealing.
+pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Report<'p>, String) {
+    let mut report = evaluate_with(pack, submission);
+    let text = report.seal();
+    (report, text)
 }
 
-/// As [`evaluate_with`], and the sealed report's JSON text, made once while sealing.
-pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Report<'p>, String) {
+/// Evaluates a submission against a pack it names, without sealing: `digest` stays empty (the
+/// per-keystroke call; see the module documentation).
+pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> {
     let mut profile = submission.profile.clone();
     if submission.assessment_date.is_some() {
         profile.assessment_date = submission.assessment_date.clone();
@@ -557,7 +561,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
         });
     }
     let missing = missing::still_to_answer(pack, chapters.iter().flat_map(|c| &c.measures));
-    let mut report = Report {
+    Report {
         title: submission.title.clone(),
         engine_version: ENGINE_VERSION.to_string(),
         pack_id: pack.id.clone(),
@@ -575,9 +579,7 @@ pub fn evaluate_with_text<'p>(pack: &'p Pack, submission: &Submission) -> (Repor
         cross_checks,
         findings,
         digest: String::new(),
-    };
-    let text = report.seal();
-    (report, text)
+    }
 }
 
 #[cfg(test)]

@@ -185,14 +185,20 @@ test("a reload restores the exact state: the open assessment, every answer (hidd
     const snapshot = await storageSnapshot(page);
     const state = await storedOpenAssessment(page);
     assert.equal(state.answers.c_policy_document_ref, submission.answers.c_policy_document_ref, "the hidden question's answer is kept");
-    const digest = await textOf(page.locator("#report-digest"));
+    const downloadedDigest = async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download report (JSON)" }).click()]);
+      return JSON.parse(await readFile(await download.path(), "utf8")).digest;
+    };
+    const digest = await downloadedDigest();
+    assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(await textOf(page.locator("#report-digest")), digest, "the footer shows the digest of the report downloaded");
     const summary = await textOf(page.locator("#summary"));
 
     await gotoReady(page);
     assert.deepEqual(await storageSnapshot(page), snapshot, "loading changes nothing stored");
     assert.equal(await openName(page), submission.title);
     assert.ok(await page.getByRole("switch", { name: "Short mode (for SMEs)" }).isChecked());
-    assert.equal(await textOf(page.locator("#report-digest")), digest, "the same answers give the same report");
+    assert.equal(await downloadedDigest(), digest, "the same answers give the same report");
     assert.equal(await textOf(page.locator("#summary")), summary);
     assert.ok(await radio(page, /Is the policy set out in one single document/, "No").isChecked());
     await radio(page, /Is the policy set out in one single document/, "Yes").check();

@@ -126,8 +126,8 @@ async function engineResult(page, state) {
   return page.evaluate(
     async ([pack, s]) => {
       const { loadEngine } = await import("/www/gpai-check-element.js");
-      const { evaluate } = await loadEngine();
-      const report = evaluate({ pack, ...s });
+      const { sealedReport } = await loadEngine();
+      const report = sealedReport({ pack, ...s });
       return { digest: report.digest, statuses: Object.fromEntries(report.chapters.flatMap((c) => c.measures.map((m) => [m.id, m.status]))) };
     },
     [PACK, state],

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { initSync, evaluate, pack } from "../../pkg/gpai_check.js";
+import { initSync, sealedReport, pack } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 initSync({ module: readFileSync(join(root, "pkg/gpai_check_bg.wasm")) });
@@ -76,7 +76,7 @@ function generated(count) {
 
 function wasmLine(submission) {
   try {
-    return evaluate(submission).digest;
+    return sealedReport(submission).digest;
   } catch (e) {
     return `error:${e.code}:${e.path}`;
   }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Ajv2020 from "ajv/dist/2020.js";
 import {
-  initSync, packs, pack, scope, scopeQuestions, evaluate, reportMarkdown, engineVersion,
+  initSync, packs, pack, scope, scopeQuestions, evaluate, sealedReport, reportMarkdown, engineVersion,
 } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -34,10 +34,12 @@ function throws(fn, code, path) {
 test("the wasm package gives the same reports as the native engine (goldens)", () => {
   assert.ok(examples.length >= 3);
   for (const { name, submission } of examples) {
-    const report = evaluate(submission);
+    const report = sealedReport(submission);
     const golden = JSON.parse(read(`tests/golden/${name}.report.json`));
     assert.deepStrictEqual(report, golden, name);
     assert.equal(report.digest, golden.digest, `${name}: same digest`);
+    // evaluate() is the same report, not sealed: its digest is empty.
+    assert.deepStrictEqual(evaluate(submission), { ...golden, digest: "" }, `${name}: unsealed`);
     assert.equal(reportMarkdown(submission), read(`tests/golden/${name}.report.md`), `${name}: same Markdown`);
   }
 });
