@@ -27,9 +27,12 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
         None => {
             let _ = writeln!(
                 md,
-                "Not decided yet: answer {} in the profile. Until then it is not known which measures of the Code apply.\n",
-                super::input_labels(&s.decided_by)
+                "Not decided yet: answer these profile questions first; until then it is not known which measures of the Code apply.\n"
             );
+            for id in &s.decided_by {
+                let _ = writeln!(md, "- {}", super::input_label(id));
+            }
+            md.push('\n');
         }
         Some(false) => {
             let _ = writeln!(
@@ -77,12 +80,25 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
         md.push('\n');
     }
     if groups.is_empty() {
-        let _ = writeln!(md, "No measure is not met or partly met.\n");
+        let _ = writeln!(md, "No measure is found not met or partly met.\n");
     }
 
     let tripped: Vec<_> = r.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).collect();
+    let c = &r.summary.cross_checks;
+    if tripped.is_empty() && !r.cross_checks.is_empty() {
+        let _ = writeln!(
+            md,
+            "No contradiction found between the answers ({} cross-checks passed, {} not checked yet).\n",
+            c.passed, c.not_checked
+        );
+    }
     if !tripped.is_empty() {
-        let _ = writeln!(md, "### Contradictions between answers\n");
+        let _ = writeln!(
+            md,
+            "### Contradictions between answers: {} of {} cross-checks tripped\n",
+            c.tripped,
+            r.cross_checks.len()
+        );
         for x in tripped {
             let _ = writeln!(md, "- **{}** {}: {}", x.id, inline(&x.title), inline(&x.message));
         }

@@ -32,23 +32,27 @@ fn yes_no(b: Option<bool>) -> &'static str {
 
 /// The profile questions' labels for these input ids.
 fn input_labels(ids: &[String]) -> String {
+    ids.iter().map(|id| input_label(id)).collect::<Vec<_>>().join("; ")
+}
+
+/// The profile question's label for this input id.
+fn input_label(id: &str) -> String {
     let inputs = &crate::scope::scope_text().inputs;
-    let label = |id: &String| inputs.iter().find(|i| &i.id == id).map_or_else(|| inline(id), |i| inline(&i.label));
-    ids.iter().map(label).collect::<Vec<_>>().join("; ")
+    inputs.iter().find(|i| i.id == id).map_or_else(|| inline(id), |i| inline(&i.label))
 }
 
 /// One step of a trace in words.
 fn trace_text(t: &TraceStep, words: &Words) -> String {
     let q = t.question_id.as_deref().unwrap_or("");
     match (&t.answer, t.rule) {
-        (_, Rule::NotApplicable) => "does not apply here: its condition does not hold".into(),
-        (_, Rule::NothingToCheck) => "context only, nothing to check".into(),
+        (_, Rule::NotApplicable) => "Does not apply here: its condition does not hold".into(),
+        (_, Rule::NothingToCheck) => "Context only, nothing to check".into(),
         (_, Rule::ApplicabilityUnknown) => {
-            format!("whether it applies depends on: {} (not answered yet)", words.label(q))
+            format!("Whether it applies depends on: {} (not answered yet)", words.label(q))
         }
         (_, Rule::FormComplete) => {
             format!(
-                "every field of the Model Documentation Form checked: {}",
+                "Every field of the Model Documentation Form checked: {}",
                 status_word(t.outcome).to_ascii_lowercase()
             )
         }
@@ -211,8 +215,10 @@ pub fn render(r: &Report) -> String {
                 }
             }
             if !m.missing.is_empty() {
-                let qs: Vec<String> = m.missing.iter().map(|q| words.label_with_id(q)).collect();
-                let _ = writeln!(md, "\nStill to answer: {}", qs.join("; "));
+                let _ = writeln!(md, "\nStill to answer:\n");
+                for q in &m.missing {
+                    let _ = writeln!(md, "- {}", words.label_with_id(q));
+                }
             }
             md.push('\n');
         }
