@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use gpai_check::pack::model::QuestionType;
-use gpai_check::report::Status;
+use gpai_check::report::{CrossCheckStatus, Status};
 use gpai_check::{evaluate_json, report_markdown, Report};
 
 fn example(name: &str) -> (Report<'static>, String) {
@@ -149,11 +149,48 @@ fn an_undecided_empty_submission_says_so_first() {
     let section = summary(&md);
     let body = section.trim_start_matches("## Summary of gaps").trim_start();
     assert!(body.starts_with("Not decided yet: answer "), "{body}");
-    let first = body.lines().next().unwrap();
     let inputs = &gpai_check::scope::scope_text().inputs;
     for id in &r.scope.decided_by {
         let label = &inputs.iter().find(|i| &i.id == id).unwrap().label;
-        assert!(first.contains(label.as_str()), "{id}: {first}");
+        assert!(body.contains(&format!("\n- {label}\n")), "{id}: {body}");
     }
     assert!(!section.contains("- **"), "no measure is listed as a gap");
+}
+
+#[test]
+fn tripped_cross_checks_are_in_the_summary() {
+    let f: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("tests/fixtures/cross-checks.json").unwrap()).unwrap();
+    let case = &f["trips"][0];
+    let mut s = f["base"].clone();
+    for (k, v) in case["profile"].as_object().unwrap() {
+        s["profile"][k] = v.clone();
+    }
+    for (k, v) in case["answers"].as_object().unwrap() {
+        s["answers"][k] = v.clone();
+    }
+    for d in case["drop"].as_array().unwrap() {
+        s["answers"].as_object_mut().unwrap().remove(d.as_str().unwrap());
+    }
+    let r = evaluate_json(&s.to_string()).unwrap();
+    let md = report_markdown(&r);
+    let section = summary(&md);
+    let tripped: Vec<_> = r.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).collect();
+    assert!(!tripped.is_empty());
+    for x in tripped {
+        assert!(section.contains(&format!("- **{}** ", x.id)), "{} in the summary: {section}", x.id);
+    }
+}
+
+#[test]
+fn provider_text_in_answers_stays_text() {
+    let text = fs::read_to_string("www/examples/frontier-systemic-risk.json").unwrap();
+    let mut s: serde_json::Value = serde_json::from_str(&text).unwrap();
+    s["answers"]["t_contact_details"] = "<img src=x onerror=alert(1)> | `code` *bold*".into();
+    s["answers"]["not_a_question"] = "yes".into();
+    let md = report_markdown(&evaluate_json(&s.to_string()).unwrap());
+    assert!(!md.contains("<img"), "no HTML");
+    assert!(md.contains("\"&lt;img src=x onerror=alert(1)&gt; \\| \\`code\\` \\*bold\\*\""));
+    // An answer to an unknown key is a problem in the answers, named by its key.
+    assert!(md.contains("## Problems in the answers\n\n- `not_a_question`: "));
 }
