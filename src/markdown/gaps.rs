@@ -202,7 +202,9 @@ fn write_obligation_heading(md: &mut String, r: &Report, obligations: &[usize], 
     let _ = writeln!(md, "{due}Code chapter: {} ({}).\n", inline(&ch.title), ch.id);
 }
 
+/// The text with its first letter upper case (ASCII only: Unicode's case tables would add
+/// about 18 KB to the wasm, see README, Figures).
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next().map_or_else(String::new, |f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
 }
