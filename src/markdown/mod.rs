@@ -1,10 +1,16 @@
-//! Renders a report as Markdown: what a compliance lead prints or pastes into a ticket.
+//! Renders a report as Markdown: what a provider sends its legal team, prints or pastes into a
+//! ticket. The gaps come first, then every chapter, measure, requirement and the answers behind
+//! it. Questions are named by their text and answers by their option labels, from the pack.
 //!
 //! Provider text is escaped so that the Markdown cannot carry HTML or break a table.
 
+mod gaps;
+mod words;
+
 use std::fmt::Write;
 
-use crate::report::{Report, Status, TraceAnswer, TraceStep};
+use crate::report::{Report, RequirementResult, Rule, Status, TraceStep};
+use words::{date_in_words, deadline, inline, Words};
 
 fn status_word(s: Status) -> &'static str {
     match s {
@@ -26,92 +32,75 @@ fn yes_no(b: Option<bool>) -> &'static str {
 
 /// The profile questions' labels for these input ids.
 fn input_labels(ids: &[String]) -> String {
+    ids.iter().map(|id| input_label(id)).collect::<Vec<_>>().join("; ")
+}
+
+/// The profile question's label for this input id.
+fn input_label(id: &str) -> String {
     let inputs = &crate::scope::scope_text().inputs;
-    let label = |id: &String| inputs.iter().find(|i| &i.id == id).map_or_else(|| inline(id), |i| inline(&i.label));
-    ids.iter().map(label).collect::<Vec<_>>().join("; ")
+    inputs.iter().find(|i| i.id == id).map_or_else(|| inline(id), |i| inline(&i.label))
 }
 
-/// One line of text, safe inside Markdown tables and free of HTML.
-fn inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' | '*' | '_' | '[' | ']' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn answer_text(a: &TraceAnswer<'_>) -> String {
-    match a {
-        TraceAnswer::Text(t) => quoted(t),
-        TraceAnswer::Number(n) => format!("{n}"),
-        TraceAnswer::List(l) => l.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "),
-    }
-}
-
-/// A text answer in quotes, cut after 120 characters.
-fn quoted(t: &str) -> String {
-    let short: String = t.chars().take(120).collect();
-    if short.len() < t.len() {
-        format!("\"{}…\"", inline(&short))
-    } else {
-        format!("\"{}\"", inline(t))
-    }
-}
-
-fn trace_text(t: &TraceStep) -> String {
+/// One step of a trace in words.
+fn trace_text(t: &TraceStep, words: &Words) -> String {
     let q = t.question_id.as_deref().unwrap_or("");
     match (&t.answer, t.rule) {
-        (_, crate::report::Rule::NotApplicable) => "condition not met".into(),
-        (_, crate::report::Rule::NothingToCheck) => "context only".into(),
-        (_, crate::report::Rule::ApplicabilityUnknown) => format!("depends on `{q}`, not answered"),
-        (_, crate::report::Rule::FormComplete) => {
+        (_, Rule::NotApplicable) => "Does not apply here: its condition does not hold".into(),
+        (_, Rule::NothingToCheck) => "Context only, nothing to check".into(),
+        (_, Rule::ApplicabilityUnknown) => {
+            format!("Whether it applies depends on: {} (not answered yet)", words.label(q))
+        }
+        (_, Rule::FormComplete) => {
             format!(
-                "every field of the Model Documentation Form checked: {}",
+                "Every field of the Model Documentation Form checked: {}",
                 status_word(t.outcome).to_ascii_lowercase()
             )
         }
-        (Some(a), _) => format!("`{q}` = {}", answer_text(a)),
-        (None, _) => format!("`{q}` unanswered"),
+        (Some(a), _) => format!("{} — {}", words.label(q), words.answer(q, a)),
+        (None, _) => format!("{} — not answered yet", words.label(q)),
     }
+}
+
+/// A requirement's trace in words, each line once, in the order of first appearance: a check
+/// of several options of one question repeats the same question and answer for each.
+fn trace_lines(q: &RequirementResult, words: &Words) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::with_capacity(q.trace.len());
+    for t in &q.trace {
+        let line = trace_text(t, words);
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// The Markdown text of a report.
 pub fn render(r: &Report) -> String {
+    let words = Words::of(r);
     let mut md = String::new();
     let title = r.title.as_deref().map(inline).unwrap_or_else(|| "assessment".into());
     let _ = writeln!(md, "# gpai-check report: {title}\n");
     let _ = writeln!(md, "- Pack: {} (`{}` version {})", inline(&r.pack_title), r.pack_id, r.pack_version);
     let _ = writeln!(md, "- Pack digest: `{}`", r.pack_digest);
     let _ = writeln!(md, "- Engine version: {}", r.engine_version);
-    let _ = writeln!(md, "- Assessment date: {}", r.assessment_date.as_deref().unwrap_or("not given"));
+    let _ = writeln!(
+        md,
+        "- Assessment date: {}",
+        r.assessment_date.as_deref().map_or_else(|| "not given".into(), date_in_words)
+    );
     let _ = writeln!(md, "- Report digest: `{}`\n", r.digest);
     let _ = writeln!(md, "> {}\n", inline(&r.disclaimer));
 
     let s = &r.scope;
-    let _ = writeln!(md, "## Scope under the AI Act\n");
+    let _ = writeln!(md, "## Scope decision under the AI Act\n");
     let _ = writeln!(md, "- GPAI model: {}", yes_no(s.is_gpai_model));
     let _ = writeln!(md, "- Provider: {}", yes_no(s.is_provider));
     let _ = writeln!(md, "- In scope of Chapter V: {}", yes_no(s.in_scope));
     let _ = writeln!(md, "- Systemic risk: {}", yes_no(s.systemic_risk));
     let _ = writeln!(md, "- Open-source exemption: {}", yes_no(s.open_source_exempt));
     let _ = writeln!(md, "- Limited to the modification: {}", yes_no(s.limited_to_modification));
-    let deadline = match &s.compliance_deadline {
-        None => "-".to_string(),
-        Some(d) if d.rule == crate::scope::DeadlineRule::ByDate => format!("by {}", d.date),
-        Some(d) => format!("from placing on the market (not before {})", d.date),
-    };
-    let _ = writeln!(md, "- Compliance date: {deadline}");
+    let due = s.compliance_deadline.as_ref().map_or_else(|| "-".to_string(), deadline);
+    let _ = writeln!(md, "- Compliance date: {due}");
     if !s.decided_by.is_empty() {
         let _ = writeln!(md, "- Not decided yet: answer {}", input_labels(&s.decided_by));
     }
@@ -121,7 +110,12 @@ pub fn render(r: &Report) -> String {
     if !s.missing_inputs.is_empty() {
         let _ = writeln!(md, "- Profile answers still missing: {}", input_labels(&s.missing_inputs));
     }
-    let _ = writeln!(md, "\n| Obligation | Article | Applies | Why |\n|---|---|---|---|");
+    md.push('\n');
+
+    gaps::write(&mut md, r, &words);
+
+    let _ = writeln!(md, "## Obligations under the AI Act\n");
+    let _ = writeln!(md, "| Obligation | Article | Applies | Why |\n|---|---|---|---|");
     for o in &s.obligations {
         let why: Vec<String> =
             o.reasons.iter().map(|x| format!("{} ({})", inline(&x.text), inline(&x.source))).collect();
@@ -139,7 +133,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(md, "\n- {} ({}){mark}", inline(&n.text), inline(&n.source));
     }
 
-    let _ = writeln!(md, "\n## Summary\n\n| Chapter | Applies | Met | Partly | Not met | Unanswered | N/A |\n|---|---|---|---|---|---|---|");
+    let _ = writeln!(md, "\n## Measures by chapter\n\n| Chapter | Applies | Met | Partly | Not met | Unanswered | N/A |\n|---|---|---|---|---|---|---|");
     for c in &r.summary.chapters {
         let k = &c.counts;
         let _ = writeln!(
@@ -192,15 +186,16 @@ pub fn render(r: &Report) -> String {
             for q in &m.requirements {
                 let mark = if q.unconfirmed { " *(unconfirmed)*" } else { "" };
                 let role = if q.counted { "" } else { " (not counted)" };
-                let trace: Vec<String> = q.trace.iter().map(trace_text).collect();
                 let _ = writeln!(
                     md,
-                    "- **{}** {}{role}: {}{mark}. {}",
+                    "- **{}** {}{role}: {}{mark}.",
                     q.id,
                     status_word(q.status),
-                    inline(q.text.trim_end_matches('.')),
-                    trace.join("; ")
+                    inline(q.text.trim_end_matches('.'))
                 );
+                for line in trace_lines(q, &words) {
+                    let _ = writeln!(md, "  - {line}");
+                }
             }
             if !m.kpis.is_empty() {
                 let _ = writeln!(md, "\n| KPI | Value | Target | Result |\n|---|---|---|---|");
@@ -220,7 +215,10 @@ pub fn render(r: &Report) -> String {
                 }
             }
             if !m.missing.is_empty() {
-                let _ = writeln!(md, "\nStill to answer: {}", m.missing.join(", "));
+                let _ = writeln!(md, "\nStill to answer:\n");
+                for q in &m.missing {
+                    let _ = writeln!(md, "- {}", words.label_with_id(q));
+                }
             }
             md.push('\n');
         }
@@ -246,7 +244,7 @@ pub fn render(r: &Report) -> String {
                 }
                 _ => "an order of magnitude written as a power of ten".to_string(),
             };
-            let _ = writeln!(md, "\n- {}: give {rule}.", p.field_id);
+            let _ = writeln!(md, "\n- {} ({}): give {rule}.", p.field_id, words.label(&p.question_id));
         }
         md.push('\n');
     }
@@ -273,7 +271,7 @@ pub fn render(r: &Report) -> String {
     if !r.findings.is_empty() {
         let _ = writeln!(md, "## Problems in the answers\n");
         for f in &r.findings {
-            let _ = writeln!(md, "- `{}`: {}", inline(&f.question_id), inline(&f.message));
+            let _ = writeln!(md, "- {}: {}", words.label_with_id(&f.question_id), inline(&f.message));
         }
     }
     md
@@ -305,12 +303,6 @@ fn group_thousands(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn provider_text_cannot_inject_html_or_break_tables() {
-        assert_eq!(inline("<img src=x onerror=alert(1)>|x"), "&lt;img src=x onerror=alert(1)&gt;\\|x");
-        assert_eq!(inline("a\nb"), "a b");
-    }
 
     #[test]
     fn fines_are_grouped_in_thousands() {

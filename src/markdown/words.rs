@@ -1,0 +1,200 @@
+//! The words of the Markdown report: questions named by their text, answers by their option
+//! labels, dates written out, and provider text escaped. Every name comes from the pack the
+//! report was made with; an id the pack does not know (a report read back with another pack) is
+//! shown as it is.
+
+use crate::pack::model::{Question, QuestionType};
+use crate::pack::QuestionIndex;
+use crate::report::{Report, TraceAnswer};
+use crate::scope::{ComplianceDeadline, DeadlineRule};
+
+/// Longest question label, in characters, before it is cut at a word with "…".
+const LABEL_CHARS: usize = 120;
+/// Longest quoted text answer, in characters.
+const QUOTE_CHARS: usize = 120;
+
+/// The pack's questions, to name them and their answers.
+pub(super) struct Words {
+    index: Option<QuestionIndex<'static>>,
+}
+
+impl Words {
+    /// The words of the pack `report` was made with.
+    pub(super) fn of(report: &Report) -> Self {
+        Self { index: crate::pack::get(&report.pack_id, "packId").ok().map(|p| p.question_index()) }
+    }
+
+    fn question(&self, id: &str) -> Option<&'static Question> {
+        self.index.and_then(|i| i.get(id))
+    }
+
+    /// The question's text, shortened, as a reader sees it (escaped); the id when unknown.
+    pub(super) fn label(&self, id: &str) -> String {
+        self.question(id).map_or_else(|| inline(id), |q| inline(&shorten(&q.text, LABEL_CHARS)))
+    }
+
+    /// The label with the id after it in code type, for lists of questions someone has to go and
+    /// answer: the id is the key in the answers file.
+    pub(super) fn label_with_id(&self, id: &str) -> String {
+        if self.question(id).is_some() {
+            format!("{} (`{}`)", self.label(id), id.replace('`', ""))
+        } else {
+            format!("`{}`", id.replace('`', ""))
+        }
+    }
+
+    /// An answer to question `id` in words: yes/partly/no, option labels, numbers with their
+    /// unit, dates written out, provider text quoted.
+    pub(super) fn answer(&self, id: &str, a: &TraceAnswer<'_>) -> String {
+        let Some(q) = self.question(id) else { return raw_answer(a) };
+        let unit = |s: String| match q.unit.as_deref() {
+            Some(u) if !u.is_empty() => format!("{s} {}", inline(u)),
+            _ => s,
+        };
+        match (q.kind, a) {
+            (QuestionType::YesNo | QuestionType::YesPartlyNo, TraceAnswer::Text(t)) => match &**t {
+                "yes" => "Yes".into(),
+                "no" => "No".into(),
+                "partly" => "Partly".into(),
+                _ => quoted(t),
+            },
+            (QuestionType::SingleChoice, TraceAnswer::Text(t)) => option_label(q, t),
+            (QuestionType::MultiChoice, TraceAnswer::List(l)) if l.is_empty() => "none selected".into(),
+            (QuestionType::MultiChoice, TraceAnswer::List(l)) => {
+                l.iter().map(|t| option_label(q, t)).collect::<Vec<_>>().join("; ")
+            }
+            (QuestionType::Number | QuestionType::Quantity, TraceAnswer::Number(n)) => unit(format!("{n}")),
+            (QuestionType::Quantity, TraceAnswer::Text(t)) if t.eq_ignore_ascii_case("n/a") => {
+                "not applicable (N/A)".into()
+            }
+            (QuestionType::Quantity, TraceAnswer::Text(t)) => unit(inline(t)),
+            (QuestionType::Date, TraceAnswer::Text(t)) => date_in_words(t),
+            _ => raw_answer(a),
+        }
+    }
+}
+
+/// The option's label, or the id quoted when the question has no such option.
+fn option_label(q: &Question, id: &str) -> String {
+    q.options.iter().find(|o| o.id == id).map_or_else(|| quoted(id), |o| inline(&o.label))
+}
+
+/// An answer without its question: texts quoted, numbers as they are.
+fn raw_answer(a: &TraceAnswer<'_>) -> String {
+    match a {
+        TraceAnswer::Text(t) => quoted(t),
+        TraceAnswer::Number(n) => format!("{n}"),
+        TraceAnswer::List(l) => l.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A text answer in quotes, cut after 120 characters.
+pub(super) fn quoted(t: &str) -> String {
+    let short: String = t.chars().take(QUOTE_CHARS).collect();
+    if short.len() < t.len() {
+        format!("\"{}…\"", inline(&short))
+    } else {
+        format!("\"{}\"", inline(t))
+    }
+}
+
+/// A long text cut to its first question, then to `max` characters at a word, with "…".
+pub(super) fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    // A question followed by an explanation: the question names it.
+    let first = match text.find("? ") {
+        Some(i) => &text[..=i],
+        None => text,
+    };
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max).collect();
+    // Cut inside a word: back to the space before it.
+    let whole_word = first[cut.len()..].starts_with(|c: char| !c.is_alphanumeric());
+    let at_word = if whole_word { cut.as_str() } else { cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]) };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ', '(', '-']))
+}
+
+/// One line of text, safe inside Markdown tables and free of HTML.
+pub(super) fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '`' | '*' | '_' | '[' | ']' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` written out, e.g. "2 August 2027"; anything else as it is (escaped).
+pub(super) fn date_in_words(d: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !crate::date::is_valid(d) {
+        return inline(d);
+    }
+    let (year, month, day) = (&d[0..4], &d[5..7], &d[8..10]);
+    let month = MONTHS[month.parse::<usize>().map_or(0, |m| m - 1)];
+    format!("{} {month} {year}", day.trim_start_matches('0'))
+}
+
+/// When the obligations must be met, in words.
+pub(super) fn deadline(d: &ComplianceDeadline) -> String {
+    match d.rule {
+        DeadlineRule::ByDate => format!("by {}", date_in_words(&d.date)),
+        DeadlineRule::FromPlacingOnMarket => {
+            format!("from placing on the market (not before {})", date_in_words(&d.date))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_text_cannot_inject_html_or_break_tables() {
+        assert_eq!(inline("<img src=x onerror=alert(1)>|x"), "&lt;img src=x onerror=alert(1)&gt;\\|x");
+        assert_eq!(inline("a\nb"), "a b");
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        assert_eq!(date_in_words("2027-08-02"), "2 August 2027");
+        assert_eq!(date_in_words("2025-12-31"), "31 December 2025");
+        assert_eq!(date_in_words("2025-02-30"), "2025-02-30");
+        assert_eq!(date_in_words("soon"), "soon");
+    }
+
+    #[test]
+    fn long_questions_are_cut_at_a_word_and_short_ones_kept() {
+        assert_eq!(shorten("Is it so?", 120), "Is it so?");
+        assert_eq!(shorten("Is it so? Say why, with examples.", 120), "Is it so?");
+        let long = "Do you compile a list of candidate risks, drawing on model-independent information and more";
+        let short = shorten(long, 40);
+        assert!(short.ends_with('…') && short.chars().count() <= 41, "{short}");
+        assert_eq!(short, "Do you compile a list of candidate risks…");
+    }
+}
