@@ -3,7 +3,8 @@
 //   1. size: the wasm raw and gzip, the total gzip transfer of the first visit, and the gzip size
 //      of SurveyJS's core (survey-core) as a ratio;
 //   2. cold start in headless Chromium: navigation to the first questions being interactive,
-//      median of 20 loads in fresh contexts;
+//      median of 20 loads in fresh contexts; and the same on a slow connection and laptop
+//      (Fast 3G, CPU 4x slower, fresh cache), with the files precompressed and uncompressed;
 //   3. evaluate() in Chromium on the fully answered frontier example: median and 95th percentile
 //      over 1,000 calls, crossing the JS/wasm boundary included;
 //   4. the same natively (examples/bench) and the ratio wasm/native, from the two timed in turns;
@@ -23,6 +24,50 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * p))];
 
+/**
+ * Runs in the page from its first byte: sets `window.gpaiInteractiveAt` to the time (from
+ * navigation start) of the first frame painted after the profile questions accept input.
+ */
+function markInteractive() {
+  new MutationObserver((_, observer) => {
+    const main = document.getElementById("main");
+    const input = document.querySelector("#profile-fields input:not([disabled]), #profile-fields select:not([disabled])");
+    if (!input || !["interactive", "ready"].includes(main?.dataset.state)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.gpaiInteractiveAt = performance.now()));
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+}
+
+/** Chromium DevTools' "Fast 3G" (150 ms latency, 1.6 Mbps down, 750 kbps up) and a CPU 4x slower. */
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+const CPU_SLOWDOWN = 4;
+
+/**
+ * One fresh load (new context, cache disabled) of `url` on Fast 3G with the CPU slowed 4x:
+ * { ms: navigation start to interactive (as the cold start), bytes: every response's encoded
+ * size, headers included, until the page is ready (the whole first visit) }.
+ */
+async function slowLoad(browser, url) {
+  const ctx = await browser.newContext();
+  try {
+    await ctx.addInitScript(markInteractive);
+    const page = await ctx.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", FAST_3G);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    let bytes = 0;
+    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    await page.goto(url, { timeout: 120_000 });
+    await page.waitForFunction(() => window.gpaiInteractiveAt !== undefined, null, { timeout: 120_000, polling: 100 });
+    await page.waitForSelector("main[data-state='ready']", { timeout: 120_000 });
+    return { ms: Math.round(await page.evaluate(() => window.gpaiInteractiveAt)), bytes };
+  } finally {
+    await ctx.close();
+  }
+}
+
 const wasm = readFileSync(join(root, "pkg/gpai_check_bg.wasm"));
 const survey = readFileSync(join(root, "node_modules/survey-core/survey.core.min.js"));
 const nativeBin = join(root, "target/release/examples/bench");
@@ -33,6 +78,9 @@ if (!existsSync(nativeBin)) throw new Error("build it first: cargo build --relea
 const server = await startServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const isolatedServer = await startServer(0, "127.0.0.1", { crossOriginIsolated: true });
+// The same files always sent as they are, uncompressed: the slow-connection figure's "before".
+const plainServer = await startServer(0, "127.0.0.1", { precompressed: false });
+const plainBase = `http://127.0.0.1:${plainServer.address().port}`;
 const isolatedBase = `http://127.0.0.1:${isolatedServer.address().port}`;
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -61,21 +109,24 @@ try {
   const starts = [];
   for (let i = 0; i < 20; i++) {
     const ctx = await browser.newContext();
-    await ctx.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const main = document.getElementById("main");
-        const input = document.querySelector("#profile-fields input:not([disabled]), #profile-fields select:not([disabled])");
-        if (!input || !["interactive", "ready"].includes(main?.dataset.state)) return;
-        observer.disconnect();
-        requestAnimationFrame(() => (window.gpaiInteractiveAt = performance.now()));
-      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
-    });
+    await ctx.addInitScript(markInteractive);
     const p = await ctx.newPage();
     await p.goto(`${base}/www/`);
     await p.waitForFunction(() => window.gpaiInteractiveAt !== undefined);
     starts.push(Math.round(await p.evaluate(() => window.gpaiInteractiveAt)));
     await ctx.close();
   }
+
+  // 2b. Time to usable for a person on a slow connection and laptop: the cold start on Fast 3G
+  //     with the CPU slowed 4x, fresh cache, the files precompressed (as served) and, in turns
+  //     with it, sent uncompressed; median of SLOW_LOADS loads each.
+  const SLOW_LOADS = 7;
+  const slow = { precompressed: [], uncompressed: [] };
+  for (let i = 0; i < SLOW_LOADS; i++) {
+    slow.precompressed.push(await slowLoad(browser, `${base}/www/`));
+    slow.uncompressed.push(await slowLoad(browser, `${plainBase}/www/`));
+  }
+  const slowFigure = (loads) => `${median(loads.map((l) => l.ms))} ms, ${kb(median(loads.map((l) => l.bytes)))} received (encoded, with headers)`;
 
   // 3 and 6. evaluate() in the browser, from the page's own origin.
   const ctx = await browser.newContext();
@@ -122,6 +173,8 @@ try {
     ["SurveyJS core, survey-core 3.1.1 (gzip)", kb(gz(survey))],
     ["first visit / SurveyJS core", (transfer / gz(survey)).toFixed(2)],
     ["cold start in Chromium (median of 20)", `${median(starts)} ms`],
+    [`time to usable on Fast 3G + 4x CPU, precompressed (median of ${SLOW_LOADS})`, slowFigure(slow.precompressed)],
+    [`time to usable on Fast 3G + 4x CPU, uncompressed (median of ${SLOW_LOADS})`, slowFigure(slow.uncompressed)],
     ["evaluate() in Chromium, median / p95 (1,000 calls)", `${wasmMedian.toFixed(3)} / ${pct(browserFigures.ms, 0.95).toFixed(3)} ms`],
     ["evaluate natively, median / p95 (1,000 calls)", `${native.nativeEvaluate.medianMs.toFixed(3)} / ${native.nativeEvaluate.p95Ms.toFixed(3)} ms`],
     ["wasm / native (timed in turns, median of 10 rounds)", `${median(ratios).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`],
@@ -135,4 +188,5 @@ try {
   await browser.close();
   server.close();
   isolatedServer.close();
+  plainServer.close();
 }

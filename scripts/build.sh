@@ -17,5 +17,7 @@ node scripts/package.mjs
 node scripts/bundle.mjs
 # The one-file checker (wasm and pack inlined) that the page offers for download.
 node scripts/single-file.mjs
+# Brotli and gzip copies of the files the page serves, in precompressed/ (see docs/deploying.md).
+node scripts/precompress.mjs
 printf '[build] pkg/gpai_check_bg.wasm: %s bytes, %s gzip\n' \
   "$(wc -c < pkg/gpai_check_bg.wasm)" "$(gzip -9 -c pkg/gpai_check_bg.wasm | wc -c)"

@@ -1,10 +1,14 @@
 // A static file server for the checker: serves the repository root (www/ and pkg/) on loopback
-// with the right MIME types and a strict Content Security Policy. No dependencies.
+// with the right MIME types and a strict Content Security Policy, and the build's brotli or gzip
+// copy of a file (scripts/precompress.mjs) when the request accepts it, as static hosts do.
+// No dependencies.
 //   node scripts/serve.mjs [port]   (default 8080; 0 picks a free port)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { encodings, variantPath } from "./precompress.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const types = {
@@ -25,11 +29,63 @@ export const csp =
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /**
+ * The content encodings of `encodings` that an Accept-Encoding header allows, in the server's order
+ * of preference (brotli, then gzip), whatever the header's order: "q=0" refuses one, "*" names
+ * every one the header does not name itself.
+ */
+export function acceptedEncodings(header = "") {
+  const weights = new Map();
+  for (const part of header.split(",")) {
+    const [token, ...params] = part.trim().toLowerCase().split(";").map((x) => x.trim());
+    if (!token) continue;
+    const q = params.find((p) => p.startsWith("q="));
+    weights.set(token, q === undefined ? 1 : Number(q.slice(2)));
+  }
+  return encodings.map((e) => e.name).filter((name) => (weights.get(name) ?? weights.get("*") ?? 0) > 0);
+}
+
+const decompress = { br: brotliDecompressSync, gzip: gunzipSync };
+
+/**
+ * Per compressed copy: the stamp (size, inode, modification and change times of the original and
+ * of the copy) under which it was last compared with its original, and whether it decompressed to
+ * it. A copy is compared again whenever either file changes, so a stale copy is never served,
+ * however the times were set (a checkout, a copy that keeps times, a rebuild of one but not the
+ * other): the change time moves on every write and cannot be set back.
+ */
+const checked = new Map();
+
+/** The compressed copy of `file` (served as `path`) in `encoding`, if it is that file exactly; else null. */
+async function freshCopy(file, info, path, encoding) {
+  const copy = variantPath(path, encoding);
+  let copyInfo;
+  try {
+    copyInfo = await stat(copy);
+  } catch {
+    return null;
+  }
+  if (!copyInfo.isFile()) return null;
+  const stamp = [info, copyInfo].map((s) => `${s.size}:${s.ino}:${s.mtimeMs}:${s.ctimeMs}`).join("/");
+  const body = await readFile(copy);
+  if (checked.get(copy)?.stamp !== stamp) {
+    let same = false;
+    try {
+      same = decompress[encoding](body).equals(await readFile(file));
+    } catch {
+      // Not valid brotli or gzip: not the file.
+    }
+    checked.set(copy, { stamp, same });
+  }
+  return checked.get(copy).same ? body : null;
+}
+
+/**
  * Starts the server. `crossOriginIsolated: true` adds the two headers that make the page
  * cross-origin isolated, for the benchmark: only then does Chromium time `performance.now()` to
  * 5 µs instead of 100 µs, too coarse for calls of about a millisecond against a 0.5 ms budget.
+ * `precompressed: false` always sends the original file, uncompressed (the benchmark's "before").
  */
-export function startServer(port = 8080, host = "127.0.0.1", { crossOriginIsolated = false } = {}) {
+export function startServer(port = 8080, host = "127.0.0.1", { crossOriginIsolated = false, precompressed = true } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
     let path = decodeURIComponent(url.pathname);
@@ -44,10 +100,24 @@ export function startServer(port = 8080, host = "127.0.0.1", { crossOriginIsolat
       return;
     }
     try {
-      if (!(await stat(file)).isFile()) throw new Error("not a file");
-      const body = await readFile(file);
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+      let body = null;
+      let encoding = null;
+      for (const accepted of precompressed ? acceptedEncodings(req.headers["accept-encoding"]) : []) {
+        body = await freshCopy(file, info, path, accepted);
+        if (body) {
+          encoding = accepted;
+          break;
+        }
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
+        "content-length": body.length,
+        ...(encoding ? { "content-encoding": encoding } : {}),
+        // The answer depends on Accept-Encoding: a cache between must not give one client's to another.
+        vary: "Accept-Encoding",
         "content-security-policy": csp,
         "x-content-type-options": "nosniff",
         "cache-control": "no-cache",

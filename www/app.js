@@ -45,11 +45,13 @@ const exampleData = new Map();
 start().catch((error) => showError(`The checker could not start: ${error.message}`));
 
 async function start() {
-  // Everything the page will ever fetch is fetched now, alongside the engine, and before the
-  // page says it is ready: after that it makes no request at all, so it keeps working offline.
-  const examplesFetched = loadExampleList();
+  // Everything the page will ever fetch is fetched while it loads, before it says it is ready:
+  // after that it makes no request at all, so it keeps working offline. The examples are asked
+  // for once the engine has arrived, not with it: on a slow connection they shared its download
+  // and put off the first questions (Fast 3G, 4x slower CPU: about 150 ms; README, Figures).
   const singleFileOffered = offerSingleFile();
   await initEngine();
+  const examplesFetched = loadExampleList();
   packData = loadPack(PACK_ID);
   questions = scopeQuestions();
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
@@ -82,8 +84,8 @@ async function start() {
   // the profile questions moves any more: they work from here on ("interactive"). The chapters
   // follow below them in slices of about 20 ms (a chapter's head or a commitment at least), so
   // that typing is never held up for long, each slice shown with the current report as it
-  // appears. "ready" follows once they are all built and the examples (fetched alongside the
-  // engine) are in; after that the page makes no request.
+  // appears. "ready" follows once they are all built and the examples (asked for once the
+  // engine had arrived) are in; after that the page makes no request.
   setText($("load-status"), "");
   show($("load-status"), false);
   $("main").dataset.state = "interactive";
