@@ -27,9 +27,14 @@ use serde::forward_to_deserialize_any;
 pub(crate) const MAX_DEPTH: u32 = 127;
 
 /// What went wrong, as a kind to decide on and in serde's words to show; the reader knows
-/// where (see [`Reader::path`]).
+/// where (see [`Reader::path`]). Boxed, like serde_json's, so that every `Result` of the reader
+/// is one pointer wide.
 #[derive(Debug)]
-pub(crate) struct Error {
+pub(crate) struct Error(Box<Failure>);
+
+/// An [`Error`]'s contents.
+#[derive(Debug)]
+struct Failure {
     kind: ErrorKind,
     /// serde's words for the kinds that derived `Deserialize` impls report; empty for the
     /// reader's own errors, whose words are fixed by their kind.
@@ -65,11 +70,11 @@ pub(crate) enum ErrorKind {
 impl Error {
     /// Why the text could not be read.
     pub(crate) fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
-    fn new(kind: ErrorKind, words: Words) -> Self {
-        Error { kind, words: words.0 }
+    fn new(kind: ErrorKind, words: String) -> Self {
+        Error(Box::new(Failure { kind, words }))
     }
 }
 
@@ -94,40 +99,40 @@ impl std::error::Error for Words {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error::new(ErrorKind::Custom, Words::custom(msg))
+        Error::new(ErrorKind::Custom, Words::custom(msg).0)
     }
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error::new(ErrorKind::InvalidType, Words::invalid_type(unexp, exp))
+        Error::new(ErrorKind::InvalidType, Words::invalid_type(unexp, exp).0)
     }
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error::new(ErrorKind::InvalidValue, Words::invalid_value(unexp, exp))
+        Error::new(ErrorKind::InvalidValue, Words::invalid_value(unexp, exp).0)
     }
     fn invalid_length(len: usize, exp: &dyn Expected) -> Self {
-        Error::new(ErrorKind::InvalidValue, Words::invalid_length(len, exp))
+        Error::new(ErrorKind::InvalidValue, Words::invalid_length(len, exp).0)
     }
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        let words = Words::unknown_variant(variant, expected);
+        let words = Words::unknown_variant(variant, expected).0;
         Error::new(ErrorKind::UnknownVariant { variant: variant.to_owned(), expected }, words)
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        let words = Words::unknown_field(field, expected);
+        let words = Words::unknown_field(field, expected).0;
         Error::new(ErrorKind::UnknownField { field: field.to_owned(), expected }, words)
     }
     fn missing_field(field: &'static str) -> Self {
-        Error::new(ErrorKind::MissingField(field), Words::missing_field(field))
+        Error::new(ErrorKind::MissingField(field), Words::missing_field(field).0)
     }
     fn duplicate_field(field: &'static str) -> Self {
-        Error::new(ErrorKind::DuplicateField(field), Words::duplicate_field(field))
+        Error::new(ErrorKind::DuplicateField(field), Words::duplicate_field(field).0)
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.kind {
+        f.write_str(match self.0.kind {
             ErrorKind::Syntax(what) => what,
             ErrorKind::NumberOutOfRange => "number out of range",
             ErrorKind::TooDeep => "recursion limit exceeded",
-            _ => &self.words,
+            _ => &self.0.words,
         })
     }
 }
@@ -269,7 +274,7 @@ enum Number {
 
 /// The reader's own error of `kind` (its words are the kind's).
 fn reader_error(kind: ErrorKind) -> Error {
-    Error { kind, words: String::new() }
+    Error::new(kind, String::new())
 }
 
 /// Not JSON: `what` was expected, or found instead.
