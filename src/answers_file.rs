@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::answers::RawAnswer;
 use crate::error::{ErrorCode, InputError};
+use crate::json::ErrorKind;
 use crate::submission::{file_text, Submission};
 
 /// The value of `format` in an answers file.
@@ -55,11 +56,11 @@ fn read_text(text: &str) -> Result<Submission, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(ErrorCode::InvalidJson, "", "the file is empty"));
     }
-    let tree: Value = crate::error::parse_json(text, true).map_err(|e| match e.code {
-        ErrorCode::InvalidJson => InputError { message: format!("the file is not valid JSON ({})", e.message), ..e },
-        _ if e.message.starts_with("number out of range") => {
-            InputError { message: "the number is too large to be read".into(), ..e }
+    let tree: Value = crate::error::read_json(text, true).map_err(|(e, kind)| match (e.code, kind) {
+        (ErrorCode::InvalidJson, _) => {
+            InputError { message: format!("the file is not valid JSON ({})", e.message), ..e }
         }
+        (_, ErrorKind::NumberOutOfRange) => InputError { message: "the number is too large to be read".into(), ..e },
         _ => e,
     })?;
     let Value::Object(top) = &tree else {

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::json::{self, ErrorKind};
+
 /// Why an input cannot be used, with a stable machine code and the path of the bad field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -85,32 +87,30 @@ impl InputError {
         Self { code, path: path.into(), message: message.into() }
     }
 
-    /// Classifies a serde message and attaches the path the reader was at.
-    pub(crate) fn from_serde(path: String, message: String) -> Self {
-        // A missing or repeated field is named in the message, not in the path: name it there too.
-        let named = ["missing field `", "duplicate field `"]
-            .iter()
-            .find_map(|prefix| message.strip_prefix(prefix).and_then(|m| m.split('`').next()));
-        let path = match named {
-            Some(field) if path.is_empty() => field.to_string(),
-            Some(field) => format!("{path}.{field}"),
-            None => path,
+    /// The JSON reader's error `e`, coded by its kind, at `path` (where the reader was) or at the
+    /// field the kind names; `position` (line, column) is added to the message.
+    pub(crate) fn from_json(e: &json::Error, path: String, position: Option<(usize, usize)>) -> Self {
+        let code = match e.kind() {
+            ErrorKind::Syntax(_) => ErrorCode::InvalidJson,
+            ErrorKind::InvalidType => ErrorCode::InvalidType,
+            ErrorKind::InvalidValue
+            | ErrorKind::UnknownVariant { .. }
+            | ErrorKind::NumberOutOfRange
+            | ErrorKind::Custom => ErrorCode::InvalidValue,
+            ErrorKind::UnknownField { .. } => ErrorCode::UnknownField,
+            ErrorKind::MissingField(_) => ErrorCode::MissingField,
+            // A key given twice: which value was meant is not in the text.
+            ErrorKind::DuplicateField(_) => ErrorCode::InvalidJson,
+            ErrorKind::TooDeep => return Self::too_deep(path),
         };
-        let starts = |p: &str| message.starts_with(p);
-        let code = if starts("unknown field") {
-            ErrorCode::UnknownField
-        } else if starts("missing field") {
-            ErrorCode::MissingField
-        } else if starts("invalid type") {
-            ErrorCode::InvalidType
-        } else if starts("unknown variant") || starts("number out of range") || starts("invalid value") {
-            ErrorCode::InvalidValue
-        } else if message.contains("recursion limit") {
-            return Self::too_deep(path);
-        } else {
-            // Syntax: "expected ...", "EOF while parsing", "trailing characters", "duplicate field",
-            // control characters, lone surrogates.
-            ErrorCode::InvalidJson
+        // A missing or repeated field is not where the reader is (it is in the object there).
+        let path = match e.kind() {
+            ErrorKind::MissingField(field) | ErrorKind::DuplicateField(field) => join(path, field),
+            _ => path,
+        };
+        let message = match position {
+            Some((line, column)) => format!("{e} at line {line} column {column}"),
+            None => e.to_string(),
         };
         Self { code, path, message }
     }
@@ -132,6 +132,15 @@ impl InputError {
     }
 }
 
+/// `path.field`, or `field` at the root.
+fn join(mut path: String, field: &str) -> String {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(field);
+    path
+}
+
 /// Parses JSON text into `T`, turning a failure into an [`InputError`] with the field path.
 /// `with_position` adds "at line L column C" (useful for files people wrote; noise for JSON the
 /// wasm adapter produced itself).
@@ -139,18 +148,23 @@ pub(crate) fn parse_json<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
     with_position: bool,
 ) -> Result<T, InputError> {
+    read_json(text, with_position).map_err(|(e, _)| e)
+}
+
+/// As [`parse_json`], with the reader's kind of error beside the [`InputError`] made of it, for
+/// a caller that words a kind its own way.
+pub(crate) fn read_json<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+    with_position: bool,
+) -> Result<T, (InputError, ErrorKind)> {
     // Depth first, wherever it is: an answer nested too deep is refused like a profile field
     // nested too deep, and like the same value handed over from JavaScript.
-    if let Some(path) = crate::json::too_deep_at(text) {
-        return Err(InputError::too_deep(path));
+    if let Some(path) = json::too_deep_at(text) {
+        return Err((InputError::too_deep(path), ErrorKind::TooDeep));
     }
-    crate::json::from_str(text).map_err(|(e, reader)| {
-        let mut message = e.to_string();
-        if with_position {
-            let (line, column) = reader.position();
-            message = format!("{message} at line {line} column {column}");
-        }
-        InputError::from_serde(reader.path(), message)
+    json::from_str(text).map_err(|(e, reader)| {
+        let position = if with_position { Some(reader.position()) } else { None };
+        (InputError::from_json(&e, reader.path(), position), e.kind().clone())
     })
 }
 
@@ -179,6 +193,114 @@ mod tests {
     }
 
     #[test]
+    fn each_kind_of_reader_error_has_its_code_and_path() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Shape {
+            n: u32,
+            pair: Option<(u8, u8)>,
+            choice: Option<Choice>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Choice {
+            A,
+            B,
+        }
+        let fields: &[&str] = &["n", "pair", "choice"];
+        let cases: [(&str, ErrorKind, ErrorCode, &str); 10] = [
+            (r#"{"n": }"#, ErrorKind::Syntax("expected value"), ErrorCode::InvalidJson, "n"),
+            (r#"{"n": 1} x"#, ErrorKind::Syntax("trailing characters"), ErrorCode::InvalidJson, ""),
+            (r#"{"n": "1"}"#, ErrorKind::InvalidType, ErrorCode::InvalidType, "n"),
+            (r#"{"n": -1}"#, ErrorKind::InvalidValue, ErrorCode::InvalidValue, "n"),
+            (r#"{"n": 1, "pair": [1]}"#, ErrorKind::InvalidValue, ErrorCode::InvalidValue, "pair"),
+            (
+                r#"{"n": 1, "m": 2}"#,
+                ErrorKind::UnknownField { field: "m".into(), expected: fields },
+                ErrorCode::UnknownField,
+                "m",
+            ),
+            (r#"{"pair": null}"#, ErrorKind::MissingField("n"), ErrorCode::MissingField, "n"),
+            (r#"{"n": 1, "n": 2}"#, ErrorKind::DuplicateField("n"), ErrorCode::InvalidJson, "n"),
+            (
+                r#"{"n": 1, "choice": "c"}"#,
+                ErrorKind::UnknownVariant { variant: "c".into(), expected: &["a", "b"] },
+                ErrorCode::InvalidValue,
+                "choice",
+            ),
+            (r#"{"n": 1e999}"#, ErrorKind::NumberOutOfRange, ErrorCode::InvalidValue, "n"),
+        ];
+        for (text, kind, code, path) in cases {
+            let (e, got) = read_json::<Shape>(text, false).unwrap_err();
+            assert_eq!((got, e.code, e.path.as_str()), (kind, code, path), "{text}: {e}");
+        }
+        // Under an outer field, a missing or repeated field is named after the object's path.
+        let (e, _) = read_json::<Vec<Shape>>(r#"[{"n": 1}, {"n": 1, "n": 2}]"#, false).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidJson, "[1].n"));
+        let (e, _) = read_json::<std::collections::BTreeMap<String, Shape>>(r#"{"x": {}}"#, false).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "x.n"));
+        // Too deep for the reader itself (`parse_json` refuses it before reading).
+        let deep = format!("{{\"a\": {}1{}}}", "[".repeat(127), "]".repeat(127));
+        let (e, reader) = json::from_str::<serde_json::Value>(&deep).map(drop).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::TooDeep);
+        let e = InputError::from_json(&e, reader.path(), Some(reader.position()));
+        assert_eq!(e, InputError::too_deep(reader.path()));
+        assert!(e.path.starts_with("a[0][0]"), "{}", e.path);
+    }
+
+    /// A `Deserialize` impl that refuses every value with `words`, through `de::Error::custom`.
+    struct Refuses(&'static str);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Refuses {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            <serde::de::IgnoredAny as serde::Deserialize>::deserialize(d)?;
+            Err(serde::de::Error::custom(self.0))
+        }
+    }
+
+    /// Reads `{"field": <anything>}` with the field's value refused in `words`.
+    fn refused_in_words(words: &'static str) -> InputError {
+        let text = r#"{"field": 1}"#;
+        let mut reader = crate::json::Reader::new(text);
+        let e = serde::de::Deserializer::deserialize_map(&mut reader, RefusingMap(words)).unwrap_err();
+        InputError::from_json(&e, reader.path(), None)
+    }
+
+    /// Visits an object, refusing the value of its one field in `words`.
+    struct RefusingMap(&'static str);
+
+    impl<'de> serde::de::Visitor<'de> for RefusingMap {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            map.next_key::<String>()?;
+            map.next_value_seed(Refuses(self.0))
+        }
+    }
+
+    #[test]
+    fn a_refusal_in_its_own_words_is_classified_by_its_kind_not_its_words() {
+        // Words that read like serde's for other kinds: each is a custom refusal of a value,
+        // at the field being read, and its words are kept.
+        for words in [
+            "unknown field `pack`, expected `title`",
+            "missing field `pack`",
+            "duplicate field `pack`",
+            "invalid type: string \"x\", expected a number",
+            "recursion limit exceeded",
+            "number out of range",
+            "expected value",
+        ] {
+            let e = refused_in_words(words);
+            assert_eq!((e.code, e.path.as_str(), e.message.as_str()), (ErrorCode::InvalidValue, "field", words));
+        }
+    }
+
+    #[test]
     fn too_deep_json_is_refused_wherever_it_is_naming_where_it_starts() {
         let deep = |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
         // In an answer (skipped when read), in the profile (a field of the wrong type), anywhere.
@@ -198,7 +320,7 @@ mod tests {
         assert_ne!(parse_json::<crate::Submission>(&fits, true).map_err(|e| e.code), Err(ErrorCode::TooDeep));
         let e = parse_json::<crate::Submission>(r#"{"x": [1, {"b,\"[": 2}, [3]]}"#, false).map(|_| ()).unwrap_err();
         assert_ne!(e.code, ErrorCode::TooDeep, "brackets and commas inside strings do not count");
-        let short = crate::json::too_deep_at(&format!(r#"[0, {{"n": 1, "k\"e,y": {}}}]"#, deep("[", "]", 126)));
+        let short = json::too_deep_at(&format!(r#"[0, {{"n": 1, "k\"e,y": {}}}]"#, deep("[", "]", 126)));
         assert_eq!(short.as_deref(), Some("[1].k\"e,y[0][0][0][0][0][0]…"));
     }
 }

@@ -26,19 +26,114 @@ use serde::forward_to_deserialize_any;
 /// How deep lists and objects may nest, counting the outermost as 1 (serde_json's limit).
 pub(crate) const MAX_DEPTH: u32 = 127;
 
-/// What went wrong, in serde's words; the reader knows where (see [`Reader::path`]).
+/// What went wrong, as a kind to decide on and in serde's words to show; the reader knows
+/// where (see [`Reader::path`]). Boxed, like serde_json's, so that every `Result` of the reader
+/// is one pointer wide.
 #[derive(Debug)]
-pub(crate) struct Error(String);
+pub(crate) struct Error(Box<Failure>);
+
+/// An [`Error`]'s contents.
+#[derive(Debug)]
+struct Failure {
+    kind: ErrorKind,
+    /// serde's words for the kinds that derived `Deserialize` impls report; empty for the
+    /// reader's own errors, whose words are fixed by their kind.
+    words: String,
+}
+
+/// Why a text could not be read: decided by the reader and by the `de::Error` method a
+/// `Deserialize` impl called, never by the words of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    /// Not JSON: what the reader expected or found instead (`expected value`, `trailing comma`).
+    Syntax(&'static str),
+    /// A value of the wrong type (a string where a number belongs).
+    InvalidType,
+    /// A value of the right type that is not allowed, or a list of the wrong length.
+    InvalidValue,
+    /// An object key the type does not have, and the keys it has.
+    UnknownField { field: String, expected: &'static [&'static str] },
+    /// A field the type requires.
+    MissingField(&'static str),
+    /// A name that is not one of an enum's variants, and the ones it has.
+    UnknownVariant { variant: String, expected: &'static [&'static str] },
+    /// A field given twice in one object.
+    DuplicateField(&'static str),
+    /// A number too large for `f64`.
+    NumberOutOfRange,
+    /// Lists and objects nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// Any other refusal by a `Deserialize` impl, in its own words.
+    Custom,
+}
+
+impl Error {
+    /// Why the text could not be read.
+    pub(crate) fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    fn new(kind: ErrorKind, words: String) -> Self {
+        Error(Box::new(Failure { kind, words }))
+    }
+}
+
+/// serde's wording of an error: its `de::Error` methods' default texts, which
+/// [`Error`]'s own methods keep beside the kind.
+#[derive(Debug)]
+struct Words(String);
+
+impl de::Error for Words {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Words(msg.to_string())
+    }
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Words {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
+        Error::new(ErrorKind::Custom, Words::custom(msg).0)
+    }
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Error::new(ErrorKind::InvalidType, Words::invalid_type(unexp, exp).0)
+    }
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Error::new(ErrorKind::InvalidValue, Words::invalid_value(unexp, exp).0)
+    }
+    fn invalid_length(len: usize, exp: &dyn Expected) -> Self {
+        Error::new(ErrorKind::InvalidValue, Words::invalid_length(len, exp).0)
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let words = Words::unknown_variant(variant, expected).0;
+        Error::new(ErrorKind::UnknownVariant { variant: variant.to_owned(), expected }, words)
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let words = Words::unknown_field(field, expected).0;
+        Error::new(ErrorKind::UnknownField { field: field.to_owned(), expected }, words)
+    }
+    fn missing_field(field: &'static str) -> Self {
+        Error::new(ErrorKind::MissingField(field), Words::missing_field(field).0)
+    }
+    fn duplicate_field(field: &'static str) -> Self {
+        Error::new(ErrorKind::DuplicateField(field), Words::duplicate_field(field).0)
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(match self.0.kind {
+            ErrorKind::Syntax(what) => what,
+            ErrorKind::NumberOutOfRange => "number out of range",
+            ErrorKind::TooDeep => "recursion limit exceeded",
+            _ => &self.0.words,
+        })
     }
 }
 
@@ -177,8 +272,14 @@ enum Number {
     Float(f64),
 }
 
-fn syntax(msg: &str) -> Error {
-    Error(msg.to_string())
+/// The reader's own error of `kind` (its words are the kind's).
+fn reader_error(kind: ErrorKind) -> Error {
+    Error::new(kind, String::new())
+}
+
+/// Not JSON: `what` was expected, or found instead.
+fn syntax(what: &'static str) -> Error {
+    reader_error(ErrorKind::Syntax(what))
 }
 
 /// The end of the run of plain string characters (not `"`, `\\` or a control character) that
@@ -226,7 +327,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Consumes `byte` after whitespace, or fails with `msg`.
-    fn expect(&mut self, byte: u8, msg: &str) -> Result<(), Error> {
+    fn expect(&mut self, byte: u8, msg: &'static str) -> Result<(), Error> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -236,7 +337,7 @@ impl<'de> Reader<'de> {
     }
 
     /// `msg`, or "EOF while parsing" when the text has ended.
-    fn end_or(&self, msg: &str) -> Error {
+    fn end_or(&self, msg: &'static str) -> Error {
         syntax(if self.pos >= self.text.len() { "EOF while parsing a value" } else { msg })
     }
 
@@ -405,7 +506,7 @@ impl<'de> Reader<'de> {
         }
         match literal.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Number::Float(f)),
-            _ => Err(syntax("number out of range")),
+            _ => Err(reader_error(ErrorKind::NumberOutOfRange)),
         }
     }
 
@@ -459,7 +560,7 @@ impl<'de> Reader<'de> {
     fn enter(&mut self) -> Result<(), Error> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(syntax("recursion limit exceeded"));
+            return Err(reader_error(ErrorKind::TooDeep));
         }
         self.pos += 1;
         Ok(())
