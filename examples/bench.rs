@@ -9,12 +9,19 @@
 //!     (27,700 answers at 100x: more than a submission may carry, 5,000, so the engine is
 //!     called directly, as `evaluate_with`, past that limit);
 //!   - `growthUnanswered`: the example's answers alone, so the copies are unanswered and every
-//!     one of their questions is in the list of what is still to answer.
+//!     one of their questions is in the list of what is still to answer;
+//! - `growthCount`: the instructions of one evaluation of the answered packs (x1, x10, x100),
+//!   counted by valgrind's callgrind, and their ratios to x1. Unlike the times, the count does
+//!   not depend on the cache: it is the work itself, and it is the same from run to run of one
+//!   binary. With the argument `counts`, only that; `count FACTOR` is the run that callgrind
+//!   watches (it builds the packs uncounted and counts [`counted_evaluation`] alone).
 //!
 //! ```sh
 //! cargo run --release --example bench
+//! cargo build --release --example bench && target/release/examples/bench counts
 //! ```
 
+use std::process::Command;
 use std::time::Instant;
 
 use gpai_check::evaluate::evaluate_with;
@@ -151,6 +158,74 @@ fn growth(packs: &[(usize, Pack, Submission)]) -> String {
     format!("[{}]", list.join(", "))
 }
 
+/// One evaluation, the only code callgrind counts (`--toggle-collect`): kept out of line so that
+/// its symbol exists, and dropping the report included, as in the timed calls.
+#[inline(never)]
+fn counted_evaluation(pack: &Pack, submission: &Submission) {
+    drop(std::hint::black_box(evaluate_with(pack, submission)));
+}
+
+/// `bench count FACTOR`: builds the answered pack of that size and evaluates it twice; the first
+/// call (made before counting, as the timed calls have a warm-up) makes the pack's question index.
+fn count_run(text: &str, factor: usize) {
+    let submission: Submission = serde_json::from_str(text).unwrap();
+    let base: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
+    let pack = synthetic(&base, factor);
+    let submission = answered_copies(&submission, factor);
+    drop(evaluate_with(&pack, &submission));
+    counted_evaluation(&pack, &submission);
+}
+
+/// The instructions callgrind counted in [`counted_evaluation`] for one run of `bench count
+/// FACTOR`, or why there is no count (valgrind missing or failing).
+fn instructions(factor: usize) -> Result<u64, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = std::env::temp_dir().join(format!("gpai-check-callgrind-{}-x{factor}.out", std::process::id()));
+    let run = Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg("--toggle-collect=*counted_evaluation*")
+        .arg(format!("--callgrind-out-file={}", out.display()))
+        .arg(&exe)
+        .args(["count", &factor.to_string()])
+        .output()
+        .map_err(|e| format!("valgrind could not be run ({e})"))?;
+    let counted = std::fs::read_to_string(&out);
+    let _ = std::fs::remove_file(&out);
+    if !run.status.success() {
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        return Err(format!("valgrind failed: {}", stderr.lines().last().unwrap_or("")));
+    }
+    total_ir(&counted.map_err(|e| format!("no callgrind output ({e})"))?)
+}
+
+/// The total of the `Ir` event in a callgrind output file (its `totals:` line, or `summary:`).
+fn total_ir(callgrind_out: &str) -> Result<u64, String> {
+    callgrind_out
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("totals:").or_else(|| l.strip_prefix("summary:")))
+        .and_then(|n| n.split_whitespace().next()?.parse().ok())
+        .ok_or_else(|| "no total in the callgrind output".to_string())
+}
+
+/// The instruction counts of x1, x10 and x100 and their ratios to x1, as JSON; an object with an
+/// `error` when there is no count (the rest of the benchmark still runs).
+fn growth_count(factors: &[usize]) -> String {
+    match factors.iter().map(|&f| instructions(f)).collect::<Result<Vec<u64>, String>>() {
+        Ok(counts) => {
+            let list: Vec<String> = factors
+                .iter()
+                .zip(&counts)
+                .map(|(f, n)| {
+                    format!(r#"{{"factor": {f}, "instructions": {n}, "ratio": {:.2}}}"#, *n as f64 / counts[0] as f64)
+                })
+                .collect();
+            format!(r#"{{"counts": [{}]}}"#, list.join(", "))
+        }
+        Err(e) => format!(r#"{{"error": {}}}"#, serde_json::Value::String(e)),
+    }
+}
+
 fn main() {
     let text =
         std::fs::read_to_string("www/examples/frontier-systemic-risk.json").expect("run from the repository root");
@@ -166,10 +241,18 @@ fn main() {
         println!(r#"{{"medianMs": {median:.4}}}"#);
         return;
     }
+    if args.get(1).map(String::as_str) == Some("count") {
+        count_run(&text, args.get(2).and_then(|n| n.parse().ok()).expect("bench count FACTOR"));
+        return;
+    }
+    let factors = [1usize, 10, 100];
+    if args.get(1).map(String::as_str) == Some("counts") {
+        println!(r#"{{"growthCount": {}}}"#, growth_count(&factors));
+        return;
+    }
     let submission: Submission = serde_json::from_str(&text).unwrap();
     let (median, p95) = time(evaluate, ITERATIONS);
     let base: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
-    let factors = [1usize, 10, 100];
     let packs: Vec<Pack> = factors.iter().map(|&f| synthetic(&base, f)).collect();
     let answered: Vec<(usize, Pack, Submission)> =
         factors.iter().zip(&packs).map(|(&f, p)| (f, p.clone(), answered_copies(&submission, f))).collect();
@@ -185,7 +268,10 @@ fn main() {
     }
     let growth_answered = growth(&answered);
     let growth_unanswered = growth(&unanswered);
+    // Counted after the timings, in child processes, so that valgrind's runs do not share the
+    // machine with them.
+    let growth_count = growth_count(&factors);
     println!(
-        r#"{{"nativeEvaluate": {{"iterations": {ITERATIONS}, "medianMs": {median:.4}, "p95Ms": {p95:.4}}}, "growth": {growth_answered}, "growthUnanswered": {growth_unanswered}}}"#
+        r#"{{"nativeEvaluate": {{"iterations": {ITERATIONS}, "medianMs": {median:.4}, "p95Ms": {p95:.4}}}, "growth": {growth_answered}, "growthUnanswered": {growth_unanswered}, "growthCount": {growth_count}}}"#
     );
 }

@@ -10,6 +10,8 @@
 //   4. the same natively (examples/bench) and the ratio wasm/native, from the two timed in turns;
 //   5. growth: synthetic packs 10x and 100x the real one (native), as ratios: with the example's
 //      answers given to every copy (the same work per copy), and with the copies unanswered;
+//      and, for the answered packs, the instructions of one evaluation counted by valgrind's
+//      callgrind (independent of the cache, unlike the times), with their ratios to x1;
 //   6. peak wasm memory after a full evaluation.
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -180,6 +182,9 @@ try {
     ["wasm / native (timed in turns, median of 10 rounds)", `${median(ratios).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`],
     ...native.growth.map((g) => [`pack x${g.factor}, every copy answered (native median, ratio to x1)`, `${g.medianMs.toFixed(2)} ms, ${g.ratio.toFixed(2)}`]),
     ...native.growthUnanswered.map((g) => [`pack x${g.factor}, copies unanswered (native median, ratio to x1)`, `${g.medianMs.toFixed(2)} ms, ${g.ratio.toFixed(2)}`]),
+    ...(native.growthCount.counts
+      ? native.growthCount.counts.map((c) => [`pack x${c.factor}, every copy answered (instructions of one evaluation, callgrind; ratio to x1)`, `${c.instructions.toLocaleString("en")}, ${c.ratio.toFixed(2)}`])
+      : [["instructions of one evaluation (callgrind)", `not counted: ${native.growthCount.error}`]]),
     ["wasm memory after a full evaluation", kb(browserFigures.memory)],
   ];
   const width = Math.max(...lines.map(([k]) => k.length));
