@@ -14,7 +14,7 @@ use crate::date;
 pub use crate::number::{parse_quantity, Quantity};
 use crate::pack::model::{Question, QuestionType};
 use crate::pack::{option_ids, IdMap, QuestionIndex};
-use crate::report::{Finding, FindingCode, Severity};
+use crate::report::{Finding, FindingCode, Problem, Severity};
 
 /// The longest text answer accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -176,7 +176,7 @@ pub fn check<'p, 's>(
                 code: FindingCode::UnknownQuestion,
                 severity: Severity::Warning,
                 question_id: id.clone(),
-                message: "This pack has no question with this id; the answer is kept but not used.".into(),
+                problem: Problem::UnknownQuestion,
             });
             continue;
         };
@@ -185,11 +185,11 @@ pub fn check<'p, 's>(
                 valid.insert(q.id.as_str(), (q, a));
             }
             Ok(None) => {}
-            Err(message) => findings.push(Finding {
+            Err(problem) => findings.push(Finding {
                 code: FindingCode::InvalidAnswer,
                 severity: Severity::Error,
                 question_id: id.clone(),
-                message,
+                problem,
             }),
         }
     }
@@ -197,12 +197,11 @@ pub fn check<'p, 's>(
 }
 
 /// `Ok(None)` for an empty answer (blank text, empty selection), which counts as unanswered.
-fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answer<'p, 's>>, String> {
+fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answer<'p, 's>>, Problem> {
     let allowed = option_ids(q);
     // The pack's own id for the option written, if it is one.
     let option = |t: &str| allowed.clone().find(|o| *o == t);
-    let list = || allowed.clone().collect::<Vec<_>>().join(", ");
-    let expect = |what: &str| Err(format!("Expected {what}; the answer is ignored until it is corrected."));
+    let options = || allowed.clone().map(String::from).collect::<Vec<_>>();
     match (q.kind, value) {
         (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, RawAnswer::Text(t)) => {
             if t.is_empty() {
@@ -210,11 +209,11 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
             } else if let Some(o) = option(t) {
                 Ok(Some(Answer::Choice(o)))
             } else {
-                expect(&format!("one of: {}", list()))
+                Err(Problem::OneOf { options: options() })
             }
         }
         (QuestionType::YesPartlyNo | QuestionType::YesNo | QuestionType::SingleChoice, _) => {
-            expect(&format!("one of: {}", list()))
+            Err(Problem::OneOf { options: options() })
         }
         (QuestionType::MultiChoice, RawAnswer::List(items)) => {
             let mut ids: Vec<&'p str> = Vec::with_capacity(items.len());
@@ -223,32 +222,31 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
                     RawAnswer::Text(t) => option(t),
                     _ => None,
                 }) else {
-                    return expect(&format!("a list of options from: {}", list()));
+                    return Err(Problem::OptionList { options: options() });
                 };
                 if ids.contains(&o) {
-                    return expect("each option at most once");
+                    return Err(Problem::RepeatedOption);
                 }
                 ids.push(o);
             }
             Ok((!ids.is_empty()).then_some(Answer::Multi(ids)))
         }
-        (QuestionType::MultiChoice, _) => expect(&format!("a list of options from: {}", list())),
+        (QuestionType::MultiChoice, _) => Err(Problem::OptionList { options: options() }),
         (QuestionType::Number, RawAnswer::Number(n)) => {
             if !n.is_finite() {
-                return expect("a finite number");
+                return Err(Problem::FiniteNumber);
             }
             if q.min.is_some_and(|m| *n < m) || q.max.is_some_and(|m| *n > m) {
-                let range = match (q.min, q.max) {
-                    (Some(a), Some(b)) => format!("a number from {a} to {b}"),
-                    (Some(a), None) => format!("a number of at least {a}"),
-                    (None, Some(b)) => format!("a number of at most {b}"),
-                    (None, None) => "a number".into(),
-                };
-                return expect(&range);
+                return Err(match (q.min, q.max) {
+                    (Some(min), Some(max)) => Problem::NumberBetween { min, max },
+                    (Some(min), None) => Problem::NumberAtLeast { min },
+                    (None, Some(max)) => Problem::NumberAtMost { max },
+                    (None, None) => Problem::Number,
+                });
             }
             Ok(Some(Answer::Number(*n)))
         }
-        (QuestionType::Number, _) => expect("a number"),
+        (QuestionType::Number, _) => Err(Problem::Number),
         (QuestionType::Quantity, RawAnswer::Text(t))
             if q.allow_not_applicable && t.trim().eq_ignore_ascii_case("n/a") =>
         {
@@ -262,15 +260,16 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
                 _ => None,
             };
             let Some(quantity) = quantity else {
-                let na = if q.allow_not_applicable { ", or N/A" } else { "" };
-                return expect(&format!("a number such as 2.4e25 or 7.3x10^10{na}"));
+                return Err(if q.allow_not_applicable { Problem::QuantityOrNotApplicable } else { Problem::Quantity });
             };
             if q.min.is_some_and(|m| quantity.value < m) || q.max.is_some_and(|m| quantity.value > m) {
-                return expect("a number within the allowed range");
+                return Err(Problem::QuantityRange);
             }
             Ok(Some(Answer::Quantity(quantity)))
         }
-        (QuestionType::Quantity, _) => expect("a number such as 2.4e25"),
+        (QuestionType::Quantity, _) => {
+            Err(if q.allow_not_applicable { Problem::QuantityOrNotApplicable } else { Problem::Quantity })
+        }
         (QuestionType::Date | QuestionType::Text | QuestionType::Url, RawAnswer::Text(t)) => {
             let t = t.trim();
             if t.is_empty() {
@@ -278,20 +277,20 @@ fn validate<'p, 's>(q: &'p Question, value: &'s RawAnswer) -> Result<Option<Answ
             }
             let chars = t.chars().count();
             if chars > MAX_TEXT_CHARS {
-                return expect(&format!("at most {MAX_TEXT_CHARS} characters"));
+                return Err(Problem::TooLong { max: MAX_TEXT_CHARS as u32 });
             }
             if let Some(min) = q.min_length.filter(|m| chars < *m as usize) {
-                return expect(&format!("at least {min} characters describing the evidence"));
+                return Err(Problem::TooShort { min });
             }
             match q.kind {
-                QuestionType::Date if !date::is_valid(t) => expect("a real date written YYYY-MM-DD"),
-                QuestionType::Url if !is_web_address(t) => expect("a web address starting with https:// or http://"),
+                QuestionType::Date if !date::is_valid(t) => Err(Problem::Date),
+                QuestionType::Url if !is_web_address(t) => Err(Problem::WebAddress),
                 _ => Ok(Some(Answer::Text(t))),
             }
         }
-        (QuestionType::Date, _) => expect("a date written YYYY-MM-DD"),
-        (QuestionType::Text, _) => expect("a text"),
-        (QuestionType::Url, _) => expect("a web address"),
+        (QuestionType::Date, _) => Err(Problem::Date),
+        (QuestionType::Text, _) => Err(Problem::Text),
+        (QuestionType::Url, _) => Err(Problem::WebAddress),
     }
 }
 
@@ -346,8 +345,11 @@ mod tests {
         assert_eq!(ids, ["images", "text"]);
         // The ids are the pack's own strings, not copies of the submission's.
         assert!(std::ptr::eq(ids[0], mq.options[1].id.as_str()));
-        assert!(validate(&mq, &list(&[text("text"), text("text")])).unwrap_err().contains("at most once"));
-        assert!(validate(&mq, &list(&[text("text"), text("audio")])).unwrap_err().contains("text, images"));
+        assert_eq!(validate(&mq, &list(&[text("text"), text("text")])), Err(Problem::RepeatedOption));
+        assert_eq!(
+            validate(&mq, &list(&[text("text"), text("audio")])),
+            Err(Problem::OptionList { options: vec!["text".into(), "images".into()] })
+        );
         assert!(validate(&mq, &list(&[text("text"), RawAnswer::Number(1.0)])).is_err());
         assert_eq!(validate(&mq, &list(&[])), Ok(None));
     }
@@ -358,7 +360,7 @@ mod tests {
         assert_eq!(validate(&nq, &RawAnswer::Number(14.0)), Ok(Some(Answer::Number(14.0))));
         assert!(validate(&nq, &RawAnswer::Number(f64::NAN)).is_err());
         assert!(validate(&nq, &RawAnswer::Number(f64::INFINITY)).is_err());
-        assert!(validate(&nq, &RawAnswer::Number(-1.0)).unwrap_err().contains("at least 0"));
+        assert!(matches!(validate(&nq, &RawAnswer::Number(-1.0)), Err(Problem::NumberAtLeast { min }) if min == 0.0));
         assert!(validate(&nq, &RawAnswer::Text("14".into())).is_err(), "a number as a string is not a number");
     }
 
@@ -389,7 +391,7 @@ mod tests {
 
     #[test]
     fn evidence_shorter_than_the_minimum_does_not_count() {
-        assert!(validate(&q(QuestionType::Text), &RawAnswer::Text("-".into())).unwrap_err().contains("at least 3"));
+        assert_eq!(validate(&q(QuestionType::Text), &RawAnswer::Text("-".into())), Err(Problem::TooShort { min: 3 }));
         assert!(validate(&q(QuestionType::Text), &RawAnswer::Text("v2.1".into())).unwrap().is_some());
     }
 

@@ -16,6 +16,7 @@ pub mod error;
 pub mod evaluate;
 mod json;
 pub mod markdown;
+pub mod messages;
 pub mod number;
 pub mod oscal;
 pub mod pack;

@@ -103,7 +103,7 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
             findings.push(json!({
                 "uuid": uuid(report, &format!("finding:{}", m.id)),
                 "title": format!("{} {}", m.id, m.title),
-                "description": m.explanation,
+                "description": crate::messages::explanation(&m.explanation),
                 "props": [prop("status", status_token(m.status)), prop("chapter", &chapter.id)],
                 "target": {
                     "type": "objective-id",

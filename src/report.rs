@@ -38,6 +38,17 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as the report writes it (`not-met`), and as message keys name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Partial => "partial",
+            Self::NotMet => "not-met",
+            Self::NotApplicable => "not-applicable",
+            Self::Unanswered => "unanswered",
+        }
+    }
+
     /// Rank for "never lowers": not met < partial < unanswered < met.
     pub fn rank(self) -> u8 {
         match self {
@@ -344,8 +355,9 @@ pub struct MeasureResult<'p> {
     pub title: Text<'p>,
     /// Status.
     pub status: Status,
-    /// One sentence saying why.
-    pub explanation: String,
+    /// Why, as a code with parameters (the words: `messages::explanation`, or the page's
+    /// message catalogue).
+    pub explanation: Explanation<'p>,
     /// Code id and AI Act article.
     pub sources: Cow<'p, [SourceRef]>,
     /// Confidence code of the measure.
@@ -552,8 +564,130 @@ pub struct Finding {
     pub severity: Severity,
     /// The answer's key.
     pub question_id: String,
-    /// What to do.
-    pub message: String,
+    /// What is wrong, as a code with parameters (the words: `messages::problem`).
+    pub problem: Problem,
+}
+
+/// Why a measure has its status: a code with parameters. In JSON, `{ "code": "requirements",
+/// "status", "count", "groups": [{ "status", "ids" }] }` or `{ "code": "does-not-apply" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Explanation<'p> {
+    /// The measure does not apply to this provider (its chapter's reasons say why).
+    DoesNotApply,
+    /// Whether it applies waits for the scope decision.
+    Undecided,
+    /// It applies, but none of its requirements decides its status.
+    NothingToCheck,
+    /// `count` required items decide the `status`; `groups` lists them by status (met, partly
+    /// met, not met, unanswered; empty groups left out).
+    Requirements {
+        /// The measure's status.
+        status: Status,
+        /// How many required items count.
+        count: u32,
+        /// The counted items by status.
+        groups: Vec<ExplanationGroup<'p>>,
+    },
+}
+
+/// Requirements of one status, in an [`Explanation`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExplanationGroup<'p> {
+    /// Their status.
+    pub status: Status,
+    /// Their ids, in pack order.
+    pub ids: Vec<Text<'p>>,
+}
+
+/// What is wrong with an answer: a code with what the words need. In JSON, `{ "code":
+/// "one-of", "options": [...] }`, `{ "code": "number-between", "min", "max" }`, ...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Problem {
+    /// An answer to an id the pack does not know: kept, not used.
+    UnknownQuestion,
+    /// Not one of the question's options.
+    OneOf {
+        /// The option ids.
+        options: Vec<String>,
+    },
+    /// Not a list of the question's options.
+    OptionList {
+        /// The option ids.
+        options: Vec<String>,
+    },
+    /// An option chosen twice.
+    RepeatedOption,
+    /// NaN or an infinity.
+    FiniteNumber,
+    /// Outside the question's range.
+    NumberBetween {
+        /// Smallest allowed.
+        min: f64,
+        /// Largest allowed.
+        max: f64,
+    },
+    /// Below the question's minimum.
+    NumberAtLeast {
+        /// Smallest allowed.
+        min: f64,
+    },
+    /// Above the question's maximum.
+    NumberAtMost {
+        /// Largest allowed.
+        max: f64,
+    },
+    /// Not a number.
+    Number,
+    /// Not a quantity (`2.4e25`, `7.3x10^10`).
+    Quantity,
+    /// Not a quantity, nor N/A where the question allows it.
+    QuantityOrNotApplicable,
+    /// A quantity outside the question's range.
+    QuantityRange,
+    /// Longer than the engine's limit.
+    TooLong {
+        /// Characters allowed.
+        max: u32,
+    },
+    /// Shorter than the question asks for.
+    TooShort {
+        /// Characters needed.
+        min: u32,
+    },
+    /// Not a real date written YYYY-MM-DD.
+    Date,
+    /// Not a web address.
+    WebAddress,
+    /// Not a text.
+    Text,
+}
+
+impl Problem {
+    /// The code, as in JSON and in message keys (`problem.<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownQuestion => "unknown-question",
+            Self::OneOf { .. } => "one-of",
+            Self::OptionList { .. } => "option-list",
+            Self::RepeatedOption => "repeated-option",
+            Self::FiniteNumber => "finite-number",
+            Self::NumberBetween { .. } => "number-between",
+            Self::NumberAtLeast { .. } => "number-at-least",
+            Self::NumberAtMost { .. } => "number-at-most",
+            Self::Number => "number",
+            Self::Quantity => "quantity",
+            Self::QuantityOrNotApplicable => "quantity-or-not-applicable",
+            Self::QuantityRange => "quantity-range",
+            Self::TooLong { .. } => "too-long",
+            Self::TooShort { .. } => "too-short",
+            Self::Date => "date",
+            Self::WebAddress => "web-address",
+            Self::Text => "text",
+        }
+    }
 }
 
 impl Report<'_> {

@@ -347,7 +347,8 @@ export interface MeasureResult {
   commitmentId: string;
   title: string;
   status: Status;
-  explanation: string;
+  /** Why, as a code with parameters; put into words with the message catalogue (messages()). */
+  explanation: Explanation;
   sources: SourceRef[];
   confidence: string;
   unconfirmed: boolean;
@@ -395,7 +396,35 @@ export interface Finding {
   code: "unknown-question" | "invalid-answer";
   severity: "warning" | "error";
   questionId: string;
-  message: string;
+  /** What is wrong, as a code with parameters; put into words with messages(). */
+  problem: Problem;
+}
+
+/** What is wrong with an answer: its words are `problem.<code>` in the message catalogue. */
+export type Problem =
+  | { code: "unknown-question" | "repeated-option" | "finite-number" | "number" | "quantity"
+      | "quantity-or-not-applicable" | "quantity-range" | "date" | "web-address" | "text" }
+  | { code: "one-of" | "option-list"; options: string[] }
+  | { code: "number-between"; min: number; max: number }
+  | { code: "number-at-least"; min: number }
+  | { code: "number-at-most"; max: number }
+  | { code: "too-long"; max: number }
+  | { code: "too-short"; min: number };
+
+/**
+ * Why a measure has its status: its words are `explanation.<code>` in the message catalogue;
+ * for "requirements", `explanation.requirements.one|other` with each group as `explanation.group`.
+ */
+export type Explanation =
+  | { code: "does-not-apply" | "undecided" | "nothing-to-check" }
+  | { code: "requirements"; status: Status; count: number; groups: { status: Status; ids: string[] }[] };
+
+/** The engine's words: messages() returns it; a language is a catalogue with the same keys. */
+export interface MessageCatalogue {
+  language: string;
+  status: string;
+  note: string;
+  messages: Record<string, string>;
 }
 
 /** A question still to answer, and what waits on it. */

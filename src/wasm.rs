@@ -126,6 +126,14 @@ pub fn pack(id: &str) -> Result<JsValue, JsValue> {
     Ok(js_sys::JSON::parse(text).unwrap_or(JsValue::NULL))
 }
 
+/// The engine's message catalogue (`src/messages/en.json`): `{ language, status, note,
+/// messages: { key: template } }`. A report's codes (a measure's `explanation`, a finding's
+/// `problem`) are put into words with it, at render time.
+#[wasm_bindgen(unchecked_return_type = "MessageCatalogue")]
+pub fn messages() -> JsValue {
+    js_sys::JSON::parse(crate::messages::EN).unwrap_or(JsValue::NULL)
+}
+
 /// The profile questions of the scope decision, in the order to ask them.
 #[wasm_bindgen(js_name = scopeQuestions, unchecked_return_type = "ScopeQuestion[]")]
 pub fn scope_questions() -> JsValue {

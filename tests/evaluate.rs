@@ -117,7 +117,8 @@ fn an_empty_assessment_is_undecided_not_out_of_scope() {
     assert_eq!(r.summary.overall.not_applicable, 0);
     assert_eq!(r.summary.overall.unanswered, r.summary.overall.total);
     assert!(r.chapters.iter().all(|c| c.applicable.is_none()));
-    assert!(measure(&r, "T-1.1").explanation.starts_with("Not decided yet"));
+    assert_eq!(measure(&r, "T-1.1").explanation, gpai_check::report::Explanation::Undecided);
+    assert!(gpai_check::messages::explanation(&measure(&r, "T-1.1").explanation).starts_with("Not decided yet"));
     // The SME's real "not a provider" verdict reads differently from the empty state.
     let not_provider = report_of(json!({"pack": "gpai-cop-final", "profile": {
         "training_compute_flop": 5e23, "generates_language_image_or_video": true,
@@ -249,7 +250,17 @@ fn every_status_comes_with_an_explanation_and_sources() {
     for (name, text) in examples() {
         let r = evaluate_json(&text).unwrap();
         for (chapter, m) in r.chapters.iter().flat_map(|c| c.measures.iter().map(move |m| (&*c.id, m))) {
-            assert!(!m.explanation.is_empty(), "{name} {}", m.id);
+            assert!(!gpai_check::messages::explanation(&m.explanation).is_empty(), "{name} {}", m.id);
+            // The explanation's groups are exactly the counted requirements, by status.
+            if let gpai_check::report::Explanation::Requirements { status, count, groups } = &m.explanation {
+                assert_eq!(*status, m.status, "{name} {}", m.id);
+                assert_eq!(*count as usize, m.requirements.iter().filter(|q| q.counted).count());
+                for g in groups {
+                    let ids: Vec<_> =
+                        m.requirements.iter().filter(|q| q.counted && q.status == g.status).map(|q| &q.id).collect();
+                    assert_eq!(g.ids.iter().collect::<Vec<_>>(), ids, "{name} {}", m.id);
+                }
+            }
             let code_chapter = chapter != "TS";
             assert!(
                 !code_chapter || m.sources.iter().any(|s| s.reference == m.id),

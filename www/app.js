@@ -1,7 +1,8 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, messages, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
+import { useMessages } from "./messages.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -54,6 +55,7 @@ async function start() {
   const examplesFetched = loadExampleList();
   packData = loadPack(PACK_ID);
   questions = scopeQuestions();
+  useMessages(messages());
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();

@@ -9,6 +9,7 @@
 // The page's own modules build the questions and the results; this file holds only the glue
 // that www/app.js has for the page (one `evaluate` per edit, then the results), plus the
 // element's API. See docs/embedding.md for attributes, properties, events and theming.
+import { useMessages } from "./messages.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
@@ -314,6 +315,7 @@ export class GpaiCheckElement extends HTMLElement {
       }
       this.#engine = loaded;
       this.#questions = loaded.scopeQuestions();
+      useMessages(loaded.messages());
       this.#storageKeyInUse = this.#storageKey();
       this.#state = this.#restore() ?? emptyState();
       let refused = null;

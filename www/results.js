@@ -5,6 +5,7 @@ import { updateForm } from "./doc-form.js";
 import { hiddenText } from "./short-mode.js";
 import { updateStillMissing } from "./still-missing.js";
 import { trippedByQuestion } from "./consistency.js";
+import { explanationText, problemText } from "./messages.js";
 import {
   statusBadge,
   updateStatusBadge,
@@ -245,7 +246,7 @@ export function updateMeasure(ref, result, questions, smeNotes = true) {
       : null,
   );
   replaceIfChanged(ref.unconfirmed, result.unconfirmed, () => (result.unconfirmed ? [" ", unconfirmedMark()] : null));
-  setText(ref.explanation, result.explanation);
+  setText(ref.explanation, explanationText(result.explanation));
 
   // A needed question can be off screen only in short mode (a Form field for the AI Office only):
   // it is named without a link that would lead nowhere.
@@ -401,7 +402,7 @@ export function renderFindings(section, list, findings, questions) {
         ": ",
         target,
         " — ",
-        f.message,
+        problemText(f.problem),
       );
     }),
   );
@@ -442,7 +443,7 @@ export function applyReport(questionnaire, report, hidden, modeName, stillMissin
 /** Puts each answer's findings and the cross-checks it trips under its question. */
 function markQuestions(questions, report) {
   const messages = new Map();
-  for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), finding.message]);
+  for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), problemText(finding.problem)]);
   const tripped = trippedByQuestion(report.crossChecks ?? []);
   for (const [id, q] of questions) {
     const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;

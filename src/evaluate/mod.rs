@@ -11,15 +11,14 @@ mod form;
 mod missing;
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use crate::answers::{self, Answer};
 use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
 use crate::profile::Profile;
 use crate::report::{
     AnswerState, ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus,
-    FindingCode, KpiResult, MeasureResult, NoteResult, QuestionState, Report, RequirementResult, Rule,
-    SimplificationResult, Status, Summary, Text, TraceAnswer, TraceStep, ENGINE_VERSION,
+    Explanation, ExplanationGroup, FindingCode, KpiResult, MeasureResult, NoteResult, QuestionState, Report,
+    RequirementResult, Rule, SimplificationResult, Status, Summary, Text, TraceAnswer, TraceStep, ENGINE_VERSION,
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
@@ -308,56 +307,27 @@ fn evaluate_requirement<'p>(
     }
 }
 
-/// One sentence saying why, e.g. "Partly met: of 3 required items, 2 met (A, B); 1 not met (C).",
-/// written into one string: it is made for every measure of every evaluation.
-fn explain(status: Status, reqs: &[RequirementResult<'_>], applies: Truth) -> String {
+/// Why the measure has its status, as data: the counted requirements by status, e.g. partly met
+/// with 2 met (A, B) and 1 not met (C). The words are joined at render time (`messages`).
+fn explain<'p>(status: Status, reqs: &[RequirementResult<'p>], applies: Truth) -> Explanation<'p> {
     if applies == Truth::Unknown {
-        return "Not decided yet whether this applies: answer the profile questions the scope decision lists first."
-            .into();
+        return Explanation::Undecided;
     }
     if applies == Truth::False {
-        return "Does not apply to this provider (see the chapter's reasons).".into();
+        return Explanation::DoesNotApply;
     }
-    let n = reqs.iter().filter(|r| r.counted).count();
-    if n == 0 {
-        return "No requirement of this measure applies to this provider.".into();
+    let count = reqs.iter().filter(|r| r.counted).count();
+    if count == 0 {
+        return Explanation::NothingToCheck;
     }
-    let lead = match status {
-        Status::Met => "Met",
-        Status::Partial => "Partly met",
-        Status::NotMet => "Not met",
-        Status::Unanswered => "Not answered yet",
-        Status::NotApplicable => "Not applicable",
-    };
-    let mut out = String::with_capacity(64 + reqs.iter().map(|r| r.id.len() + 2).sum::<usize>());
-    let _ = write!(out, "{lead}: of {n} required item{}, ", if n == 1 { "" } else { "s" });
-    let mut first = true;
-    for (s, word) in [
-        (Status::Met, "met"),
-        (Status::Partial, "partly met"),
-        (Status::NotMet, "not met"),
-        (Status::Unanswered, "unanswered"),
-    ] {
-        let with = || reqs.iter().filter(move |r| r.counted && r.status == s);
-        let k = with().count();
-        if k == 0 {
-            continue;
-        }
-        if !first {
-            out.push_str("; ");
-        }
-        first = false;
-        let _ = write!(out, "{k} {word} (");
-        for (i, r) in with().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&r.id);
-        }
-        out.push(')');
-    }
-    out.push('.');
-    out
+    let groups = [Status::Met, Status::Partial, Status::NotMet, Status::Unanswered]
+        .into_iter()
+        .filter_map(|s| {
+            let ids: Vec<Text<'p>> = reqs.iter().filter(|r| r.counted && r.status == s).map(|r| r.id.clone()).collect();
+            (!ids.is_empty()).then_some(ExplanationGroup { status: s, ids })
+        })
+        .collect();
+    Explanation::Requirements { status, count: count as u32, groups }
 }
 
 fn evaluate_measure<'p>(

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::words::{deadline, inline, shorten, Words};
 use super::{status_word, trace_lines};
 use crate::pack::model::SourceKind;
-use crate::report::{ChapterResult, CrossCheckStatus, MeasureResult, Report, Status};
+use crate::report::{ChapterResult, CrossCheckStatus, Explanation, MeasureResult, Report, Status};
 
 /// How many of the questions still to answer the summary names (the rest are under each measure).
 const TOP_QUESTIONS: usize = 10;
@@ -62,9 +62,18 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
         write_obligation_heading(md, r, obligations, measures[0].0);
         for (_, m) in measures {
             let word = status_word(m.status);
-            // The explanation opens with the status; it is already said before it.
-            let why = m.explanation.strip_prefix(word).and_then(|x| x.strip_prefix(": ")).unwrap_or(&m.explanation);
-            let _ = writeln!(md, "- **{}** {}: {word}. {}", m.id, inline(&m.title), upper_first(&inline(why)));
+            // The status is said before the explanation: its counts follow, without it.
+            let why = match &m.explanation {
+                Explanation::Requirements { count, groups, .. } => {
+                    let key = if *count == 1 { "explanation.counts.one" } else { "explanation.counts.other" };
+                    crate::messages::format(
+                        key,
+                        &[("count", &count.to_string()), ("groups", &crate::messages::groups_text(groups))],
+                    )
+                }
+                other => crate::messages::explanation(other),
+            };
+            let _ = writeln!(md, "- **{}** {}: {word}. {}", m.id, inline(&m.title), upper_first(&inline(&why)));
             for q in m.requirements.iter().filter(|q| q.counted && is_gap(q.status)) {
                 let lines = trace_lines(q, words);
                 let _ = writeln!(

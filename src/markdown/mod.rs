@@ -182,7 +182,12 @@ pub fn render(r: &Report) -> String {
             let src: Vec<&str> = m.sources.iter().map(|x| x.reference.as_str()).collect();
             let mark = if m.unconfirmed { " *(unconfirmed source)*" } else { "" };
             let _ = writeln!(md, "### {} {}: {}{mark}\n", m.id, inline(&m.title), status_word(m.status));
-            let _ = writeln!(md, "{} Sources: {}.\n", inline(&m.explanation), inline(&src.join("; ")));
+            let _ = writeln!(
+                md,
+                "{} Sources: {}.\n",
+                inline(&crate::messages::explanation(&m.explanation)),
+                inline(&src.join("; "))
+            );
             for q in &m.requirements {
                 let mark = if q.unconfirmed { " *(unconfirmed)*" } else { "" };
                 let role = if q.counted { "" } else { " (not counted)" };
@@ -271,7 +276,12 @@ pub fn render(r: &Report) -> String {
     if !r.findings.is_empty() {
         let _ = writeln!(md, "## Problems in the answers\n");
         for f in &r.findings {
-            let _ = writeln!(md, "- {}: {}", words.label_with_id(&f.question_id), inline(&f.message));
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                words.label_with_id(&f.question_id),
+                inline(&crate::messages::problem(&f.problem))
+            );
         }
     }
     md

@@ -1,0 +1,93 @@
+//! The engine's words, as data: `src/messages/en.json` maps a message key to a template with
+//! `{name}` parameters. A report carries codes with parameters ([`Explanation`], [`Problem`]);
+//! renderers join the words at render time, the Rust ones ([`crate::markdown`], OSCAL) through
+//! this module, the page and the element through the same file (`messages()` in the wasm).
+//! A new language is a new file with the same keys, not new code.
+
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use crate::report::{Explanation, ExplanationGroup, Problem};
+
+/// The English catalogue, as shipped.
+pub const EN: &str = include_str!("messages/en.json");
+
+fn catalogue() -> &'static serde_json::Map<String, serde_json::Value> {
+    static PARSED: OnceLock<serde_json::Map<String, serde_json::Value>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        // The file is the crate's own, checked by the tests: it parses.
+        let mut file: serde_json::Value = crate::json::from_str(EN).unwrap_or_default();
+        match file.get_mut("messages").map(serde_json::Value::take) {
+            Some(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        }
+    })
+}
+
+/// The template for `key`; empty where the catalogue has none (a test keeps every key the
+/// engine uses in the file).
+pub fn template(key: &str) -> &'static str {
+    catalogue().get(key).and_then(serde_json::Value::as_str).unwrap_or("")
+}
+
+/// The template for `key` with each `{name}` replaced by its value.
+pub fn format(key: &str, params: &[(&str, &str)]) -> String {
+    let mut out = template(key).to_string();
+    for (name, value) in params {
+        out = out.replace(&["{", name, "}"].concat(), value);
+    }
+    out
+}
+
+/// A measure's explanation in words.
+pub fn explanation(e: &Explanation<'_>) -> String {
+    match e {
+        Explanation::DoesNotApply => template("explanation.does-not-apply").to_string(),
+        Explanation::Undecided => template("explanation.undecided").to_string(),
+        Explanation::NothingToCheck => template("explanation.nothing-to-check").to_string(),
+        Explanation::Requirements { status, count, groups } => {
+            // English has two forms: one, and every other count.
+            let key = if *count == 1 { "explanation.requirements.one" } else { "explanation.requirements.other" };
+            let status = template(&["status.", status.as_str()].concat());
+            format(key, &[("status", status), ("count", &count.to_string()), ("groups", &groups_text(groups))])
+        }
+    }
+}
+
+/// The counted requirements by status: "2 met (A, B); 1 not met (C)".
+pub fn groups_text(groups: &[ExplanationGroup<'_>]) -> String {
+    let mut listed = String::new();
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            listed.push_str("; ");
+        }
+        let ids: Vec<&str> = g.ids.iter().map(|x| x.as_ref()).collect();
+        let word = template(&["status-in-list.", g.status.as_str()].concat());
+        let _ = write!(
+            listed,
+            "{}",
+            format(
+                "explanation.group",
+                &[("count", &g.ids.len().to_string()), ("status", word), ("ids", &ids.join(", "))]
+            )
+        );
+    }
+    listed
+}
+
+/// What is wrong with an answer, in words.
+pub fn problem(p: &Problem) -> String {
+    let number = |n: f64| if n.fract() == 0.0 && n.abs() < 1e15 { (n as i64).to_string() } else { n.to_string() };
+    let key = ["problem.", p.code()].concat();
+    match p {
+        Problem::OneOf { options } | Problem::OptionList { options } => {
+            format(&key, &[("options", &options.join(", "))])
+        }
+        Problem::NumberBetween { min, max } => format(&key, &[("min", &number(*min)), ("max", &number(*max))]),
+        Problem::NumberAtLeast { min } => format(&key, &[("min", &number(*min))]),
+        Problem::NumberAtMost { max } => format(&key, &[("max", &number(*max))]),
+        Problem::TooLong { max } => format(&key, &[("max", &max.to_string())]),
+        Problem::TooShort { min } => format(&key, &[("min", &min.to_string())]),
+        _ => template(&key).to_string(),
+    }
+}
