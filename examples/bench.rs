@@ -229,8 +229,11 @@ fn growth_count(factors: &[usize]) -> String {
 fn main() {
     let text =
         std::fs::read_to_string("www/examples/frontier-systemic-risk.json").expect("run from the repository root");
+    // The same work as the page's evaluate(): read the submission's JSON, evaluate, write the
+    // report's JSON, unsealed (sealing is for a report that leaves the page).
     let evaluate = || {
-        let _ = gpai_check::evaluate_json(&text).unwrap();
+        let submission = gpai_check::Submission::from_json(&text).unwrap();
+        let _ = gpai_check::evaluate_unsealed_text(&submission).unwrap();
     };
     // `bench evaluate N`: only the evaluation, N calls, for scripts/bench.mjs to take turns with
     // the browser (the wasm/native ratio from the two timed side by side).
