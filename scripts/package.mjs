@@ -8,7 +8,7 @@ const at = (p) => new URL(p, root);
 const pkg = JSON.parse(readFileSync(at("pkg/package.json"), "utf8"));
 
 mkdirSync(at("pkg/schema"), { recursive: true });
-for (const f of ["pack.schema.json", "submission.schema.json"]) copyFileSync(at(`schema/${f}`), at(`pkg/schema/${f}`));
+for (const f of ["pack.schema.json", "report.schema.json", "submission.schema.json"]) copyFileSync(at(`schema/${f}`), at(`pkg/schema/${f}`));
 copyFileSync(at("docs/package-README.md"), at("pkg/README.md"));
 copyFileSync(at("LICENSE"), at("pkg/LICENSE"));
 

@@ -23,6 +23,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The status of a measure or requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Every counted requirement is met.
@@ -63,6 +64,7 @@ impl Status {
 
 /// The whole evaluation of one submission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report<'p> {
     /// The submission's title, if it gave one.
@@ -99,12 +101,14 @@ pub struct Report<'p> {
     pub cross_checks: Vec<CrossCheckResult<'p>>,
     /// Problems found in the answers.
     pub findings: Vec<Finding>,
-    /// `sha256:` digest of this report's canonical JSON with this field empty.
+    /// `sha256:` digest of this report's canonical JSON with this field empty; empty until the report
+    /// is sealed (`evaluate()` does not seal; `sealedReport`, a bundle or a renderer does).
     pub digest: String,
 }
 
 /// One question as the evaluation sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionState<'p> {
     /// Question id.
@@ -117,6 +121,7 @@ pub struct QuestionState<'p> {
 
 /// Whether a question has an answer the engine can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerState {
     /// A valid answer.
@@ -129,6 +134,7 @@ pub enum AnswerState {
 
 /// Counts of measure statuses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     /// Measures met.
@@ -161,6 +167,7 @@ impl Counts {
 
 /// Summary counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// Over every measure of the pack.
@@ -173,6 +180,7 @@ pub struct Summary {
 
 /// How many cross-checks passed, tripped, or could not be checked yet.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CrossCheckCounts {
     /// No contradiction.
@@ -185,6 +193,7 @@ pub struct CrossCheckCounts {
 
 /// Counts for one chapter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChapterCounts {
     /// Chapter id.
@@ -197,6 +206,7 @@ pub struct ChapterCounts {
 
 /// One chapter's results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChapterResult<'p> {
     /// Chapter id.
@@ -219,6 +229,7 @@ pub struct ChapterResult<'p> {
 
 /// A simplification that applies to this provider, and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SimplificationResult<'p> {
     /// Id, e.g. `SME-4`.
@@ -235,6 +246,7 @@ pub struct SimplificationResult<'p> {
 
 /// Completeness of a documentation form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FormResult<'p> {
     /// Form id, e.g. `MDF`.
@@ -257,6 +269,7 @@ pub struct FormResult<'p> {
 
 /// Completeness for one recipient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RecipientCompleteness<'p> {
     /// The recipient.
@@ -275,6 +288,7 @@ pub struct RecipientCompleteness<'p> {
 
 /// The kinds of precision rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PrecisionRule {
     /// At least N significant figures.
@@ -285,6 +299,7 @@ pub enum PrecisionRule {
 
 /// One precision check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PrecisionResult<'p> {
     /// Field id.
@@ -303,6 +318,7 @@ pub struct PrecisionResult<'p> {
 
 /// Outcome of a cross-check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CrossCheckStatus {
     /// The answers agree.
@@ -315,6 +331,7 @@ pub enum CrossCheckStatus {
 
 /// One cross-check's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CrossCheckResult<'p> {
     /// Id, e.g. `X-01`.
@@ -333,6 +350,7 @@ pub struct CrossCheckResult<'p> {
 
 /// A chapter note shown in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NoteResult<'p> {
     /// Note id.
@@ -345,6 +363,7 @@ pub struct NoteResult<'p> {
 
 /// One measure's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MeasureResult<'p> {
     /// The Code's id.
@@ -376,6 +395,7 @@ pub struct MeasureResult<'p> {
 
 /// One requirement's result, with the trace that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RequirementResult<'p> {
     /// The reference's id, e.g. `C-1.3-R1`.
@@ -400,6 +420,7 @@ pub struct RequirementResult<'p> {
 
 /// The rule a trace step applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// An applicability condition did not hold.
@@ -420,6 +441,7 @@ pub enum Rule {
 
 /// One step of a trace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TraceStep<'p> {
     /// The rule applied.
@@ -459,6 +481,21 @@ impl Serialize for TraceAnswer<'_> {
     }
 }
 
+/// A text, a list of texts, or a number, as [`TraceAnswer`] writes them.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for TraceAnswer<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TraceAnswer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The answer a trace step used: an option id or a text, the option ids of a multiple choice, or a number.",
+            "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "number" }]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for TraceAnswer<'_> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -493,6 +530,7 @@ impl<'de> Deserialize<'de> for TraceAnswer<'_> {
 
 /// One KPI's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct KpiResult<'p> {
     /// KPI id.
@@ -521,6 +559,7 @@ pub struct KpiResult<'p> {
 
 /// A question still to answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingQuestion<'p> {
     /// Question id.
@@ -536,6 +575,7 @@ pub struct MissingQuestion<'p> {
 
 /// What kind of problem a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingCode {
     /// An answer to an id the pack does not know.
@@ -546,6 +586,7 @@ pub enum FindingCode {
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Kept, but has no effect.
@@ -556,6 +597,7 @@ pub enum Severity {
 
 /// A problem in the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// What kind.
@@ -571,6 +613,7 @@ pub struct Finding {
 /// Why a measure has its status: a code with parameters. In JSON, `{ "code": "requirements",
 /// "status", "count", "groups": [{ "status", "ids" }] }` or `{ "code": "does-not-apply" }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "kebab-case")]
 pub enum Explanation<'p> {
     /// The measure does not apply to this provider (its chapter's reasons say why).
@@ -593,6 +636,7 @@ pub enum Explanation<'p> {
 
 /// Requirements of one status, in an [`Explanation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExplanationGroup<'p> {
     /// Their status.
@@ -604,6 +648,7 @@ pub struct ExplanationGroup<'p> {
 /// What is wrong with an answer: a code with what the words need. In JSON, `{ "code":
 /// "one-of", "options": [...] }`, `{ "code": "number-between", "min", "max" }`, ...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "kebab-case")]
 pub enum Problem {
     /// An answer to an id the pack does not know: kept, not used.

@@ -71,6 +71,7 @@ pub struct SourceDoc {
 
 /// A citation of a legal or Code source for an item.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceRef {
     /// What is cited.
@@ -82,6 +83,7 @@ pub struct SourceRef {
 
 /// The kinds of source an item can cite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// The Code of Practice (its own ids).
@@ -139,6 +141,7 @@ pub struct Chapter {
 
 /// Who a Form item is for (Model Documentation Form columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Recipient {
     /// The AI Office, on request.
     #[serde(rename = "AIO")]
@@ -328,6 +331,7 @@ pub struct Measure {
 
 /// What kind of statement a requirement is; only obligations decide a measure's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RequirementKind {
     /// Something the provider must do.
@@ -428,6 +432,7 @@ pub struct ProvidedCheck {
 
 /// A comparison operator for KPIs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Comparator {
     /// Value at most the target.
     #[serde(rename = "<=")]

@@ -58,6 +58,7 @@ pub const OBLIGATION_IDS: [&str; 11] = [
 /// answers* — some completion of the unanswered profile inputs would make it true and another
 /// false. `decided_by` lists the inputs whose answers would decide it, in the order to ask them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeResult {
     /// Excluded as research, development or prototyping (Art 2(6), 2(8), 3(63)). Always decided:
@@ -105,6 +106,7 @@ pub struct ScopeResult {
 
 /// When the obligations must be met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComplianceDeadline {
     /// Which rule sets the date.
@@ -116,6 +118,7 @@ pub struct ComplianceDeadline {
 
 /// The rule behind a compliance deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DeadlineRule {
     /// Placed on the market before 2 August 2025: comply by the date (Art 111(3)).
@@ -126,6 +129,7 @@ pub enum DeadlineRule {
 
 /// One obligation of the AI Act and whether it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ObligationResult {
     /// Obligation id, e.g. `art53_1c`.
@@ -144,6 +148,7 @@ pub struct ObligationResult {
 
 /// A reason or note: paraphrased text with the article or Guidelines paragraph it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// Stable id of the text in the scope data.

@@ -71,6 +71,24 @@ test("the pack and the examples validate against the published JSON Schemas", ()
   assert.equal(packSchema(broken), false);
 });
 
+test("every report the engine gives validates against the report's schema, generated from its Rust types", () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const reportSchema = ajv.compile(JSON.parse(read("schema/report.schema.json")));
+  for (const { name, submission } of examples) {
+    for (const report of [evaluate(submission), sealedReport(submission), JSON.parse(read(`tests/golden/${name}.report.json`))]) {
+      assert.ok(reportSchema(report), `${name}: ${JSON.stringify(reportSchema.errors)}`);
+    }
+  }
+  const empty = evaluate({ pack: "gpai-cop-final", answers: { t_downstream_response_days: -3, no_such_question: 1 } });
+  assert.ok(reportSchema(empty), JSON.stringify(reportSchema.errors));
+  // And it is a schema that can fail: a status outside the enum, a missing field.
+  const broken = structuredClone(empty);
+  broken.chapters[0].measures[0].status = "mostly";
+  assert.equal(reportSchema(broken), false);
+  delete broken.questions;
+  assert.equal(reportSchema(broken), false);
+});
+
 test("scope() answers from a plain object and explains itself", () => {
   const s = scope({ significant_generality: "yes", placed_on_eu_market: true, established_in_eu: false });
   assert.equal(s.inScope, true);

@@ -46,6 +46,7 @@ test("the packed package installs into an empty project and works from Node as t
       "gpai_check_bg.wasm",
       "package.json",
       "schema/pack.schema.json",
+      "schema/report.schema.json",
       "schema/submission.schema.json",
     ].sort(),
     "only the files the package needs",
