@@ -1,6 +1,8 @@
 //! The report's JSON Schema is generated from its Rust types, never written by hand:
 //! `schema/report.schema.json` must be what the types give. After an intended change to the
-//! report, `UPDATE_GOLDEN=1 cargo test --test schema` rewrites it; review the diff.
+//! report, `UPDATE_GOLDEN=1 cargo test --test schema` rewrites it; review the diff. Native only:
+//! schemars is not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gpai_check::Report;
 
