@@ -361,7 +361,7 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived, v: &Verdicts) -> Vec<&'static str> {
             _ => "undecided.gpai-modality-unknown",
         },
     });
-    if v.is_gpai_model == Some(false) {
+    if v.get(GPAI) == Some(false) {
         return chain;
     }
     // Step 3: is the organisation the provider?
@@ -390,7 +390,7 @@ fn scope_chain(i: &Inputs<'_>, d: &Derived, v: &Verdicts) -> Vec<&'static str> {
     } else {
         "provider.own-model"
     });
-    if v.is_provider == Some(false) {
+    if v.get(PROVIDER) == Some(false) {
         return chain;
     }
     // Step 4: placed on the EU market?
@@ -530,7 +530,7 @@ fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static s
 
 fn notes(i: &Inputs<'_>, d: &Derived, v: &Verdicts) -> Vec<&'static str> {
     let mut n = Vec::new();
-    if v.in_scope.is_none() {
+    if v.get(IN_SCOPE).is_none() {
         n.push("note.scope-undecided");
         return n;
     }
@@ -618,27 +618,37 @@ fn missing_inputs(i: &Inputs<'_>, d: &Derived) -> Vec<&'static str> {
     m
 }
 
-/// The decisions that can be undecided, one bit each in a [`Verdicts`] mask: the flags, then
-/// the obligations in [`OBLIGATION_IDS`] order.
+/// The decisions that can be undecided, one bit each in a [`Verdicts`] mask: the flags, in the
+/// order [`verdict_bits`] lists them, then the obligations in [`OBLIGATION_IDS`] order.
+const GPAI: usize = 0;
+const PROVIDER: usize = 1;
+const IN_SCOPE: usize = 2;
+const SYSTEMIC_RISK: usize = 3;
+const SYSTEMIC_RISK_EXPECTED: usize = 4;
+const NOTIFICATION: usize = 5;
+const OPEN_SOURCE_EXEMPT: usize = 6;
+const LIMITED_TO_MODIFICATION: usize = 7;
+const AUTHORISED_REPRESENTATIVE: usize = 8;
+const LEGACY: usize = 9;
 const FLAGS: usize = 10;
 const BITS: usize = FLAGS + OBLIGATION_IDS.len();
 
 /// Every decision of one completed profile, as bits (see [`FLAGS`]).
 fn verdict_bits(i: &Inputs<'_>, d: &Derived) -> u32 {
     let flags = [
-        d.is_gpai_model,
-        d.org_is_provider,
-        d.in_scope,
-        d.is_gpaisr,
-        d.gpaisr_expected,
-        d.notification_required,
-        d.open_source_exempt,
-        d.limited_to_modification,
-        d.authorised_representative_required,
-        d.legacy_model,
+        (GPAI, d.is_gpai_model),
+        (PROVIDER, d.org_is_provider),
+        (IN_SCOPE, d.in_scope),
+        (SYSTEMIC_RISK, d.is_gpaisr),
+        (SYSTEMIC_RISK_EXPECTED, d.gpaisr_expected),
+        (NOTIFICATION, d.notification_required),
+        (OPEN_SOURCE_EXEMPT, d.open_source_exempt),
+        (LIMITED_TO_MODIFICATION, d.limited_to_modification),
+        (AUTHORISED_REPRESENTATIVE, d.authorised_representative_required),
+        (LEGACY, d.legacy_model),
     ];
-    let obligations = OBLIGATION_IDS.iter().map(|id| obligation_reasons(id, i, d, &[]).0);
-    flags.into_iter().chain(obligations).enumerate().fold(0, |m, (k, b)| m | (u32::from(b) << k))
+    let obligations = OBLIGATION_IDS.iter().enumerate().map(|(k, id)| (FLAGS + k, obligation_reasons(id, i, d, &[]).0));
+    flags.into_iter().chain(obligations).fold(0, |m, (bit, b)| m | (u32::from(b) << bit))
 }
 
 /// A profile input whose reference default is *unknown*, with values that stand for every way
@@ -699,22 +709,21 @@ struct Verdicts {
     any: u32,
     /// Per bit, the open inputs (indexes into `OPEN_INPUTS`) that change it on their own.
     deciders: [u8; BITS],
-    is_gpai_model: Option<bool>,
-    is_provider: Option<bool>,
-    in_scope: Option<bool>,
 }
 
 impl Verdicts {
     /// Decides every completion of the open inputs: the profile's answers stand; each open input
     /// takes each of its standing-in values. A decision is made when all completions agree.
     fn of(profile: &Profile) -> Self {
-        let open: Vec<&OpenInput> = OPEN_INPUTS.iter().filter(|o| (o.open)(profile)).collect();
-        let count: usize = open.iter().map(|o| o.values).product();
+        // Each open input with its index in OPEN_INPUTS, which `deciders` records.
+        let open: Vec<(usize, &OpenInput)> =
+            OPEN_INPUTS.iter().enumerate().filter(|(_, o)| (o.open)(profile)).collect();
+        let count: usize = open.iter().map(|(_, o)| o.values).product();
         let mut bits = Vec::with_capacity(count);
         let mut completed = profile.clone();
         for n in 0..count {
             let mut rest = n;
-            for o in &open {
+            for (_, o) in &open {
                 (o.set)(&mut completed, rest % o.values);
                 rest /= o.values;
             }
@@ -726,25 +735,21 @@ impl Verdicts {
         // An input decides a bit when changing it alone, with every other input held, changes it.
         let mut deciders = [0u8; BITS];
         let mut stride = 1;
-        for (k, o) in open.iter().enumerate() {
+        for &(index, o) in &open {
             for n in 0..count {
                 let digit = (n / stride) % o.values;
                 for other in digit + 1..o.values {
                     let changed = bits[n] ^ bits[n + (other - digit) * stride];
                     for (bit, d) in deciders.iter_mut().enumerate() {
                         if changed & (1 << bit) != 0 {
-                            *d |= 1 << OPEN_INPUTS.iter().position(|x| x.id == o.id).unwrap_or(k);
+                            *d |= 1 << index;
                         }
                     }
                 }
             }
             stride *= o.values;
         }
-        let mut v = Self { all, any, deciders, is_gpai_model: None, is_provider: None, in_scope: None };
-        v.is_gpai_model = v.get(0);
-        v.is_provider = v.get(1);
-        v.in_scope = v.get(2);
-        v
+        Self { all, any, deciders }
     }
 
     fn get(&self, bit: usize) -> Option<bool> {
@@ -789,7 +794,7 @@ pub fn decide(profile: &Profile) -> ScopeResult {
             let spec = text.obligation(id);
             let applies = v.get(FLAGS + k);
             let (_, mut reasons) = obligation_reasons(id, &i, &d, &chain);
-            if applies.is_none() && v.in_scope.is_some() && !reasons.iter().any(|r| r.starts_with("undecided.")) {
+            if applies.is_none() && v.get(IN_SCOPE).is_some() && !reasons.iter().any(|r| r.starts_with("undecided.")) {
                 reasons.push("undecided.obligation");
             }
             ObligationResult {
@@ -802,14 +807,14 @@ pub fn decide(profile: &Profile) -> ScopeResult {
             }
         })
         .collect();
-    let compliance_deadline = (v.in_scope != Some(false)).then(|| {
+    let compliance_deadline = (v.get(IN_SCOPE) != Some(false)).then(|| {
         if i.placed_before() {
             ComplianceDeadline { rule: DeadlineRule::ByDate, date: LEGACY_DEADLINE.to_string() }
         } else {
             ComplianceDeadline { rule: DeadlineRule::FromPlacingOnMarket, date: OBLIGATIONS_APPLY.to_string() }
         }
     });
-    let max_fine_eur = if v.in_scope == Some(false) {
+    let max_fine_eur = if v.get(IN_SCOPE) == Some(false) {
         None
     } else {
         profile.worldwide_annual_turnover_eur.map(|t| (FINE_TURNOVER_SHARE * t).max(FINE_FIXED_EUR))
@@ -820,16 +825,16 @@ pub fn decide(profile: &Profile) -> ScopeResult {
     let missing_inputs = in_ask_order(decided_by.iter().map(String::as_str).chain(missing));
     ScopeResult {
         excluded_research: d.excluded_research,
-        is_gpai_model: v.is_gpai_model,
-        is_provider: v.is_provider,
-        in_scope: v.in_scope,
-        systemic_risk: v.get(3),
-        systemic_risk_expected: v.get(4),
-        notification_required: v.get(5),
-        open_source_exempt: v.get(6),
-        limited_to_modification: v.get(7),
-        authorised_representative_required: v.get(8),
-        legacy_model: v.get(9),
+        is_gpai_model: v.get(GPAI),
+        is_provider: v.get(PROVIDER),
+        in_scope: v.get(IN_SCOPE),
+        systemic_risk: v.get(SYSTEMIC_RISK),
+        systemic_risk_expected: v.get(SYSTEMIC_RISK_EXPECTED),
+        notification_required: v.get(NOTIFICATION),
+        open_source_exempt: v.get(OPEN_SOURCE_EXEMPT),
+        limited_to_modification: v.get(LIMITED_TO_MODIFICATION),
+        authorised_representative_required: v.get(AUTHORISED_REPRESENTATIVE),
+        legacy_model: v.get(LEGACY),
         compliance_deadline,
         fines_enforceable_now: profile.assessment_date.as_deref().map(|a| a >= FINES_APPLY),
         max_fine_eur,
