@@ -418,11 +418,15 @@ function renderReportDetails() {
   setText($("assessment-date"), date);
   // evaluate() does not seal (no digest on every keystroke); the digest is made where the report
   // leaves the page: a download or a print (see sealForExport).
-  if (sealedDigest?.key !== JSON.stringify(submission())) showDigest("made when you download or print the report");
+  if (!sealedIsCurrent()) showDigest("made when you download or print the report");
 }
 
-/** The report's digest, made for the answers it was sealed for (`key`). */
-let sealedDigest = null;
+/** The answers (as JSON) the digest on screen was made for. */
+let sealedFor = null;
+
+function sealedIsCurrent() {
+  return sealedFor === JSON.stringify(submission());
+}
 
 function showDigest(text) {
   setText($("print-report-digest"), text);
@@ -433,7 +437,7 @@ function showDigest(text) {
 function sealForExport() {
   const current = submission();
   const sealed = sealedReport(current);
-  sealedDigest = { key: JSON.stringify(current), digest: sealed.digest };
+  sealedFor = JSON.stringify(current);
   showDigest(sealed.digest);
   return sealed;
 }
@@ -687,7 +691,8 @@ function wireTools() {
   // printed report carries its digest (printing from the browser's menu too).
   window.addEventListener("beforeprint", () => {
     finishBuilding();
-    if (report) sealForExport();
+    // After "Print report" the digest is already made for these answers: not again.
+    if (report && !sealedIsCurrent()) sealForExport();
   });
   // Links into the chapters (still missing, answers to check, consistency checks) work even in
   // the moment before every chapter is built.
