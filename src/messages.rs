@@ -30,12 +30,31 @@ pub fn template(key: &str) -> &'static str {
     catalogue().get(key).and_then(serde_json::Value::as_str).unwrap_or("")
 }
 
-/// The template for `key` with each `{name}` replaced by its value.
+/// The template for `key` with each `{name}` replaced by its value, in one pass as
+/// `www/messages.js` does it (a value is never read as a template itself); a `{name}` without
+/// a value stays as it is.
 pub fn format(key: &str, params: &[(&str, &str)]) -> String {
-    let mut out = template(key).to_string();
-    for (name, value) in params {
-        out = out.replace(&["{", name, "}"].concat(), value);
+    let mut rest = template(key);
+    let mut out = String::with_capacity(rest.len());
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            params.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

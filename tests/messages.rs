@@ -72,6 +72,10 @@ fn parameters_fill_the_templates() {
     };
     assert_eq!(explanation(&one), "Met: of 1 required item, 1 met (A).");
     assert_eq!(format("explanation.group", &[("count", "2"), ("status", "met"), ("ids", "A, B")]), "2 met (A, B)");
+    // One pass: a value that looks like a parameter is written as it is, and a parameter without
+    // a value stays visible rather than vanishing.
+    assert_eq!(format("explanation.group", &[("count", "{ids}"), ("status", "met"), ("ids", "A")]), "{ids} met (A)");
+    assert_eq!(format("explanation.group", &[("status", "met"), ("ids", "A")]), "{count} met (A)");
 }
 
 #[test]
