@@ -66,6 +66,10 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
     let mut observations = Vec::new();
     let mut findings = Vec::new();
     let mut not_applicable = Vec::new();
+    // The report holds ids: titles and messages come from the pack it was made with.
+    let pack = crate::pack::get(&report.pack_id, "packId").ok();
+    let lookup = pack.map(|p| p.lookup());
+    let measure_title = |id: &str| lookup.as_ref().and_then(|l| l.measure(id)).map_or("", |m| m.title.as_str());
     for chapter in &report.chapters {
         for m in &chapter.measures {
             if m.status == Status::NotApplicable {
@@ -102,7 +106,7 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
             }
             findings.push(json!({
                 "uuid": uuid(report, &format!("finding:{}", m.id)),
-                "title": format!("{} {}", m.id, m.title),
+                "title": format!("{} {}", m.id, measure_title(&m.id)),
                 "description": crate::messages::explanation(&m.explanation),
                 "props": [prop("status", status_token(m.status)), prop("chapter", &chapter.id)],
                 "target": {
@@ -115,10 +119,11 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
         }
     }
     for x in report.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped) {
+        let check = lookup.as_ref().and_then(|l| l.cross_check(&x.id));
         observations.push(json!({
             "uuid": uuid(report, &format!("cross-check:{}", x.id)),
-            "title": format!("Contradiction {}: {}", x.id, x.title),
-            "description": x.message,
+            "title": format!("Contradiction {}: {}", x.id, check.map_or("", |c| c.title.as_str())),
+            "description": check.map_or("", |c| c.message.as_str()),
             "methods": ["EXAMINE"],
             "collected": time,
             "props": [prop("cross-check", &x.id)],
@@ -129,7 +134,12 @@ pub fn assessment_results(report: &Report, publication_date: &str) -> Value {
         "title": format!("gpai-check evaluation of {title}"),
         "description": format!(
             "Self-assessment against {} ({} version {}), engine {}. Report digest {}. {}",
-            report.pack_title, report.pack_id, report.pack_version, report.engine_version, report.digest, report.disclaimer
+            pack.map_or("", |p| p.title.as_str()),
+            report.pack_id,
+            report.pack_version,
+            report.engine_version,
+            report.digest,
+            pack.map_or("", |p| p.disclaimer.as_str())
         ),
         "start": time,
         "props": [prop("pack-digest", &report.pack_digest), prop("report-digest", &report.digest)],

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::pack::model::{Comparator, Recipient, RequirementKind, SourceRef};
+use crate::pack::model::{Comparator, Recipient, RequirementKind};
 use crate::scope::{Reason, ScopeResult};
 
 /// A text of a report: borrowed from the pack the report was made with (ids, titles, the
@@ -17,6 +17,9 @@ use crate::scope::{Reason, ScopeResult};
 /// back from JSON. Borrowing keeps the report from copying thousands of the pack's texts on
 /// every evaluation; it serialises as a plain string either way.
 pub type Text<'p> = Cow<'p, str>;
+
+/// The report format this engine writes: 2 (ids, statuses, values and codes; no pack texts).
+pub const REPORT_FORMAT: u32 = 2;
 
 /// The engine version, from the crate version.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -67,6 +70,10 @@ impl Status {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report<'p> {
+    /// The report format: 2. A report holds ids, statuses, values and codes with parameters;
+    /// the words (titles, requirement texts, sources) are joined at render time from the pack
+    /// (`pack(id)`), the scope texts (`scopeTexts()`) and the message catalogue (`messages()`).
+    pub format_version: u32,
     /// The submission's title, if it gave one.
     pub title: Option<String>,
     /// Engine version that produced the report.
@@ -77,10 +84,6 @@ pub struct Report<'p> {
     pub pack_version: String,
     /// Pack digest fixed at build time.
     pub pack_digest: String,
-    /// Human title of the pack.
-    pub pack_title: String,
-    /// The pack's caution (not legal advice).
-    pub disclaimer: String,
     /// The assessment date used for date-dependent results.
     pub assessment_date: Option<String>,
     /// The AI Act scope decision.
@@ -209,15 +212,14 @@ pub struct ChapterCounts {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChapterResult<'p> {
-    /// Chapter id.
+    /// Chapter id (its title and summary: the pack's chapter of that id).
     pub id: Text<'p>,
-    /// Title.
-    pub title: Text<'p>,
     /// Whether it applies; null while the scope decision is undecided.
     pub applicable: Option<bool>,
     /// The AI Act obligations behind it.
     pub obligations: Cow<'p, [String]>,
-    /// Why it applies or not: the reasons of its obligations from the scope decision.
+    /// Why it applies or not: the reason ids of its obligations from the scope decision, and
+    /// `<chapter>.also-applies` when only the pack's own condition makes it apply.
     pub reasons: Vec<Reason>,
     /// Chapter notes that hold for this provider.
     pub notes: Vec<NoteResult<'p>>,
@@ -234,10 +236,6 @@ pub struct ChapterResult<'p> {
 pub struct SimplificationResult<'p> {
     /// Id, e.g. `SME-4`.
     pub id: Text<'p>,
-    /// Text.
-    pub text: Text<'p>,
-    /// Where the Code states it.
-    pub reference: Text<'p>,
     /// The measures it concerns.
     pub measures: Cow<'p, [String]>,
     /// Whether its source is unconfirmed.
@@ -251,8 +249,6 @@ pub struct SimplificationResult<'p> {
 pub struct FormResult<'p> {
     /// Form id, e.g. `MDF`.
     pub id: Text<'p>,
-    /// Title.
-    pub title: Text<'p>,
     /// The measure that asks for it.
     pub measure_id: Text<'p>,
     /// Whether its chapter applies.
@@ -274,10 +270,6 @@ pub struct FormResult<'p> {
 pub struct RecipientCompleteness<'p> {
     /// The recipient.
     pub recipient: Recipient,
-    /// Human label.
-    pub label: Text<'p>,
-    /// How it receives the items.
-    pub delivery: Text<'p>,
     /// Its fields answered.
     pub answered: u32,
     /// Its fields.
@@ -336,14 +328,8 @@ pub enum CrossCheckStatus {
 pub struct CrossCheckResult<'p> {
     /// Id, e.g. `X-01`.
     pub id: Text<'p>,
-    /// What is compared.
-    pub title: Text<'p>,
     /// Outcome.
     pub status: CrossCheckStatus,
-    /// What is wrong and what to do (shown when tripped).
-    pub message: Text<'p>,
-    /// The rule it rests on.
-    pub sources: Cow<'p, [SourceRef]>,
     /// The questions it reads.
     pub questions: Vec<Text<'p>>,
 }
@@ -355,8 +341,6 @@ pub struct CrossCheckResult<'p> {
 pub struct NoteResult<'p> {
     /// Note id.
     pub id: Text<'p>,
-    /// Text.
-    pub text: Text<'p>,
     /// Whether its source is unconfirmed.
     pub unconfirmed: bool,
 }
@@ -370,17 +354,11 @@ pub struct MeasureResult<'p> {
     pub id: Text<'p>,
     /// The commitment it belongs to.
     pub commitment_id: Text<'p>,
-    /// Title.
-    pub title: Text<'p>,
     /// Status.
     pub status: Status,
     /// Why, as a code with parameters (the words: `messages::explanation`, or the page's
     /// message catalogue).
     pub explanation: Explanation<'p>,
-    /// Code id and AI Act article.
-    pub sources: Cow<'p, [SourceRef]>,
-    /// Confidence code of the measure.
-    pub confidence: Text<'p>,
     /// Whether the measure rests on an unconfirmed source.
     pub unconfirmed: bool,
     /// Each requirement's result.
@@ -402,18 +380,12 @@ pub struct RequirementResult<'p> {
     pub id: Text<'p>,
     /// Kind of statement.
     pub kind: RequirementKind,
-    /// Paraphrase.
-    pub text: Text<'p>,
     /// Status.
     pub status: Status,
     /// Whether it decides the measure's status (obligations that apply).
     pub counted: bool,
-    /// Confidence code.
-    pub confidence: Text<'p>,
     /// Whether it rests on an unconfirmed source.
     pub unconfirmed: bool,
-    /// Caveat from the reference.
-    pub note: Option<Text<'p>>,
     /// Which answers, through which rule, gave the status.
     pub trace: Vec<TraceStep<'p>>,
 }
@@ -454,8 +426,6 @@ pub struct TraceStep<'p> {
     pub kpi_id: Option<Text<'p>>,
     /// What this step gave.
     pub outcome: Status,
-    /// The source the step rests on (the requirement's Code id and the article).
-    pub source: Text<'p>,
 }
 
 /// An answer as a trace shows it: a text (an option id, a date, a URL, a description, or
@@ -537,8 +507,6 @@ pub struct KpiResult<'p> {
     pub id: Text<'p>,
     /// The requirement it belongs to.
     pub requirement_id: Text<'p>,
-    /// Metric name.
-    pub metric: Text<'p>,
     /// The question holding the provider's figure.
     pub question_id: Text<'p>,
     /// The provider's figure.
@@ -547,10 +515,6 @@ pub struct KpiResult<'p> {
     pub comparator: Option<Comparator>,
     /// The Code's number; null when it sets none.
     pub target: Option<f64>,
-    /// Unit.
-    pub unit: Text<'p>,
-    /// From when the figure counts.
-    pub anchor: Text<'p>,
     /// Pass or fail; null when unanswered or when the Code sets no number.
     pub pass: Option<bool>,
     /// Whether the KPI rests on an unconfirmed source.

@@ -1,6 +1,6 @@
-
-/** Status of a measure or requirement. */
-export type Status = "met" | "partial" | "not-met" | "not-applicable" | "unanswered";
+// The declarations of the inputs, the pack and the other exports, written by hand. The report's
+// declarations (Report, ScopeResult, Status, ...) are generated from its Rust types into
+// src/report.d.ts; pkg/gpai_check.d.ts holds both.
 
 /** A raw answer: "yes" | "partly" | "no", an option id, a list of option ids, a number, a date, a text or a URL; null clears it. */
 export type AnswerValue = string | number | boolean | string[] | null;
@@ -71,64 +71,16 @@ export interface ScopeQuestion {
   showIfTrue?: string;
 }
 
-export interface Reason {
-  id: string;
-  text: string;
-  source: string;
-  /** True when this is the tool's reading rather than the text of the law. */
-  interpretation: boolean;
-}
-
-export interface ObligationResult {
-  id: "art53_1a" | "art53_1b" | "art53_1c" | "art53_1d" | "art53_3" | "art54" | "art52_notify"
-    | "art55_1a" | "art55_1b" | "art55_1c" | "art55_1d";
-  article: string;
-  title: string;
-  /** null: not decided yet on these answers (see decidedBy). */
-  applies: boolean | null;
-  /** The profile inputs whose answers would decide it, in the order to ask them. */
-  decidedBy: string[];
-  reasons: Reason[];
-}
-
-/**
- * The scope decision. Every decision is three-valued: true, false, or null for "not decided
- * yet on these answers" (some way of answering the missing profile inputs would make it true,
- * another false). Never read null as false.
- */
-export interface ScopeResult {
-  excludedResearch: boolean;
-  isGpaiModel: boolean | null;
-  isProvider: boolean | null;
-  inScope: boolean | null;
-  systemicRisk: boolean | null;
-  systemicRiskExpected: boolean | null;
-  notificationRequired: boolean | null;
-  openSourceExempt: boolean | null;
-  limitedToModification: boolean | null;
-  authorisedRepresentativeRequired: boolean | null;
-  legacyModel: boolean | null;
-  /** null when out of scope. */
-  complianceDeadline: ComplianceDeadline | null;
-  finesEnforceableNow: boolean | null;
-  maxFineEur: number | null;
-  obligations: ObligationResult[];
-  notes: Reason[];
-  options: Reason[];
-  /** Profile inputs whose answers would decide what is still null, in the order to ask them. */
-  decidedBy: string[];
-  /** decidedBy, and the inputs of figures shown beside the decision (the turnover behind the fine). */
-  missingInputs: string[];
-}
-
-/**
- * When the obligations must be met. "by-date": placed on the market before 2 August 2025, comply
- * by `date` (2027-08-02, Art 111(3)). "from-placing-on-market": they apply from placing on the
- * market, and not before `date` (2025-08-02, Art 113(b)).
- */
-export interface ComplianceDeadline {
-  rule: "by-date" | "from-placing-on-market";
-  date: string;
+/** The words of the scope decision (scopeTexts()): scope() and reports name them by id. */
+export interface ScopeTexts {
+  /** What the texts rest on (Act, Guidelines, template) and their dates. */
+  asOf: string;
+  /** The profile questions, as scopeQuestions() gives them. */
+  inputs: ScopeQuestion[];
+  /** Each AI Act obligation's article and plain-language title. */
+  obligations: { id: string; article: string; title: string }[];
+  /** Each reason, note and option: its paraphrase, legal source, and whether it is the tool's reading. */
+  reasons: { id: string; text: string; source: string; interpretation: boolean }[];
 }
 
 export interface PackSummary {
@@ -165,8 +117,6 @@ export type Check =
   | { all: Check[] }
   | { formComplete: string };
 
-export type Comparator = "<=" | ">=" | "<" | ">" | "==";
-
 export interface Kpi {
   id: string;
   metric: string;
@@ -195,9 +145,6 @@ export interface Question {
   showIf?: Condition;
   sources: SourceRef[];
 }
-
-export type RequirementKind = "obligation" | "obligation-variant" | "encouraged" | "context" | "scope" | "presumption"
-  | "flexibility" | "sme-simplification" | "examples" | "definition" | "indicators" | "exemption";
 
 export interface Requirement {
   id: string;
@@ -229,8 +176,6 @@ export interface Commitment {
   confidence: string;
   measures: Measure[];
 }
-
-export type Recipient = "AIO" | "NCA" | "DP";
 
 export interface FormField {
   id: string;
@@ -295,187 +240,12 @@ export interface Pack {
   chapters: Chapter[];
 }
 
-export interface Counts {
-  met: number;
-  partial: number;
-  notMet: number;
-  notApplicable: number;
-  unanswered: number;
-  total: number;
-}
-
-export interface TraceStep {
-  rule: "not-applicable" | "applicability-unknown" | "form-complete" | "nothing-to-check" | "choice" | "provided" | "kpi";
-  questionId: string | null;
-  answer: AnswerValue;
-  kpiId: string | null;
-  outcome: Status;
-  /** The requirement's Code id and the article it rests on. */
-  source: string;
-}
-
-export interface RequirementResult {
-  id: string;
-  kind: RequirementKind;
-  text: string;
-  status: Status;
-  /** Whether it decides the measure's status. */
-  counted: boolean;
-  confidence: string;
-  unconfirmed: boolean;
-  note: string | null;
-  trace: TraceStep[];
-}
-
-export interface KpiResult {
-  id: string;
-  requirementId: string;
-  metric: string;
-  questionId: string;
-  value: number | null;
-  comparator: Comparator | null;
-  target: number | null;
-  unit: string;
-  anchor: string;
-  /** null when unanswered or when the Code sets no number. */
-  pass: boolean | null;
-  unconfirmed: boolean;
-}
-
-export interface MeasureResult {
-  id: string;
-  commitmentId: string;
-  title: string;
-  status: Status;
-  /** Why, as a code with parameters; put into words with the message catalogue (messages()). */
-  explanation: Explanation;
-  sources: SourceRef[];
-  confidence: string;
-  unconfirmed: boolean;
-  requirements: RequirementResult[];
-  kpis: KpiResult[];
-  missing: string[];
-  /** Ids of SME/SMC simplifications that concern this measure. */
-  simplifications: string[];
-}
-
-export interface ChapterResult {
-  id: string;
-  title: string;
-  /** null while the scope decision is undecided. */
-  applicable: boolean | null;
-  obligations: string[];
-  reasons: Reason[];
-  notes: { id: string; text: string; unconfirmed: boolean }[];
-  /** SME/SMC simplifications, listed when the profile says SME or small mid-cap. */
-  simplifications: { id: string; text: string; reference: string; measures: string[]; unconfirmed: boolean }[];
-  measures: MeasureResult[];
-}
-
-export interface FormResult {
-  id: string;
-  title: string;
-  measureId: string;
-  applicable: boolean;
-  answered: number;
-  total: number;
-  recipients: { recipient: Recipient; label: string; delivery: string; answered: number; total: number; missing: string[] }[];
-  precision: { fieldId: string; questionId: string; rule: "significant-figures" | "order-of-magnitude"; required: number | null; found: number | null; pass: boolean }[];
-}
-
-export interface CrossCheckResult {
-  id: string;
-  title: string;
-  status: "passed" | "tripped" | "not-checked";
-  message: string;
-  sources: SourceRef[];
-  questions: string[];
-}
-
-export interface Finding {
-  code: "unknown-question" | "invalid-answer";
-  severity: "warning" | "error";
-  questionId: string;
-  /** What is wrong, as a code with parameters; put into words with messages(). */
-  problem: Problem;
-}
-
-/** What is wrong with an answer: its words are `problem.<code>` in the message catalogue. */
-export type Problem =
-  | { code: "unknown-question" | "repeated-option" | "finite-number" | "number" | "quantity"
-      | "quantity-or-not-applicable" | "quantity-range" | "date" | "web-address" | "text" }
-  | { code: "one-of" | "option-list"; options: string[] }
-  | { code: "number-between"; min: number; max: number }
-  | { code: "number-at-least"; min: number }
-  | { code: "number-at-most"; max: number }
-  | { code: "too-long"; max: number }
-  | { code: "too-short"; min: number };
-
-/**
- * Why a measure has its status: its words are `explanation.<code>` in the message catalogue;
- * for "requirements", `explanation.requirements.one|other` with each group as `explanation.group`.
- */
-export type Explanation =
-  | { code: "does-not-apply" | "undecided" | "nothing-to-check" }
-  | { code: "requirements"; status: Status; count: number; groups: { status: Status; ids: string[] }[] };
-
 /** The engine's words: messages() returns it; a language is a catalogue with the same keys. */
 export interface MessageCatalogue {
   language: string;
   status: string;
   note: string;
   messages: Record<string, string>;
-}
-
-/** A question still to answer, and what waits on it. */
-export interface MissingQuestion {
-  questionId: string;
-  /** The first measure (in pack order) that needs it: `measureIds[0]`. */
-  measureId: string;
-  /** Every measure whose status waits on it (lists it in its `missing`), in pack order. */
-  measureIds: string[];
-  /** How many of the pack's questions, requirements, measures, form fields and chapters are asked or apply depending on its answer. */
-  gates: number;
-}
-
-/** The report `evaluate` returns. Same input, same report (and digest), byte for byte. */
-export interface QuestionState {
-  id: string;
-  asked: boolean;
-  answer: "answered" | "unanswered" | "invalid";
-}
-
-export interface Report {
-  title: string | null;
-  engineVersion: string;
-  packId: string;
-  packVersion: string;
-  packDigest: string;
-  packTitle: string;
-  disclaimer: string;
-  assessmentDate: string | null;
-  scope: ScopeResult;
-  summary: {
-    overall: Counts;
-    chapters: { id: string; applicable: boolean | null; counts: Counts }[];
-    crossChecks: { passed: number; tripped: number; notChecked: number };
-  };
-  chapters: ChapterResult[];
-  /**
-   * Every question of the pack, in pack order: whether it is asked now (its chapter applies and
-   * its showIf holds on these answers) and how it is answered. Show exactly the asked ones.
-   */
-  questions: QuestionState[];
-  /**
-   * Questions still to answer, each once, what blocks compliance most first: by the number of
-   * measures waiting on it (`measureIds.length`), then by `gates`, then pack order.
-   */
-  missing: MissingQuestion[];
-  forms: FormResult[];
-  crossChecks: CrossCheckResult[];
-  findings: Finding[];
-  /** "sha256:" + hex digest of the canonical report JSON with this field empty. */
-  digest: string;
 }
 
 /** The engine's limits on its input (limits()). Titles and texts count Unicode code points. */
@@ -523,7 +293,7 @@ export interface ResultBundle {
 /** The verdict of verify(). */
 export interface Verification {
   valid: boolean;
-  verdict: "match" | "pack-differs" | "engine-differs" | "report-differs";
+  verdict: "match" | "pack-differs" | "engine-differs" | "format-differs" | "report-differs";
   message: string;
   /** The first place where the received and the recomputed report differ. */
   firstDifference: { path: string; expected: unknown; found: unknown } | null;

@@ -39,6 +39,9 @@ pub enum Verdict {
     PackDiffers,
     /// The bundle names another engine version.
     EngineDiffers,
+    /// The report is in another format (format 1, from engine 0.1.x, held the pack's texts):
+    /// recompute it from the bundle's submission with this engine.
+    FormatDiffers,
     /// The report differs from the recomputed one.
     ReportDiffers,
 }
@@ -139,6 +142,15 @@ fn verdict(verdict: Verdict, message: String, recomputed: Option<String>, diff: 
 /// # Errors
 /// As [`crate::evaluate`] for the bundled submission.
 pub fn verify(b: &ResultBundle) -> Result<Verification, InputError> {
+    let format = b.report.get("formatVersion").and_then(Value::as_u64).unwrap_or(1);
+    if format != u64::from(crate::report::REPORT_FORMAT) {
+        let msg = format!(
+            "the report is in format {format} (engine {}); this engine writes format {}: evaluate the bundle's submission again to get a report it can verify",
+            b.engine_version,
+            crate::report::REPORT_FORMAT
+        );
+        return Ok(verdict(Verdict::FormatDiffers, msg, None, None));
+    }
     if b.engine_version != ENGINE_VERSION {
         let msg = format!("computed by engine {}, this is engine {ENGINE_VERSION}", b.engine_version);
         return Ok(verdict(Verdict::EngineDiffers, msg, None, None));

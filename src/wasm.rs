@@ -12,7 +12,7 @@ use crate::error::{ErrorCode, InputError};
 use crate::{Profile, Report, Submission};
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = include_str!("types.d.ts");
+const TS_TYPES: &str = concat!(include_str!("types.d.ts"), "\n", include_str!("report.d.ts"));
 
 // Values cross the boundary as JSON text, parsed by the same reader (crate::json) as on native, so
 // both give the same errors (with field paths, unknown keys refused) and byte-identical reports.
@@ -138,6 +138,14 @@ pub fn messages() -> JsValue {
 #[wasm_bindgen(js_name = scopeQuestions, unchecked_return_type = "ScopeQuestion[]")]
 pub fn scope_questions() -> JsValue {
     to_js(&crate::scope::scope_text().inputs)
+}
+
+/// The words of the scope decision, which `scope()` and reports name by id: each obligation's
+/// article and title, and each reason's text, legal source and `interpretation` mark (the
+/// tool's reading), with the profile questions. `{ asOf, inputs, obligations, reasons }`.
+#[wasm_bindgen(js_name = scopeTexts, unchecked_return_type = "ScopeTexts")]
+pub fn scope_texts() -> JsValue {
+    to_js(crate::scope::scope_text())
 }
 
 /// Decides which AI Act obligations apply to this profile, and why.
@@ -266,7 +274,7 @@ pub fn oscal_assessment_results(
 #[wasm_bindgen(js_name = parseNumber, unchecked_return_type = "ParsedNumber")]
 pub fn parse_number(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "{ allowNegative?: boolean }")] options: Option<js_sys::Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ allowNegative?: boolean }")] options: Option<js_sys::Object>,
 ) -> JsValue {
     let allow_negative = options
         .and_then(|o| js_sys::Reflect::get(&o, &"allowNegative".into()).ok())

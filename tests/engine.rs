@@ -3,6 +3,7 @@
 //! cross-checks, a chapter that also applies by signature, and SME simplifications.
 
 use gpai_check::evaluate::evaluate_with;
+use gpai_check::pack::model::Recipient;
 use gpai_check::report::{CrossCheckStatus, Report, Status};
 use gpai_check::{Pack, Submission};
 use serde_json::{json, Value};
@@ -137,12 +138,12 @@ fn form_completeness_is_counted_per_recipient() {
     let r = run(signed(), json!({"x_params": "7.3e10", "x_energy": "N/A"}));
     let f = &r.forms[0];
     assert_eq!((f.answered, f.total), (2, 4));
-    let aio = f.recipients.iter().find(|c| c.label == "AI Office").unwrap();
+    let aio = f.recipients.iter().find(|c| c.recipient == Recipient::AiOffice).unwrap();
     assert_eq!(
         (aio.answered, aio.total, aio.missing.iter().map(|m| &**m).collect::<Vec<&str>>()),
         (2, 3, vec!["F-2b"])
     );
-    let dp = f.recipients.iter().find(|c| c.label == "Downstream providers").unwrap();
+    let dp = f.recipients.iter().find(|c| c.recipient == Recipient::DownstreamProviders).unwrap();
     assert_eq!((dp.answered, dp.total), (1, 2));
     assert_eq!(req(&r, "X-1.1-R1").status, Status::Unanswered);
     assert!(r.chapters[0].measures[0].missing.iter().any(|q| q == "x_compute_aio"));

@@ -102,7 +102,7 @@ fn the_summary_of_gaps_comes_first_and_lists_exactly_the_measures_not_met_or_par
     for name in EXAMPLES {
         let (r, md) = example(name);
         let section = summary(&md);
-        let first_chapter = format!("\n## {} ({})\n", r.chapters[0].title, r.chapters[0].id);
+        let first_chapter = format!("\n## {} ({})\n", pack().chapters[0].title, r.chapters[0].id);
         assert!(md.find(section).unwrap() < md.find(&first_chapter).unwrap(), "{name}: the summary comes first");
         let listed: Vec<&str> =
             section.lines().filter_map(|l| l.strip_prefix("- **")).filter_map(|l| l.split("**").next()).collect();

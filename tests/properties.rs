@@ -161,7 +161,8 @@ proptest! {
             }
         }
         for r in s.obligations.iter().flat_map(|o| &o.reasons).chain(&s.notes) {
-            prop_assert!(!r.text.is_empty() && !r.source.is_empty(), "reason {} has no text or source", r.id);
+            let spec = r.spec();
+            prop_assert!(spec.is_some_and(|x| !x.text.is_empty() && !x.source.is_empty()), "reason {} has no text or source", r.id);
         }
         prop_assert_eq!(scope(&p).unwrap(), s, "same profile, same decision");
     }

@@ -49,7 +49,8 @@ fn reasons(s: &ScopeResult, id: &str) -> Vec<String> {
 
 fn reason_source(s: &ScopeResult, obligation: &str, reason: &str) -> String {
     let o = s.obligations.iter().find(|o| o.id == obligation).unwrap();
-    o.reasons.iter().find(|r| r.id == reason).unwrap_or_else(|| panic!("{reason} in {obligation}")).source.to_string()
+    let r = o.reasons.iter().find(|r| r.id == reason).unwrap_or_else(|| panic!("{reason} in {obligation}"));
+    r.spec().unwrap_or_else(|| panic!("{reason} has a text in the scope data")).source.clone()
 }
 
 fn none_apply(s: &ScopeResult) -> bool {
@@ -186,7 +187,7 @@ fn a_modification_above_one_third_of_the_original_compute_makes_a_provider_limit
     // The GPAI reading of a modified model is ours, and says so.
     let gpai = &s.obligations[0].reasons[0];
     assert_eq!(gpai.id, "gpai.modified-gpai");
-    assert!(gpai.interpretation);
+    assert!(gpai.spec().unwrap().interpretation);
 }
 
 #[test]
@@ -234,7 +235,7 @@ fn a_significant_modifier_not_using_its_own_name_is_not_the_provider_by_our_read
     assert!(!yes(s.is_provider));
     let r = s.obligations[0].reasons.last().unwrap();
     assert_eq!(r.id, "not-provider.modifier-not-own-name");
-    assert!(r.interpretation);
+    assert!(r.spec().unwrap().interpretation);
 }
 
 #[test]
@@ -246,7 +247,7 @@ fn modifying_a_systemic_risk_model_past_one_third_brings_notification_and_art_55
         assert!(applies(&s, id), "{id}");
     }
     assert!(reason_source(&s, "art52_notify", "sr.modification-of-sr-model").contains("para 70"));
-    assert!(s.notes.iter().any(|n| n.id == "note.sr-modifier" && n.interpretation));
+    assert!(s.notes.iter().any(|n| n.id == "note.sr-modifier" && n.spec().unwrap().interpretation));
 }
 
 // Step 4: placement on the EU market (Art 3(9)-(10)).
@@ -316,7 +317,7 @@ fn a_planned_crossing_requires_notification_but_not_yet_art_55() {
     assert!(applies(&s, "art52_notify") && !applies(&s, "art55_1a"));
     assert_eq!(reasons(&s, "art55_1a"), ["sr.expected-not-yet"]);
     let planned = s.obligations.iter().find(|o| o.id == "art52_notify").unwrap();
-    assert!(planned.reasons.iter().any(|r| r.id == "sr.planned-crossing" && r.interpretation));
+    assert!(planned.reasons.iter().any(|r| r.id == "sr.planned-crossing" && r.spec().unwrap().interpretation));
 }
 
 #[test]
@@ -534,7 +535,8 @@ fn every_reason_the_decision_gives_has_a_text_and_a_source_in_the_data() {
         let s = decide(p.clone());
         let all = s.obligations.iter().flat_map(|o| &o.reasons).chain(&s.notes).chain(&s.options);
         for r in all {
-            assert!(!r.text.is_empty() && !r.source.is_empty(), "reason {} has no text or source ({p})", r.id);
+            let spec = r.spec().unwrap_or_else(|| panic!("reason {} is in the scope data ({p})", r.id));
+            assert!(!spec.text.is_empty() && !spec.source.is_empty(), "reason {} has no text or source ({p})", r.id);
             used.insert(r.id.clone());
         }
     }

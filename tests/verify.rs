@@ -77,6 +77,25 @@ fn another_pack_or_engine_is_reported_as_such() {
 }
 
 #[test]
+fn a_bundle_of_report_format_1_is_refused_as_such_and_says_what_to_do() {
+    // As engine 0.1.0 made them: no formatVersion, the pack's texts inside.
+    let mut b = example();
+    b.engine_version = "0.1.0".into();
+    let report = b.report.as_object_mut().unwrap();
+    report.remove("formatVersion");
+    report.insert("packTitle".into(), json!("General-Purpose AI Code of Practice (final)"));
+    report.insert("engineVersion".into(), json!("0.1.0"));
+    let v = verify(&b).unwrap();
+    assert!(!v.valid);
+    assert_eq!(v.verdict, Verdict::FormatDiffers);
+    assert!(v.message.contains("format 1") && v.message.contains("engine 0.1.0"), "{}", v.message);
+    assert!(v.message.contains("evaluate the bundle's submission again"), "{}", v.message);
+    // A report of this format from this engine verifies (the check is not a blanket refusal).
+    assert_eq!(example().report["formatVersion"], json!(2));
+    assert!(verify(&example()).unwrap().valid);
+}
+
+#[test]
 fn an_added_field_in_the_report_is_a_difference() {
     let mut b = example();
     b.report["approvedBy"] = Value::String("someone".into());

@@ -1,8 +1,9 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, messages, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
+import { useTexts, chapterText, simplificationText } from "./texts.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -18,6 +19,9 @@ import { downloadText, reportFileStem } from "./download.js";
 import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
+// The page's own elements by id. Typed `any`: each id names an element of a known kind in
+// index.html (an input, a button, ...), which the type checker cannot see.
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 /** The one-file build (scripts/single-file.mjs) carries the wasm and the examples in the page. */
 const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
@@ -56,6 +60,7 @@ async function start() {
   packData = loadPack(PACK_ID);
   questions = scopeQuestions();
   useMessages(messages());
+  useTexts(packData, scopeTexts());
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
@@ -344,7 +349,7 @@ function renderShortModeInfo(short, hidden, effectiveProfile) {
     total.optional += counts.optional;
     total.aiOffice += counts.aiOffice;
   }
-  const simplifications = report.chapters.flatMap((c) => (c.applicable === true ? (c.simplifications ?? []).map((s) => ({ ...s, chapter: c.title })) : []));
+  const simplifications = report.chapters.flatMap((c) => (c.applicable === true ? (c.simplifications ?? []).map((s) => ({ ...s, ...simplificationText(s.id), chapter: chapterText(c.id).title })) : []));
   const left = hiddenText(total);
   // SME and small mid-cap are profile inputs of the scope decision (Profile in gpai_check.d.ts).
   const smeProfile = effectiveProfile.is_sme === true || effectiveProfile.is_small_mid_cap === true;
@@ -697,19 +702,20 @@ function wireTools() {
   // Links into the chapters (still missing, answers to check, consistency checks) work even in
   // the moment before every chapter is built.
   document.addEventListener("click", (event) => {
-    if (!questionnaire.complete && event.target.closest?.('a[href^="#"]')) finishBuilding();
+    if (!questionnaire.complete && /** @type {Element} */ (event.target).closest?.('a[href^="#"]')) finishBuilding();
   }, true);
   $("export-answers").addEventListener("click", exportAnswers);
   $("storage-export").addEventListener("click", exportAnswers);
   $("new-assessment").addEventListener("click", newAssessment);
   $("import-answers").addEventListener("click", () => $("import-file").click());
   $("import-file").addEventListener("change", async (event) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    const file = input.files?.[0];
+    input.value = "";
     if (file) await importFile(file);
   });
   $("short-mode").addEventListener("change", (event) => {
-    edit(() => (state.mode = event.target.checked ? "short" : "full"));
+    edit(() => (state.mode = /** @type {HTMLInputElement} */ (event.target).checked ? "short" : "full"));
     const left = [...$("short-mode-info").querySelectorAll("p")].at(0)?.textContent ?? "";
     announce(state.mode === "short" ? left : "Short mode is off: every question is shown again, with your answers.");
   });

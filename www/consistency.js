@@ -4,6 +4,8 @@
 // the others are counted.
 import { h, setChildren, setText, show, domId } from "./dom.js";
 import { sourceText } from "./wording.js";
+import { crossCheckText } from "./texts.js";
+/** @import { CrossCheckResult } from "../pkg/gpai_check.js" */
 
 /** "2 contradictions found. 7 checks passed; 21 not checked yet (they need answers on both sides)." */
 export function crossCheckCountsText(counts) {
@@ -33,6 +35,8 @@ export function profileInputsOf(condition, out = []) {
  * of index.html); `questions` maps question ids to their references, to link the questions
  * that are on screen; `profileLinks(checkId)` gives [{ text, href }] for the profile answers a
  * check compares with.
+ * @param {CrossCheckResult[]} crossChecks
+ * @param {(checkId: string) => { text: string, href: string }[]} [profileLinks]
  */
 export function renderCrossChecks(refs, crossChecks, counts, questions, profileLinks = () => []) {
   setText(refs.counts, crossCheckCountsText(counts));
@@ -40,6 +44,7 @@ export function renderCrossChecks(refs, crossChecks, counts, questions, profileL
     .filter((c) => c.status === "tripped")
     .map((c) => ({
       ...c,
+      ...crossCheckText(c.id),
       links: c.questions.map((qid) => {
         const q = questions.get(qid);
         return { text: q?.question.text ?? qid, href: q ? `#${q.focusId}` : null, visible: Boolean(q && !q.root.closest("[hidden]")) };
@@ -54,8 +59,8 @@ export function renderCrossChecks(refs, crossChecks, counts, questions, profileL
   setText(refs.passedSummary, `Show the ${passed.length} ${passed.length === 1 ? "check" : "checks"} that passed`);
   rebuildIfChanged(
     refs.passedList,
-    passed.map((c) => [c.id, c.title]),
-    () => passed.map((c) => h("li", {}, h("span", { className: "id" }, c.id), " ", c.title)),
+    passed.map((c) => c.id),
+    () => passed.map((c) => h("li", {}, h("span", { className: "id" }, c.id), " ", crossCheckText(c.id).title)),
   );
 }
 
@@ -108,7 +113,7 @@ export function trippedByQuestion(crossChecks) {
   const out = new Map();
   for (const c of crossChecks) {
     if (c.status !== "tripped") continue;
-    for (const qid of c.questions) out.set(qid, [...(out.get(qid) ?? []), { id: c.id, title: c.title }]);
+    for (const qid of c.questions) out.set(qid, [...(out.get(qid) ?? []), { id: c.id, title: crossCheckText(c.id).title }]);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // complete the Form is for each recipient. Built once; updateForm() changes only text and
 // `hidden`, so a person typing in a field keeps focus and every character.
 import { h, setChildren, setText, show, domId } from "./dom.js";
+import { recipientText } from "./texts.js";
 
 /** "at least 2 significant figures", "order of magnitude, e.g. 1e24". */
 export function precisionRuleText(precision) {
@@ -169,12 +170,12 @@ export function fieldMeta(field, recipientLabel, id) {
  */
 export function updateForm(ref, result, questions) {
   setText(ref.totalLine, `${result.answered} of ${result.total} fields answered.`);
-  const recipientsKey = JSON.stringify(result.recipients.map((r) => [r.recipient, r.label, r.delivery, r.answered, r.total]));
+  const recipientsKey = JSON.stringify(result.recipients.map((r) => [r.recipient, r.answered, r.total]));
   if (ref.recipientList.dataset.rendered !== recipientsKey) {
     ref.recipientList.dataset.rendered = recipientsKey;
     setChildren(
       ref.recipientList,
-      result.recipients.map((r) =>
+      result.recipients.map((r) => ({ ...r, ...recipientText(result.id, r.recipient) })).map((r) =>
         h(
           "li",
           { className: r.answered === r.total ? "complete" : "incomplete", dataset: { recipient: r.recipient } },

@@ -10,6 +10,7 @@
 // that www/app.js has for the page (one `evaluate` per edit, then the results), plus the
 // element's API. See docs/embedding.md for attributes, properties, events and theming.
 import { useMessages } from "./messages.js";
+import { useTexts } from "./texts.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm, cleanProfile } from "./profile-form.js";
@@ -349,6 +350,8 @@ export class GpaiCheckElement extends HTMLElement {
     let packData;
     try {
       packData = this.#engine.pack(packId);
+      // Reports name items by id; their words come from this pack and the scope texts.
+      useTexts(packData, this.#engine.scopeTexts());
     } catch (error) {
       this.#ui = null;
       this.#content.replaceChildren();

@@ -6,6 +6,7 @@ import { hiddenText } from "./short-mode.js";
 import { updateStillMissing } from "./still-missing.js";
 import { trippedByQuestion } from "./consistency.js";
 import { explanationText, problemText } from "./messages.js";
+import { reasonText, obligationText, noteText, simplificationText, requirementText, kpiText } from "./texts.js";
 import {
   statusBadge,
   updateStatusBadge,
@@ -50,7 +51,8 @@ export function summaryText(report) {
   return `${scope} ${countsText(report.summary.overall)}${contradictions}${findings}`;
 }
 
-function reasonItem(reason) {
+function reasonItem(id) {
+  const reason = reasonText(id);
   return h(
     "li",
     {},
@@ -139,11 +141,12 @@ export function renderScope(el, scope, profileLabel, profileHref) {
       { className: "obligations" },
       scope.obligations.map((o) => {
         const [badgeClass, badgeText] = OBLIGATION_BADGE[String(o.applies)];
+        const { article, title } = obligationText(o.id);
         const state = o.applies === true ? "applies" : o.applies === false ? "not-applies" : "undecided";
         return h(
           "li",
           { className: `obligation ${state}`, id: domId("obligation", o.id) },
-          h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, badgeText), " ", h("strong", {}, o.article), ": ", o.title),
+          h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, badgeText), " ", h("strong", {}, article), ": ", title),
           h("ul", { className: "reasons" }, o.reasons.map(reasonItem)),
         );
       }),
@@ -168,7 +171,7 @@ export function updateChapter(ref, result, counts) {
   setText(ref.counts, applies && counts ? countsText(counts) : "");
   show(ref.counts, applies);
   if (!applies) replaceIfChanged(ref.reasons, result.reasons, () => result.reasons.map(reasonItem));
-  const also = applies ? result.reasons.filter((r) => r.id === `${result.id}.also-applies`) : [];
+  const also = applies ? result.reasons.filter((id) => id === `${result.id}.also-applies`).map(reasonText) : [];
   show(ref.appliesNote, also.length > 0);
   replaceIfChanged(ref.appliesNote, also, () =>
     also.length ? [h("strong", {}, "Why this chapter applies: "), also.map((r) => [r.text, " ", h("span", { className: "source" }, `(${r.source})`)])] : null,
@@ -178,19 +181,20 @@ export function updateChapter(ref, result, counts) {
   replaceIfChanged(ref.simplificationsList, simplifications, () => simplifications.map(simplificationItem));
   show(ref.notes, applies && result.notes.length > 0);
   replaceIfChanged(ref.notesList, result.notes, () =>
-    result.notes.map((n) => h("li", {}, n.text, n.unconfirmed ? [" ", unconfirmedMark()] : null)),
+    result.notes.map((n) => h("li", {}, noteText(n.id).text, n.unconfirmed ? [" ", unconfirmedMark()] : null)),
   );
 }
 
 function simplificationItem(s) {
+  const { text, reference } = simplificationText(s.id);
   return h(
     "li",
     { id: domId("simplification", s.id) },
     h("span", { className: "id" }, s.id),
     " ",
-    s.text,
+    text,
     " ",
-    h("span", { className: "source" }, `(${s.reference})`),
+    h("span", { className: "source" }, `(${reference})`),
     s.unconfirmed ? [" ", unconfirmedMark()] : null,
     s.measures.length
       ? h(
@@ -299,7 +303,7 @@ function buildRequirementRow(requirement) {
       h("span", { className: "kind" }, KIND_LABELS[requirement.kind] ?? requirement.kind),
       marks,
     ),
-    h("p", { className: "requirement-text" }, requirement.text),
+    h("p", { className: "requirement-text" }, requirementText(requirement.id).text),
     note,
   );
   const traceBox = h("details", { className: "trace-box" }, h("summary", {}, "How this was decided"), traceList);
@@ -323,12 +327,13 @@ function updateRequirementRow(row, requirement, questions) {
       ? [" ", h("span", { className: "mark" }, "does not decide the measure's status")]
       : null,
   ]);
-  setText(row.note, requirement.note ? `Note: ${requirement.note}` : "");
-  show(row.note, Boolean(requirement.note));
-  replaceIfChanged(row.traceList, requirement.trace, () => requirement.trace.map((step) => traceItem(step, questions)));
+  const { note, sourceLine } = requirementText(requirement.id);
+  setText(row.note, note ? `Note: ${note}` : "");
+  show(row.note, Boolean(note));
+  replaceIfChanged(row.traceList, requirement.trace, () => requirement.trace.map((step) => traceItem(step, questions, sourceLine)));
 }
 
-function traceItem(step, questions) {
+function traceItem(step, questions, sourceLine) {
   const questionText = step.questionId ? `“${questions.get(step.questionId)?.question.text ?? step.questionId}”` : "";
   let what;
   switch (step.rule) {
@@ -356,7 +361,7 @@ function traceItem(step, questions) {
     default:
       what = step.rule;
   }
-  return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, h("span", { className: "source" }, `(${step.source})`));
+  return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, h("span", { className: "source" }, `(${sourceLine})`));
 }
 
 /** "ai_office_request_response" -> "AI office request response". */
@@ -367,10 +372,11 @@ function metricName(metric) {
 }
 
 function kpiContent(kpi) {
-  const metric = metricName(kpi.metric);
-  const value = kpi.value === null ? "not answered" : `${formatNumber(kpi.value)} ${kpi.unit}`;
+  const { metric: metricId, unit, anchor } = kpiText(kpi.id);
+  const metric = metricName(metricId);
+  const value = kpi.value === null ? "not answered" : `${formatNumber(kpi.value)} ${unit}`;
   const hasTarget = kpi.comparator !== null && kpi.target !== null;
-  const target = hasTarget ? targetText(kpi.comparator, kpi.target, kpi.unit) : "no number set by the Code";
+  const target = hasTarget ? targetText(kpi.comparator, kpi.target, unit) : "no number set by the Code";
   let badge;
   if (kpi.pass === true) badge = h("span", { className: "badge badge-met" }, "Pass");
   else if (kpi.pass === false) badge = h("span", { className: "badge badge-not-met" }, "Fail");
@@ -378,7 +384,7 @@ function kpiContent(kpi) {
   else badge = h("span", { className: "badge badge-unanswered" }, "Not answered");
   return [
     h("p", { className: "kpi-head" }, badge, " ", h("span", { className: "id" }, kpi.id), " ", metric, kpi.unconfirmed ? [" ", unconfirmedMark()] : null),
-    h("p", {}, `Yours: ${value}. Target: ${target} (${kpi.anchor}).`),
+    h("p", {}, `Yours: ${value}. Target: ${target} (${anchor}).`),
   ];
 }
 

@@ -49,8 +49,6 @@ pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, a
             let theirs: Vec<&&FormField> = fields.iter().filter(|f| f.recipients.contains(&r.id)).collect();
             RecipientCompleteness {
                 recipient: r.id,
-                label: Text::Borrowed(&r.label),
-                delivery: Text::Borrowed(&r.delivery),
                 answered: theirs.iter().filter(|f| answered(f)).count() as u32,
                 total: theirs.len() as u32,
                 missing: theirs.iter().filter(|f| !answered(f)).map(|f| Text::Borrowed(f.id.as_str())).collect(),
@@ -59,7 +57,6 @@ pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, a
         .collect();
     FormResult {
         id: Text::Borrowed(&form.id),
-        title: Text::Borrowed(&form.title),
         measure_id: Text::Borrowed(&form.measure),
         applicable,
         answered: fields.iter().filter(|f| answered(f)).count() as u32,

@@ -13,12 +13,13 @@ mod missing;
 use std::borrow::Cow;
 
 use crate::answers::{self, Answer};
-use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement, SourceKind};
+use crate::pack::model::{Chapter, Check, Comparator, Kpi, Measure, Pack, Requirement};
 use crate::profile::Profile;
 use crate::report::{
     AnswerState, ChapterCounts, ChapterResult, Counts, CrossCheckCounts, CrossCheckResult, CrossCheckStatus,
     Explanation, ExplanationGroup, FindingCode, KpiResult, MeasureResult, NoteResult, QuestionState, Report,
     RequirementResult, Rule, SimplificationResult, Status, Summary, Text, TraceAnswer, TraceStep, ENGINE_VERSION,
+    REPORT_FORMAT,
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
@@ -66,30 +67,6 @@ fn profile_with_defaults(profile: &Profile) -> serde_json::Value {
         }
     }
     v
-}
-
-/// The requirement's id and its measure's other sources (the AI Act articles), in one
-/// allocation: it is made for every requirement of every evaluation.
-fn source_line(req: &Requirement, m: &Measure) -> String {
-    let others = || m.sources.iter().filter(|r| r.kind != SourceKind::Code);
-    let mut s = String::with_capacity(req.id.len() + others().map(|r| r.reference.len() + 2).sum::<usize>());
-    s.push_str(&req.id);
-    for r in others() {
-        s.push_str("; ");
-        s.push_str(&r.reference);
-    }
-    s
-}
-
-/// Gives every step of a trace its source line: copies to all but the last, which takes the
-/// line itself (most requirements have one step, so most lines are never copied).
-fn sources_into(trace: &mut [TraceStep<'_>], source: String) {
-    if let Some((last, rest)) = trace.split_last_mut() {
-        for step in rest {
-            step.source = Text::Owned(source.clone());
-        }
-        last.source = Text::Owned(source);
-    }
 }
 
 fn kpi_pass(k: &Kpi, value: f64) -> Option<bool> {
@@ -145,8 +122,6 @@ impl<'p> CheckRun<'_, 'p> {
             answer,
             kpi_id: kpi.map(Text::Borrowed),
             outcome,
-            // Filled in by `sources_into`: the last step takes the line itself, not a copy.
-            source: Text::Borrowed(""),
         });
     }
 
@@ -214,14 +189,8 @@ struct RequirementOutcome<'p> {
     needs: Vec<&'p str>,
 }
 
-fn evaluate_requirement<'p>(
-    ctx: &Context<'_, 'p>,
-    m: &Measure,
-    req: &'p Requirement,
-    measure: Truth,
-) -> RequirementOutcome<'p> {
+fn evaluate_requirement<'p>(ctx: &Context<'_, 'p>, req: &'p Requirement, measure: Truth) -> RequirementOutcome<'p> {
     let measure_applies = measure == Truth::True;
-    let source = source_line(req, m);
     let unconfirmed = ctx.pack.is_unconfirmed(&req.confidence);
     let kpis: Vec<KpiResult> = req
         .kpis
@@ -231,13 +200,10 @@ fn evaluate_requirement<'p>(
             KpiResult {
                 id: Text::Borrowed(&k.id),
                 requirement_id: Text::Borrowed(&req.id),
-                metric: Text::Borrowed(&k.metric),
                 question_id: Text::Borrowed(&k.question),
                 value,
                 comparator: k.comparator,
                 target: k.target,
-                unit: Text::Borrowed(&k.unit),
-                anchor: Text::Borrowed(&k.anchor),
                 pass: value.and_then(|v| kpi_pass(k, v)),
                 unconfirmed,
             }
@@ -284,24 +250,13 @@ fn evaluate_requirement<'p>(
         Status::NotApplicable
     };
     let counted = (applies || by_scope || !undecided.is_empty()) && counts;
-    let CheckRun { mut trace, mut needs, .. } = run;
-    sources_into(&mut trace, source);
+    let CheckRun { trace, mut needs, .. } = run;
     if !counted {
         // Optional items are asked, but never listed as missing.
         needs.clear();
     }
     RequirementOutcome {
-        result: RequirementResult {
-            id: Text::Borrowed(&req.id),
-            kind: req.kind,
-            text: Text::Borrowed(&req.text),
-            status,
-            counted,
-            confidence: Text::Borrowed(&req.confidence),
-            unconfirmed,
-            note: req.note.as_deref().map(Text::Borrowed),
-            trace,
-        },
+        result: RequirementResult { id: Text::Borrowed(&req.id), kind: req.kind, status, counted, unconfirmed, trace },
         kpis,
         needs,
     }
@@ -342,7 +297,7 @@ fn evaluate_measure<'p>(
     let mut kpis = Vec::new();
     let mut needs: Vec<&'p str> = Vec::new();
     for req in &m.requirements {
-        let out = evaluate_requirement(ctx, m, req, applies);
+        let out = evaluate_requirement(ctx, req, applies);
         needs.extend(out.needs);
         requirements.push(out.result);
         kpis.extend(out.kpis);
@@ -366,11 +321,8 @@ fn evaluate_measure<'p>(
     MeasureResult {
         id: Text::Borrowed(&m.id),
         commitment_id: Text::Borrowed(commitment),
-        title: Text::Borrowed(&m.title),
         status,
         explanation: explain(status, &requirements, applies),
-        sources: Cow::Borrowed(&m.sources),
-        confidence: Text::Borrowed(&m.confidence),
         unconfirmed: ctx.pack.is_unconfirmed(&m.confidence),
         requirements,
         kpis,
@@ -385,15 +337,8 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (Truth, Vec<Rea
     let by_condition = ch.applies_if.as_ref().map_or(Truth::True, |c| Truth::of(ctx.holds(c)));
     let also = ch.also_applies_if.as_ref().map_or(Truth::False, |c| ctx.truth(c, 0));
     let mut reasons = Vec::new();
-    if also == Truth::True && by_obligation.and(by_condition) != Truth::True {
-        if let Some(r) = &ch.also_applies_reason {
-            reasons.push(Reason {
-                id: format!("{}.also-applies", ch.id).into(),
-                text: r.text.clone().into(),
-                source: r.source.clone().into(),
-                interpretation: false,
-            });
-        }
+    if also == Truth::True && by_obligation.and(by_condition) != Truth::True && ch.also_applies_reason.is_some() {
+        reasons.push(Reason { id: format!("{}.also-applies", ch.id).into() });
     }
     for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.iter().any(|c| *c == o.id)) {
         for r in &o.reasons {
@@ -419,14 +364,7 @@ fn cross_check<'p>(ctx: &Context<'_, '_>, x: &'p crate::pack::model::CrossCheck)
             unique.push(Text::Borrowed(q));
         }
     }
-    CrossCheckResult {
-        id: Text::Borrowed(&x.id),
-        title: Text::Borrowed(&x.title),
-        status,
-        message: Text::Borrowed(&x.message),
-        sources: Cow::Borrowed(&x.sources),
-        questions: unique,
-    }
+    CrossCheckResult { id: Text::Borrowed(&x.id), status, questions: unique }
 }
 
 /// As [`evaluate_with`], sealed: the digest computed, and the sealed report's JSON text, made
@@ -462,11 +400,7 @@ pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> 
             .notes
             .iter()
             .filter(|n| applicable && n.show_if.as_ref().map_or(true, |c| ctx.holds(c)))
-            .map(|n| NoteResult {
-                id: Text::Borrowed(&n.id),
-                text: Text::Borrowed(&n.text),
-                unconfirmed: pack.is_unconfirmed(&n.confidence),
-            })
+            .map(|n| NoteResult { id: Text::Borrowed(&n.id), unconfirmed: pack.is_unconfirmed(&n.confidence) })
             .collect();
         let simplifications: Vec<SimplificationResult> = ch
             .simplifications
@@ -474,8 +408,6 @@ pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> 
             .filter(|_| applicable && small)
             .map(|s| SimplificationResult {
                 id: Text::Borrowed(&s.id),
-                text: Text::Borrowed(&s.text),
-                reference: Text::Borrowed(&s.reference),
                 measures: Cow::Borrowed(&s.measures),
                 unconfirmed: pack.is_unconfirmed(&s.confidence),
             })
@@ -521,7 +453,6 @@ pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> 
         summary.chapters.push(ChapterCounts { id: ch.id.clone(), applicable, counts });
         chapters.push(ChapterResult {
             id: Text::Borrowed(&ch.id),
-            title: Text::Borrowed(&ch.title),
             applicable,
             obligations: Cow::Borrowed(&ch.obligations),
             reasons,
@@ -532,13 +463,12 @@ pub fn evaluate_with<'p>(pack: &'p Pack, submission: &Submission) -> Report<'p> 
     }
     let missing = missing::still_to_answer(pack, chapters.iter().flat_map(|c| &c.measures));
     Report {
+        format_version: REPORT_FORMAT,
         title: submission.title.clone(),
         engine_version: ENGINE_VERSION.to_string(),
         pack_id: pack.id.clone(),
         pack_version: pack.version.clone(),
         pack_digest: pack.digest.clone(),
-        pack_title: pack.title.clone(),
-        disclaimer: pack.disclaimer.clone(),
         assessment_date: profile.assessment_date.clone(),
         scope,
         summary,

@@ -57,9 +57,9 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
         o.not_met, o.partial, o.unanswered, o.met, o.not_applicable, o.total
     );
 
-    let groups = by_obligation(r);
+    let groups = by_obligation(r, words);
     for (obligations, measures) in &groups {
-        write_obligation_heading(md, r, obligations, measures[0].0);
+        write_obligation_heading(md, r, words, obligations, measures[0].0);
         for (_, m) in measures {
             let word = status_word(m.status);
             // The status is said before the explanation: its counts follow, without it.
@@ -73,7 +73,8 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
                 }
                 other => crate::messages::explanation(other),
             };
-            let _ = writeln!(md, "- **{}** {}: {word}. {}", m.id, inline(&m.title), upper_first(&inline(&why)));
+            let _ =
+                writeln!(md, "- **{}** {}: {word}. {}", m.id, words.measure_title(&m.id), upper_first(&inline(&why)));
             for q in m.requirements.iter().filter(|q| q.counted && is_gap(q.status)) {
                 let lines = trace_lines(q, words);
                 let _ = writeln!(
@@ -81,7 +82,7 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
                     "  - {} {}: {}{}",
                     q.id,
                     status_word(q.status).to_ascii_lowercase(),
-                    inline(&shorten(&q.text, REQUIREMENT_CHARS)),
+                    inline(&shorten(words.requirement_text(&q.id), REQUIREMENT_CHARS)),
                     if lines.is_empty() { String::new() } else { format!(" Answered: {}", lines.join("; ")) }
                 );
             }
@@ -109,7 +110,8 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
             r.cross_checks.len()
         );
         for x in tripped {
-            let _ = writeln!(md, "- **{}** {}: {}", x.id, inline(&x.title), inline(&x.message));
+            let (title, message, _) = words.cross_check(&x.id);
+            let _ = writeln!(md, "- **{}** {title}: {message}", x.id);
         }
         md.push('\n');
     }
@@ -158,11 +160,11 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
 /// `report.scope.obligations`), groups in the order of their first measure, measures in pack order.
 type Groups<'r, 'p> = Vec<(Vec<usize>, Vec<(&'r ChapterResult<'p>, &'r MeasureResult<'p>)>)>;
 
-fn by_obligation<'r, 'p>(r: &'r Report<'p>) -> Groups<'r, 'p> {
+fn by_obligation<'r, 'p>(r: &'r Report<'p>, words: &Words) -> Groups<'r, 'p> {
     let mut groups: Groups<'r, 'p> = Vec::new();
     for ch in &r.chapters {
         for m in ch.measures.iter().filter(|m| is_gap(m.status)) {
-            let key = obligations_of(r, ch, m);
+            let key = obligations_of(r, words, ch, m);
             match groups.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, list)) => list.push((ch, m)),
                 None => groups.push((key, vec![(ch, m)])),
@@ -174,12 +176,13 @@ fn by_obligation<'r, 'p>(r: &'r Report<'p>) -> Groups<'r, 'p> {
 
 /// The obligations a measure serves: those of its chapter whose article the measure cites; else
 /// any obligation whose article it cites; else every obligation of its chapter.
-fn obligations_of(r: &Report, ch: &ChapterResult, m: &MeasureResult) -> Vec<usize> {
+fn obligations_of(r: &Report, words: &Words, ch: &ChapterResult, m: &MeasureResult) -> Vec<usize> {
     let obligations = &r.scope.obligations;
     // An obligation's article reads e.g. "Art 53(1)(a); Annex XI": its first citation is the article.
     let cited = |i: &usize| {
-        let article = obligations[*i].article.split(';').next().unwrap_or_default().trim();
-        m.sources.iter().any(|s| s.kind == SourceKind::AiAct && s.reference == article)
+        let spec = crate::scope::scope_text().obligation_spec(&obligations[*i].id);
+        let article = spec.map_or("", |o| o.article.split(';').next().unwrap_or_default().trim());
+        words.measure_sources(&m.id).iter().any(|s| s.kind == SourceKind::AiAct && s.reference == article)
     };
     let of_chapter: Vec<usize> =
         (0..obligations.len()).filter(|&i| ch.obligations.iter().any(|id| *id == obligations[i].id)).collect();
@@ -196,19 +199,22 @@ fn obligations_of(r: &Report, ch: &ChapterResult, m: &MeasureResult) -> Vec<usiz
 }
 
 /// The heading of a group of gaps: its AI Act obligations (titles and articles) and deadline.
-fn write_obligation_heading(md: &mut String, r: &Report, obligations: &[usize], ch: &ChapterResult) {
+fn write_obligation_heading(md: &mut String, r: &Report, words: &Words, obligations: &[usize], ch: &ChapterResult) {
     let named: Vec<String> = obligations
         .iter()
         .map(|&i| &r.scope.obligations[i])
-        .map(|o| format!("{} ({})", inline(&o.title), inline(&o.article)))
+        .map(|o| {
+            let (title, article) = super::words::obligation(&o.id);
+            format!("{title} ({article})")
+        })
         .collect();
     if named.is_empty() {
-        let _ = writeln!(md, "### {} ({})\n", inline(&ch.title), ch.id);
+        let _ = writeln!(md, "### {} ({})\n", words.chapter_title(&ch.id), ch.id);
     } else {
         let _ = writeln!(md, "### {}\n", named.join("; "));
     }
     let due = r.scope.compliance_deadline.as_ref().map_or_else(String::new, |d| format!("Due {}. ", deadline(d)));
-    let _ = writeln!(md, "{due}Code chapter: {} ({}).\n", inline(&ch.title), ch.id);
+    let _ = writeln!(md, "{due}Code chapter: {} ({}).\n", words.chapter_title(&ch.id), ch.id);
 }
 
 /// The text with its first letter upper case (ASCII only: Unicode's case tables would add

@@ -80,7 +80,8 @@ pub fn render(r: &Report) -> String {
     let mut md = String::new();
     let title = r.title.as_deref().map(inline).unwrap_or_else(|| "assessment".into());
     let _ = writeln!(md, "# gpai-check report: {title}\n");
-    let _ = writeln!(md, "- Pack: {} (`{}` version {})", inline(&r.pack_title), r.pack_id, r.pack_version);
+    let (pack_title, disclaimer) = words.pack_title_and_disclaimer();
+    let _ = writeln!(md, "- Pack: {pack_title} (`{}` version {})", r.pack_id, r.pack_version);
     let _ = writeln!(md, "- Pack digest: `{}`", r.pack_digest);
     let _ = writeln!(md, "- Engine version: {}", r.engine_version);
     let _ = writeln!(
@@ -89,7 +90,7 @@ pub fn render(r: &Report) -> String {
         r.assessment_date.as_deref().map_or_else(|| "not given".into(), date_in_words)
     );
     let _ = writeln!(md, "- Report digest: `{}`\n", r.digest);
-    let _ = writeln!(md, "> {}\n", inline(&r.disclaimer));
+    let _ = writeln!(md, "> {disclaimer}\n");
 
     let s = &r.scope;
     let _ = writeln!(md, "## Scope decision under the AI Act\n");
@@ -117,20 +118,21 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(md, "## Obligations under the AI Act\n");
     let _ = writeln!(md, "| Obligation | Article | Applies | Why |\n|---|---|---|---|");
     for o in &s.obligations {
-        let why: Vec<String> =
-            o.reasons.iter().map(|x| format!("{} ({})", inline(&x.text), inline(&x.source))).collect();
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} |",
-            inline(&o.title),
-            inline(&o.article),
-            yes_no(o.applies),
-            why.join(" ")
-        );
+        let why: Vec<String> = o
+            .reasons
+            .iter()
+            .map(|x| {
+                let (text, source, _) = words.reason(x);
+                format!("{text} ({source})")
+            })
+            .collect();
+        let (title, article) = words::obligation(&o.id);
+        let _ = writeln!(md, "| {title} | {article} | {} | {} |", yes_no(o.applies), why.join(" "));
     }
     for n in &s.notes {
-        let mark = if n.interpretation { " *(our reading)*" } else { "" };
-        let _ = writeln!(md, "\n- {} ({}){mark}", inline(&n.text), inline(&n.source));
+        let (text, source, interpretation) = words.reason(n);
+        let mark = if interpretation { " *(our reading)*" } else { "" };
+        let _ = writeln!(md, "\n- {text} ({source}){mark}");
     }
 
     let _ = writeln!(md, "\n## Measures by chapter\n\n| Chapter | Applies | Met | Partly | Not met | Unanswered | N/A |\n|---|---|---|---|---|---|---|");
@@ -150,7 +152,7 @@ pub fn render(r: &Report) -> String {
     }
 
     for ch in &r.chapters {
-        let _ = writeln!(md, "\n## {} ({})\n", inline(&ch.title), ch.id);
+        let _ = writeln!(md, "\n## {} ({})\n", words.chapter_title(&ch.id), ch.id);
         if ch.applicable != Some(true) {
             let _ = writeln!(
                 md,
@@ -158,30 +160,26 @@ pub fn render(r: &Report) -> String {
                 if ch.applicable.is_none() { "Not decided yet whether it applies:" } else { "Does not apply:" }
             );
             for x in &ch.reasons {
-                let _ = writeln!(md, "- {} ({})", inline(&x.text), inline(&x.source));
+                let (text, source, _) = words.reason(x);
+                let _ = writeln!(md, "- {text} ({source})");
             }
             continue;
         }
         for n in &ch.notes {
             let mark = if n.unconfirmed { " *(unconfirmed)*" } else { "" };
-            let _ = writeln!(md, "> {}{mark}\n", inline(&n.text));
+            let _ = writeln!(md, "> {}{mark}\n", words.note_text(&n.id));
         }
         for x in &ch.simplifications {
             let mark = if x.unconfirmed { " *(unconfirmed)*" } else { "" };
             let concerns =
                 if x.measures.is_empty() { String::new() } else { format!(" Concerns {}.", x.measures.join(", ")) };
-            let _ = writeln!(
-                md,
-                "- SME/SMC simplification {} ({}): {}{mark}{concerns}\n",
-                x.id,
-                inline(&x.reference),
-                inline(&x.text)
-            );
+            let (text, reference) = words.simplification(&x.id);
+            let _ = writeln!(md, "- SME/SMC simplification {} ({reference}): {text}{mark}{concerns}\n", x.id);
         }
         for m in &ch.measures {
-            let src: Vec<&str> = m.sources.iter().map(|x| x.reference.as_str()).collect();
+            let src: Vec<&str> = words.measure_sources(&m.id).iter().map(|x| x.reference.as_str()).collect();
             let mark = if m.unconfirmed { " *(unconfirmed source)*" } else { "" };
-            let _ = writeln!(md, "### {} {}: {}{mark}\n", m.id, inline(&m.title), status_word(m.status));
+            let _ = writeln!(md, "### {} {}: {}{mark}\n", m.id, words.measure_title(&m.id), status_word(m.status));
             let _ = writeln!(
                 md,
                 "{} Sources: {}.\n",
@@ -196,7 +194,7 @@ pub fn render(r: &Report) -> String {
                     "- **{}** {}{role}: {}{mark}.",
                     q.id,
                     status_word(q.status),
-                    inline(q.text.trim_end_matches('.'))
+                    inline(words.requirement_text(&q.id).trim_end_matches('.'))
                 );
                 for line in trace_lines(q, &words) {
                     let _ = writeln!(md, "  - {line}");
@@ -205,9 +203,10 @@ pub fn render(r: &Report) -> String {
             if !m.kpis.is_empty() {
                 let _ = writeln!(md, "\n| KPI | Value | Target | Result |\n|---|---|---|---|");
                 for k in &m.kpis {
-                    let value = k.value.map_or("-".to_string(), |v| format!("{v} {}", k.unit));
+                    let (metric, unit) = words.kpi_metric_and_unit(&k.id);
+                    let value = k.value.map_or("-".to_string(), |v| format!("{v} {unit}"));
                     let target = match (k.comparator, k.target) {
-                        (Some(c), Some(t)) => format!("{} {t} {}", comparator(c), k.unit),
+                        (Some(c), Some(t)) => format!("{} {t} {unit}", comparator(c)),
                         _ => "no number set by the Code".into(),
                     };
                     let result = match k.pass {
@@ -216,7 +215,7 @@ pub fn render(r: &Report) -> String {
                         None if k.target.is_none() => "for the record",
                         None => "unanswered",
                     };
-                    let _ = writeln!(md, "| {} ({}) | {value} | {target} | {result} |", k.metric, k.id);
+                    let _ = writeln!(md, "| {metric} ({}) | {value} | {target} | {result} |", k.id);
                 }
             }
             if !m.missing.is_empty() {
@@ -229,14 +228,14 @@ pub fn render(r: &Report) -> String {
         }
     }
     for f in r.forms.iter().filter(|f| f.applicable) {
-        let _ = writeln!(md, "## {} ({}): {} of {} fields answered\n", inline(&f.title), f.id, f.answered, f.total);
+        let _ =
+            writeln!(md, "## {} ({}): {} of {} fields answered\n", words.form_title(&f.id), f.id, f.answered, f.total);
         let _ = writeln!(md, "| Recipient | Receives | Answered | Still empty |\n|---|---|---|---|");
         for c in &f.recipients {
+            let (label, delivery) = words.recipient(&f.id, c.recipient);
             let _ = writeln!(
                 md,
-                "| {} | {} | {} of {} | {} |",
-                inline(&c.label),
-                inline(&c.delivery),
+                "| {label} | {delivery} | {} of {} | {} |",
                 c.answered,
                 c.total,
                 if c.missing.is_empty() { "-".to_string() } else { c.missing.join(", ") }
@@ -261,15 +260,9 @@ pub fn render(r: &Report) -> String {
             c.tripped, c.passed, c.not_checked
         );
         for x in r.cross_checks.iter().filter(|x| x.status == crate::report::CrossCheckStatus::Tripped) {
-            let src: Vec<&str> = x.sources.iter().map(|s| s.reference.as_str()).collect();
-            let _ = writeln!(
-                md,
-                "- **{}** {}: {} ({})",
-                x.id,
-                inline(&x.title),
-                inline(&x.message),
-                inline(&src.join("; "))
-            );
+            let (title, message, sources) = words.cross_check(&x.id);
+            let src: Vec<&str> = sources.iter().map(|s| s.reference.as_str()).collect();
+            let _ = writeln!(md, "- **{}** {title}: {message} ({})", x.id, inline(&src.join("; ")));
         }
         md.push('\n');
     }

@@ -3,8 +3,8 @@
 //! report was made with; an id the pack does not know (a report read back with another pack) is
 //! shown as it is.
 
-use crate::pack::model::{Question, QuestionType};
-use crate::pack::QuestionIndex;
+use crate::pack::model::{Pack, Question, QuestionType, SourceRef};
+use crate::pack::{Lookup, QuestionIndex};
 use crate::report::{Report, TraceAnswer};
 use crate::scope::{ComplianceDeadline, DeadlineRule};
 
@@ -13,15 +13,100 @@ const LABEL_CHARS: usize = 120;
 /// Longest quoted text answer, in characters.
 const QUOTE_CHARS: usize = 120;
 
-/// The pack's questions, to name them and their answers.
+/// The pack's items and questions, to name them and their answers: a report holds ids only.
 pub(super) struct Words {
+    pack: Option<&'static Pack>,
     index: Option<QuestionIndex<'static>>,
+    lookup: Option<Lookup<'static>>,
 }
 
 impl Words {
     /// The words of the pack `report` was made with.
     pub(super) fn of(report: &Report) -> Self {
-        Self { index: crate::pack::get(&report.pack_id, "packId").ok().map(|p| p.question_index()) }
+        let pack = crate::pack::get(&report.pack_id, "packId").ok();
+        Self { pack, index: pack.map(|p| p.question_index()), lookup: pack.map(|p| p.lookup()) }
+    }
+
+    /// The pack's title and its caution, escaped.
+    pub(super) fn pack_title_and_disclaimer(&self) -> (String, String) {
+        self.pack.map_or_else(Default::default, |p| (inline(&p.title), inline(&p.disclaimer)))
+    }
+
+    /// A chapter's title, escaped; its id when unknown.
+    pub(super) fn chapter_title(&self, id: &str) -> String {
+        self.lookup.as_ref().and_then(|l| l.chapter(id)).map_or_else(|| inline(id), |c| inline(&c.title))
+    }
+
+    /// A measure's title, escaped.
+    pub(super) fn measure_title(&self, id: &str) -> String {
+        self.lookup.as_ref().and_then(|l| l.measure(id)).map_or_else(String::new, |m| inline(&m.title))
+    }
+
+    /// A measure's sources (Code id, articles).
+    pub(super) fn measure_sources(&self, id: &str) -> &'static [SourceRef] {
+        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+        lookup.and_then(|l| l.measure(id)).map_or(&[], |m| &m.sources[..])
+    }
+
+    /// A requirement's paraphrase (not escaped: callers shorten or trim it first).
+    pub(super) fn requirement_text(&self, id: &str) -> &'static str {
+        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+        lookup.and_then(|l| l.requirement(id)).map_or("", |r| r.text.as_str())
+    }
+
+    /// A KPI's metric name and unit.
+    pub(super) fn kpi_metric_and_unit(&self, id: &str) -> (&'static str, &'static str) {
+        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+        lookup.and_then(|l| l.kpi(id)).map_or(("", ""), |k| (k.metric.as_str(), k.unit.as_str()))
+    }
+
+    /// A chapter note's text, escaped.
+    pub(super) fn note_text(&self, id: &str) -> String {
+        self.lookup.as_ref().and_then(|l| l.note(id)).map_or_else(String::new, |n| inline(&n.text))
+    }
+
+    /// A simplification's text and where the Code states it, escaped.
+    pub(super) fn simplification(&self, id: &str) -> (String, String) {
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.simplification(id))
+            .map_or_else(Default::default, |x| (inline(&x.text), inline(&x.reference)))
+    }
+
+    /// A documentation form's title, escaped.
+    pub(super) fn form_title(&self, id: &str) -> String {
+        self.lookup.as_ref().and_then(|l| l.form(id)).map_or_else(|| inline(id), |f| inline(&f.title))
+    }
+
+    /// A form recipient's label and how it receives the items, escaped.
+    pub(super) fn recipient(&self, form: &str, r: crate::pack::model::Recipient) -> (String, String) {
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.form(form))
+            .and_then(|f| f.recipients.iter().find(|x| x.id == r))
+            .map_or_else(Default::default, |x| (inline(&x.label), inline(&x.delivery)))
+    }
+
+    /// A cross-check's title, message and sources.
+    pub(super) fn cross_check(&self, id: &str) -> (String, String, &'static [SourceRef]) {
+        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+        lookup.and_then(|l| l.cross_check(id)).map_or_else(
+            || (inline(id), String::new(), &[][..]),
+            |x| (inline(&x.title), inline(&x.message), &x.sources[..]),
+        )
+    }
+
+    /// A reason's text and source, escaped, and whether it is the tool's reading: from the scope
+    /// data, or a chapter's own reason (`<chapter>.also-applies`) from the pack.
+    pub(super) fn reason(&self, r: &crate::scope::Reason) -> (String, String, bool) {
+        if let Some(spec) = r.spec() {
+            return (inline(&spec.text), inline(&spec.source), spec.interpretation);
+        }
+        let chapter = r.id.strip_suffix(".also-applies").and_then(|c| self.lookup.as_ref()?.chapter(c));
+        match chapter.and_then(|c| c.also_applies_reason.as_ref()) {
+            Some(x) => (inline(&x.text), inline(&x.source), false),
+            None => (inline(&r.id), String::new(), false),
+        }
     }
 
     fn question(&self, id: &str) -> Option<&'static Question> {
@@ -168,6 +253,13 @@ pub(super) fn deadline(d: &ComplianceDeadline) -> String {
             format!("from placing on the market (not before {})", date_in_words(&d.date))
         }
     }
+}
+
+/// An obligation's title and article from the scope data, escaped; the id when unknown.
+pub(super) fn obligation(id: &str) -> (String, String) {
+    crate::scope::scope_text()
+        .obligation_spec(id)
+        .map_or_else(|| (inline(id), String::new()), |o| (inline(&o.title), inline(&o.article)))
 }
 
 #[cfg(test)]

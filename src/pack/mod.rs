@@ -4,8 +4,11 @@
 //! version it reads, unique ids, and every reference (questions, KPIs, obligations, profile
 //! inputs, confidence codes) resolving.
 
+mod lookup;
 pub mod model;
 mod validate;
+
+pub use lookup::Lookup;
 
 use std::sync::OnceLock;
 

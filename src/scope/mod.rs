@@ -132,33 +132,34 @@ pub enum DeadlineRule {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ObligationResult {
-    /// Obligation id, e.g. `art53_1c`.
+    /// Obligation id, e.g. `art53_1c` (its article and title: `scopeTexts().obligations`).
     pub id: Cow<'static, str>,
-    /// The article, e.g. `Art 53(1)(c)`.
-    pub article: Cow<'static, str>,
-    /// Plain-language title.
-    pub title: Cow<'static, str>,
     /// Whether it applies to this profile; null when undecided on these answers.
     pub applies: Option<bool>,
     /// The profile inputs whose answers would decide it, in the order to ask them.
     pub decided_by: Vec<String>,
-    /// Why, each with its source.
+    /// Why: reason ids, in the order they apply.
     pub reasons: Vec<Reason>,
 }
 
-/// A reason or note: paraphrased text with the article or Guidelines paragraph it rests on.
+/// A reason or note, by the id of its text in the scope data (`scopeTexts().reasons`): the
+/// paraphrase, the article or Guidelines paragraph it rests on, and whether it is the tool's
+/// reading are joined at render time ([`Reason::spec`]). A chapter's own reason
+/// (`<chapter>.also-applies`) takes its text from the pack. In JSON, the id as a string.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(transparent)]
 pub struct Reason {
     /// Stable id of the text in the scope data.
     pub id: Cow<'static, str>,
-    /// The text.
-    pub text: Cow<'static, str>,
-    /// The legal source.
-    pub source: Cow<'static, str>,
-    /// True when this is the tool's reading, not the text of the Act or the Guidelines.
-    pub interpretation: bool,
+}
+
+impl Reason {
+    /// Its text, source and interpretation mark in the scope data; `None` for a chapter's own
+    /// reason, whose text is in the pack.
+    pub fn spec(&self) -> Option<&'static text::ReasonSpec> {
+        text::scope_text().reason_spec(&self.id)
+    }
 }
 
 /// The intermediate values of the decision tree, named as in the reference's `derived` list.
@@ -791,7 +792,6 @@ pub fn decide(profile: &Profile) -> ScopeResult {
         .iter()
         .enumerate()
         .map(|(k, &id)| {
-            let spec = text.obligation(id);
             let applies = v.get(FLAGS + k);
             let (_, mut reasons) = obligation_reasons(id, &i, &d, &chain);
             if applies.is_none() && v.get(IN_SCOPE).is_some() && !reasons.iter().any(|r| r.starts_with("undecided.")) {
@@ -799,8 +799,6 @@ pub fn decide(profile: &Profile) -> ScopeResult {
             }
             ObligationResult {
                 id: Cow::Borrowed(id),
-                article: Cow::Borrowed(&spec.article),
-                title: Cow::Borrowed(&spec.title),
                 applies,
                 decided_by: if applies.is_none() { v.decided_by([FLAGS + k]) } else { Vec::new() },
                 reasons: reasons.into_iter().map(|r| text.reason(r)).collect(),

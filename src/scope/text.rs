@@ -93,29 +93,22 @@ pub fn scope_text() -> &'static ScopeText {
 }
 
 impl ScopeText {
-    /// The obligation spec with this id. Ids come from `OBLIGATION_IDS`; a test keeps them in the data.
-    pub(crate) fn obligation(&self, id: &str) -> &ObligationSpec {
-        self.obligations.iter().find(|o| o.id == id).expect("obligation id present in scope data")
-    }
-
     /// The reason with this id as a report value. Ids come from the decision code; a test
     /// walks every branch and keeps them in the data.
-    /// Its texts are borrowed from the embedded scope data, not copied.
     pub(crate) fn reason(&'static self, id: &str) -> Reason {
-        let spec = self.reasons.iter().find(|r| r.id == id);
-        match spec {
-            Some(r) => Reason {
-                id: Cow::Borrowed(&r.id),
-                text: Cow::Borrowed(&r.text),
-                source: Cow::Borrowed(&r.source),
-                interpretation: r.interpretation,
-            },
-            None => Reason {
-                id: Cow::Owned(id.to_string()),
-                text: Cow::Borrowed(""),
-                source: Cow::Borrowed(""),
-                interpretation: false,
-            },
+        match self.reason_spec(id) {
+            Some(r) => Reason { id: Cow::Borrowed(&r.id) },
+            None => Reason { id: Cow::Owned(id.to_string()) },
         }
+    }
+
+    /// The text, source and mark of the reason with this id.
+    pub fn reason_spec(&self, id: &str) -> Option<&ReasonSpec> {
+        self.reasons.iter().find(|r| r.id == id)
+    }
+
+    /// The title and article of the obligation with this id, if the data holds it.
+    pub fn obligation_spec(&self, id: &str) -> Option<&ObligationSpec> {
+        self.obligations.iter().find(|o| o.id == id)
     }
 }

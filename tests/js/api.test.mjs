@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Ajv2020 from "ajv/dist/2020.js";
 import {
-  initSync, packs, pack, scope, scopeQuestions, evaluate, sealedReport, reportMarkdown, engineVersion,
+  initSync, packs, pack, scope, scopeQuestions, scopeTexts, evaluate, sealedReport, reportMarkdown, engineVersion,
 } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -20,11 +20,13 @@ const examples = readdirSync(join(root, "www/examples"))
   .map((f) => ({ name: f.replace(/\.json$/, ""), submission: JSON.parse(read(`www/examples/${f}`)) }));
 
 function throws(fn, code, path) {
+  /** @type {any} */
   let caught;
   try { fn(); } catch (e) { caught = e; }
   assert.ok(caught, `expected a GpaiInputError ${code}`);
   assert.equal(caught.name, "GpaiInputError");
   assert.ok(caught instanceof Error);
+  caught = /** @type {any} */ (caught);
   assert.equal(caught.code, code, caught.message);
   assert.equal(caught.path, path, caught.message);
   if (path) assert.ok(caught.message.startsWith(path), `message names the field: ${caught.message}`);
@@ -67,6 +69,7 @@ test("the pack and the examples validate against the published JSON Schemas", ()
   assert.equal(subSchema({ pack: "gpai-cop-final", profile: { training_compute_flops: 1 } }), false);
   assert.equal(subSchema({ profile: {} }), false);
   const broken = pack("gpai-cop-final");
+  // @ts-expect-error: a kind outside the enum, which the schema must refuse
   broken.chapters[0].commitments[0].measures[0].requirements[0].kind = "must";
   assert.equal(packSchema(broken), false);
 });
@@ -83,6 +86,7 @@ test("every report the engine gives validates against the report's schema, gener
   assert.ok(reportSchema(empty), JSON.stringify(reportSchema.errors));
   // And it is a schema that can fail: a status outside the enum, a missing field.
   const broken = structuredClone(empty);
+  // @ts-expect-error: a status outside the enum, which the schema must refuse
   broken.chapters[0].measures[0].status = "mostly";
   assert.equal(reportSchema(broken), false);
   delete broken.questions;
@@ -94,13 +98,19 @@ test("scope() answers from a plain object and explains itself", () => {
   assert.equal(s.inScope, true);
   const art54 = s.obligations.find((o) => o.id === "art54");
   assert.equal(art54.applies, true);
-  assert.ok(art54.reasons.every((r) => r.text && r.source));
+  // Reasons are ids; each has its words and legal source in scopeTexts().
+  const texts = new Map(scopeTexts().reasons.map((r) => [r.id, r]));
+  assert.ok(art54.reasons.length > 0 && art54.reasons.every((id) => texts.get(id)?.text && texts.get(id)?.source));
+  assert.ok(scopeTexts().obligations.find((o) => o.id === "art54").article.startsWith("Art 54"));
   assert.equal(scopeQuestions().length, JSON.parse(read("src/packs/ai-act-scope.json")).inputs.length);
   assert.equal(engineVersion(), JSON.parse(read("tests/golden/closed-non-eu.report.json")).engineVersion);
 });
 
 test("unusable input throws a GpaiInputError with a stable code and the field path", () => {
+  // The wrong inputs below are type errors too: a JavaScript caller gets the same refusals.
+  // @ts-expect-error: misspelt key
   throws(() => scope({ training_compute_flops: 1e24 }), "unknown_field", "training_compute_flops");
+  // @ts-expect-error: a string for a number
   throws(() => scope({ training_compute_flop: "1e24" }), "invalid_type", "training_compute_flop");
   throws(() => scope({ training_compute_flop: -1 }), "invalid_value", "training_compute_flop");
   throws(() => scope({ training_compute_flop: NaN }), "invalid_type", "training_compute_flop");
@@ -108,13 +118,16 @@ test("unusable input throws a GpaiInputError with a stable code and the field pa
   throws(() => scope(JSON.parse('{"__proto__": {"is_sme": true}}')), "unknown_field", "__proto__");
   throws(() => scope(undefined), "invalid_type", "");
   throws(() => evaluate({ pack: "gpai-cop-final", packVersion: "0.0.1" }), "pack_version_mismatch", "packVersion");
+  // @ts-expect-error: a number for a boolean
   throws(() => evaluate({ pack: "gpai-cop-final", profile: { is_sme: 1 } }), "invalid_type", "profile.is_sme");
   throws(() => evaluate({ pack: "gpai-cop-final", assessmentDate: "2025-02-29" }), "invalid_value", "assessmentDate");
   const cyclic = { pack: "gpai-cop-final" };
   cyclic.self = cyclic;
   throws(() => evaluate(cyclic), "invalid_json", "");
   // A renderer renders only the engine's own evaluation: never a report handed to it.
+  // @ts-expect-error: a report is neither a submission nor a bundle
   throws(() => reportMarkdown(evaluate({ pack: "gpai-cop-final" })), "not_verified", "");
+  // @ts-expect-error: answers as a list
   throws(() => reportMarkdown({ pack: "gpai-cop-final", answers: [] }), "invalid_type", "answers");
 });
 

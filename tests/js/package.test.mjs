@@ -27,6 +27,7 @@ const EMBED = [
   "short-mode.js",
   "still-missing.js",
   "style.css",
+  "texts.js",
   "title.js",
   "wording.js",
 ].map((f) => `embed/${f}`);
