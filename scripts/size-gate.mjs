@@ -24,7 +24,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
  * wasm, and the examples, which it fetches while it loads so that it works offline afterwards.
  */
 export function firstVisitFiles() {
-  const examples = JSON.parse(read("www/examples/index.json"));
+  const examples = JSON.parse(read("www/examples/index.json").toString("utf8"));
   return [
     "www/index.html",
     "www/style.css",

@@ -23,6 +23,8 @@ counted wasm-pack test --node
 step "release build"
 bash scripts/build.sh
 node scripts/size-gate.mjs
+step "type check of www/ and tests/js/ against the package's declarations (tsc --checkJs)"
+npx tsc -p tsconfig.json
 step "the built package in Node (incl. native/wasm agreement)"
 cargo build --release --example digests
 counted node --test tests/js/

@@ -82,7 +82,7 @@ window.addEventListener("message", (event) => {
     parentOrigin = event.origin;
     parentRefused = false;
   }
-  const reply = (message) => event.source.postMessage(message, event.origin);
+  const reply = (message) => /** @type {Window} */ (event.source).postMessage(message, event.origin);
   if (started) handle(data, reply);
   else queue.push([data, reply]);
 });

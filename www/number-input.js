@@ -10,7 +10,7 @@ import { parseNumber } from "../pkg/gpai_check.js";
 export function parseNumberField(text, { allowNegative = false } = {}) {
   const parsed = parseNumber(String(text), { allowNegative });
   if (parsed === null) return { empty: true };
-  if (parsed.error) return { error: parsed.error.message };
+  if ("error" in parsed) return { error: parsed.error.message };
   return { value: parsed.value };
 }
 

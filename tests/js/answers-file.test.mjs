@@ -14,6 +14,7 @@ const examples = readdirSync(join(root, "www/examples"))
   .filter((f) => f.endsWith(".json") && f !== "index.json")
   .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, "www/examples", f))) }));
 
+/** @returns {any} the GpaiInputError thrown */
 function refusal(input) {
   try {
     readAnswers(input);

@@ -11,6 +11,7 @@ const root = new URL("../../", import.meta.url).pathname;
 initSync({ module: readFileSync(join(root, "pkg/gpai_check_bg.wasm")) });
 const expected = JSON.parse(readFileSync(join(root, "tests/bad-input/expected.json"), "utf8"));
 
+/** @returns {any} the GpaiInputError thrown */
 function refusal(fn) {
   try {
     fn();
@@ -41,6 +42,7 @@ test("JSON text gives the same result as the bytes of the file", () => {
   assert.equal(e.path, "profile.training_compute_flops");
   const good = readFileSync(join(root, "www/examples/fine-tuner.json"), "utf8");
   assert.deepEqual(evaluateJson(good), evaluate(JSON.parse(good)));
+  // @ts-expect-error: neither text nor bytes
   assert.equal(refusal(() => evaluateJson(42)).code, "invalid_type");
 });
 

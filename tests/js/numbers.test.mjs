@@ -23,12 +23,13 @@ test("parseNumber reads every spelling of the Form's numbers, with their precisi
 
 test("parseNumber refuses with a code and a message, and never throws", () => {
   for (const [text, code] of [["2.4e25x", "not-a-number"], ["1,000", "not-a-number"], ["about 1e24", "not-a-number"], ["1e999", "too-large"]]) {
+    /** @type {any} */
     const parsed = parseNumber(text);
     assert.equal(parsed.error?.code, code, text);
     assert.match(parsed.error.message, /\w/);
   }
-  assert.equal(parseNumber("-5", { allowNegative: false }).error.code, "negative");
-  assert.equal(parseNumber("-5").value, -5);
+  assert.equal(/** @type {any} */ (parseNumber("-5", { allowNegative: false })).error.code, "negative");
+  assert.equal(/** @type {any} */ (parseNumber("-5")).value, -5);
 });
 
 test("the page's number fields take what the Form takes: 3x10^22 and 2x10^24 are numbers", () => {

@@ -3,6 +3,7 @@
 // iframe mode (embed.html) by postMessage. Everything it shows goes in as textContent.
 import { loadEngine } from "../gpai-check-element.js";
 
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 const checker = $("checker");
 const params = new URLSearchParams(location.search);
@@ -41,13 +42,13 @@ function reportExcerpt(report) {
 
 document.addEventListener("gpai-change", (event) => {
   counts["gpai-change"] += 1;
-  $("last-change").textContent = JSON.stringify(event.detail, null, 2);
+  $("last-change").textContent = JSON.stringify(/** @type {CustomEvent} */ (event).detail, null, 2);
   showCounts();
 });
 
 document.addEventListener("gpai-report", (event) => {
   counts["gpai-report"] += 1;
-  $("last-report").textContent = JSON.stringify({ report: reportExcerpt(event.detail.report) }, null, 2);
+  $("last-report").textContent = JSON.stringify({ report: reportExcerpt(/** @type {CustomEvent} */ (event).detail.report) }, null, 2);
   showCounts();
 });
 
