@@ -12,6 +12,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod date;
+pub mod documents;
 pub mod error;
 pub mod evaluate;
 mod json;

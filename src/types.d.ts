@@ -281,6 +281,27 @@ export interface GpaiInputError extends Error {
   path: string;
 }
 
+/** A document a provider hands over (documents()): the Model Documentation Form for one recipient. */
+export interface ProviderDocument {
+  /** e.g. "mdf-ai-office". */
+  id: string;
+  recipient: Recipient;
+  title: string;
+  /** How the recipient gets it, from the Form (e.g. "on request"). */
+  delivery: string;
+  fileName: string;
+  /** "text/markdown". */
+  mediaType: string;
+  /** The document as Markdown. */
+  text: string;
+  /** [label, value] lines: model, version, date, recipient, fields provided, pack, report digest. */
+  header: [string, string][];
+  sections: { title: string; rows: { fieldId: string; label: string; value: string | null; note: string | null }[] }[];
+  /** Fields with a valid answer. */
+  provided: number;
+  total: number;
+}
+
 /** What a portal receives and verifies. */
 export interface ResultBundle {
   submission: Submission;

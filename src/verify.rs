@@ -87,6 +87,27 @@ pub enum Renderable {
     Bundle(ResultBundle),
 }
 
+impl Renderable {
+    /// The submission to render: the one given, or the bundle's.
+    pub fn submission(&self) -> &Submission {
+        match self {
+            Self::Submission(s) => s,
+            Self::Bundle(b) => &b.submission,
+        }
+    }
+}
+
+/// The documents of the engine's own evaluation of `input` (see [`crate::documents`]):
+/// refused as [`own_report`] refuses.
+///
+/// # Errors
+/// As [`own_report`].
+pub fn own_documents(input: &Renderable) -> Result<Vec<crate::documents::Document>, InputError> {
+    let report = own_report(input)?;
+    let pack = crate::pack::get(&report.pack_id, "pack")?;
+    Ok(crate::documents::model_documentation(pack, input.submission(), &report))
+}
+
 /// The engine's own (sealed) report for what a renderer was given.
 ///
 /// # Errors

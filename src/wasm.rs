@@ -265,6 +265,19 @@ pub fn oscal_assessment_results(
     Ok(to_js(&crate::oscal_assessment_results(&own_report(&input)?)))
 }
 
+/// The documents a provider hands over, from the engine's own evaluation of a submission or of a
+/// result bundle that verifies: the Model Documentation Form filled in for each recipient
+/// (AI Office, national competent authorities, downstream providers), each with its title, file
+/// name, media type, Markdown text and content as data. Refuses a report as `reportMarkdown`
+/// does.
+#[wasm_bindgen(unchecked_return_type = "ProviderDocument[]")]
+pub fn documents(
+    #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let docs = crate::verify::own_documents(&renderable(&input)?).map_err(|e| to_js_error(&e))?;
+    Ok(to_js(&docs))
+}
+
 /// Reads a number as a person typed it, in the one syntax of docs/numbers.md (`2.4e25`,
 /// `2.4x10^25`, `2.4×10^25`, `10^24`, digits grouped by spaces or underscores): `null` for a
 /// blank field, `{ value, significantFigures, powerOfTen }`, or `{ error: { code, message } }`

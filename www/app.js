@@ -1,7 +1,7 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, documents, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts, chapterText, simplificationText } from "./texts.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
@@ -16,6 +16,7 @@ import { answersFile, answersFileName, splitAnswers, questionsOf } from "./trans
 import { clipTitle, titleOf } from "./title.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
+import { setupDocuments } from "./documents.js";
 import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
@@ -280,6 +281,7 @@ function refresh() {
   const effectiveProfile = profileForm.effective(state.profile);
   profileForm.updateVisibility(effectiveProfile);
   if (report) render(effectiveProfile);
+  refreshDocuments();
   timing("gpai-check:evaluate", started, evaluated);
   timing("gpai-check:render", evaluated, performance.now());
 }
@@ -668,7 +670,11 @@ function clearImportMessages() {
 
 // --- Tools -----------------------------------------------------------------------------------
 
+// The documents panel: made from the current answers when it is open (see documents.js).
+let refreshDocuments = () => {};
+
 function wireTools() {
+  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(submission()) });
   $("clear").addEventListener("click", () => {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";

@@ -5,7 +5,7 @@
 //! Provider text is escaped so that the Markdown cannot carry HTML or break a table.
 
 mod gaps;
-mod words;
+pub(crate) mod words;
 
 use std::fmt::Write;
 

@@ -202,7 +202,7 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
 }
 
 /// One line of text, safe inside Markdown tables and free of HTML.
-pub(super) fn inline(s: &str) -> String {
+pub(crate) fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -222,7 +222,7 @@ pub(super) fn inline(s: &str) -> String {
 }
 
 /// `YYYY-MM-DD` written out, e.g. "2 August 2027"; anything else as it is (escaped).
-pub(super) fn date_in_words(d: &str) -> String {
+pub(crate) fn date_in_words(d: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

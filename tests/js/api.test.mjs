@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Ajv2020 from "ajv/dist/2020.js";
 import {
-  initSync, packs, pack, scope, scopeQuestions, scopeTexts, evaluate, sealedReport, reportMarkdown, engineVersion,
+  initSync, packs, pack, scope, scopeQuestions, scopeTexts, evaluate, sealedReport, reportMarkdown, documents, engineVersion,
 } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -156,4 +156,18 @@ test("the README example runs as written", () => {
   for (const expected of match[1].matchAll(/\/\/ prints: (.*)/g)) {
     assert.ok(out.includes(expected[1].trim()), `README promises "${expected[1]}", got:\n${out}`);
   }
+});
+
+test("documents() writes the Model Documentation Form for each recipient, from answers only", () => {
+  const frontier = examples.find((e) => e.name === "frontier-systemic-risk").submission;
+  const docs = documents(frontier);
+  assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP"]);
+  for (const d of docs) {
+    assert.equal(d.mediaType, "text/markdown");
+    assert.equal(d.text, read(`tests/golden/frontier-systemic-risk.${d.id}.md`), `${d.id} is the golden document`);
+    assert.ok(d.text.includes(sealedReport(frontier).digest), "traced to the sealed report");
+  }
+  // A report handed in is refused, as by every renderer.
+  // @ts-expect-error: a report is neither a submission nor a bundle
+  throws(() => documents(evaluate(frontier)), "not_verified", "");
 });

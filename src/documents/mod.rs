@@ -1,0 +1,276 @@
+//! The documents a provider hands over, written from checked answers: the Model Documentation
+//! Form filled in for each of its recipients (AI Office, national competent authorities,
+//! downstream providers). Each holds exactly that recipient's fields, in the Form's section and
+//! row order, and says "not yet provided" for every field without a valid answer: never a
+//! silent gap. A header traces it to the assessment: pack version and digest, and the digest of
+//! the sealed report the answers give.
+//!
+//! Like the other renderers, documents are made only from the engine's own evaluation of a
+//! submission, or of a result bundle that verifies.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::answers::RawAnswer;
+use crate::markdown::words::{date_in_words, inline};
+use crate::pack::model::{DocumentationForm, FormField, Pack, Question, QuestionType, Recipient};
+use crate::report::{FormResult, PrecisionRule, Report};
+use crate::submission::Submission;
+
+/// What a field shows when it has no valid answer.
+pub const NOT_PROVIDED: &str = "not yet provided";
+
+/// One document, ready to save: its text and, for a preview, its content as data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    /// Stable id, e.g. `mdf-aio`.
+    pub id: String,
+    /// Who receives it.
+    pub recipient: Recipient,
+    /// Its title, e.g. "Model Documentation Form: AI Office".
+    pub title: String,
+    /// How the recipient gets it, from the Form (e.g. "on request").
+    pub delivery: String,
+    /// A file name without a directory, e.g. `frontier-model-mdf-ai-office.md`.
+    pub file_name: String,
+    /// `text/markdown`.
+    pub media_type: String,
+    /// The document as Markdown.
+    pub text: String,
+    /// Header lines (model, version, date, pack, report digest), each `[label, value]`.
+    pub header: Vec<[String; 2]>,
+    /// The recipient's fields by Form section, in the Form's order.
+    pub sections: Vec<DocumentSection>,
+    /// How many of its fields have a valid answer, and how many it has.
+    pub provided: u32,
+    /// Its fields.
+    pub total: u32,
+}
+
+/// A section of the Form with the recipient's rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentSection {
+    /// The Form's section title.
+    pub title: String,
+    /// Its rows for this recipient.
+    pub rows: Vec<DocumentRow>,
+}
+
+/// One field of the Form and the provider's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentRow {
+    /// The Form's row id, e.g. `MDF-2.7a`.
+    pub field_id: String,
+    /// The row's label in the Form.
+    pub label: String,
+    /// The answer as the recipient reads it; `None`: not yet provided.
+    pub value: Option<String>,
+    /// A caveat: the answer does not keep the Form's precision rule.
+    pub note: Option<String>,
+}
+
+/// The Model Documentation Form filled in for each of its recipients, from the engine's own
+/// evaluation (`report`, sealed) of `submission`.
+pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report) -> Vec<Document> {
+    let Some((form, result)) = pack
+        .chapters
+        .iter()
+        .filter_map(|c| c.form.as_ref())
+        .find_map(|f| report.forms.iter().find(|r| r.id == f.id).map(|r| (f, r)))
+    else {
+        return Vec::new();
+    };
+    let index = pack.question_index();
+    let answer_to = |field: &FormField| index.get(&field.question).map(|q| (q, submission.answers.get(&q.id)));
+    // The model's name and the document's version, from their own rows of the Form.
+    let header_text = |row: &str| {
+        form.fields.iter().find(|f| f.id == row).and_then(&answer_to).and_then(|(_, a)| a).and_then(plain_text)
+    };
+    let (model, version) = (header_text("MDF-1.2"), header_text("MDF-0.2"));
+    form.recipients
+        .iter()
+        .map(|spec| {
+            let r = spec.id;
+            let missing: Vec<&str> = result
+                .recipients
+                .iter()
+                .filter(|c| c.recipient == r)
+                .flat_map(|c| c.missing.iter().map(|m| &**m))
+                .collect();
+            let mut sections: Vec<DocumentSection> = Vec::new();
+            let (mut provided, mut total) = (0, 0);
+            for field in form.fields.iter().filter(|f| f.recipients.contains(&r)) {
+                total += 1;
+                let value = if missing.contains(&field.id.as_str()) {
+                    None
+                } else {
+                    answer_to(field).and_then(|(q, a)| a.map(|a| (q, a))).and_then(|(q, a)| answer_text(q, a))
+                };
+                provided += u32::from(value.is_some());
+                let row = DocumentRow {
+                    field_id: field.id.clone(),
+                    label: field.label.clone(),
+                    note: value.as_ref().and_then(|_| precision_note(result, field)),
+                    value,
+                };
+                match sections.last_mut() {
+                    Some(s) if s.title == field.section => s.rows.push(row),
+                    _ => sections.push(DocumentSection { title: field.section.clone(), rows: vec![row] }),
+                }
+            }
+            let title = format!("{}: {}", form.title, spec.label);
+            let mut header = vec![
+                ["Model".to_string(), model.clone().unwrap_or_else(|| NOT_PROVIDED.to_string())],
+                ["Document version".to_string(), version.clone().unwrap_or_else(|| NOT_PROVIDED.to_string())],
+            ];
+            if let Some(d) = &report.assessment_date {
+                header.push(["Assessment date".to_string(), date_in_words(d)]);
+            }
+            header.push(["For".to_string(), format!("{} ({})", spec.label, spec.delivery)]);
+            header.push(["Fields provided".to_string(), format!("{provided} of {total}")]);
+            header.push(["Rule pack".to_string(), format!("{} version {} ({})", pack.id, pack.version, pack.digest)]);
+            header.push(["Report digest".to_string(), report.digest.clone()]);
+            let mut doc = Document {
+                id: format!("{}-{}", form.id.to_ascii_lowercase(), recipient_slug(r)),
+                recipient: r,
+                title,
+                delivery: spec.delivery.clone(),
+                file_name: format!(
+                    "{}-{}-{}.md",
+                    // The name before any parenthesis or comma: "Meridian-2 (model family …)".
+                    file_slug(
+                        model
+                            .as_deref()
+                            .or(submission.title.as_deref())
+                            .and_then(|m| m.split(['(', ',', ';']).next())
+                            .unwrap_or("model")
+                    ),
+                    form.id.to_ascii_lowercase(),
+                    recipient_slug(r)
+                ),
+                media_type: "text/markdown".to_string(),
+                text: String::new(),
+                header,
+                sections,
+                provided,
+                total,
+            };
+            doc.text = markdown(&doc, form, pack);
+            doc
+        })
+        .collect()
+}
+
+/// The document as Markdown: a title, the header, then each section's rows.
+fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", inline(&doc.title));
+    for [label, value] in &doc.header {
+        let _ = writeln!(md, "- {label}: {}", inline(value));
+    }
+    let _ = writeln!(
+        md,
+        "\n> The {} of the {}, filled in by gpai-check from the provider's own answers. {}\n",
+        inline(&form.title),
+        inline(&pack.title),
+        inline(&pack.disclaimer)
+    );
+    for s in &doc.sections {
+        let _ = writeln!(md, "## {}\n", inline(&s.title));
+        for row in &s.rows {
+            let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
+            let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
+            if let Some(note) = &row.note {
+                let _ = writeln!(md, "  - Note: {}", inline(note));
+            }
+        }
+        md.push('\n');
+    }
+    md
+}
+
+/// The answer as the recipient reads it: option labels, numbers and quantities as written with
+/// their unit, texts whole. `None` when there is nothing to show.
+fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
+    let unit = |s: String| match q.unit.as_deref() {
+        Some(u) if !u.is_empty() => format!("{s} {u}"),
+        _ => s,
+    };
+    let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.clone());
+    Some(match (q.kind, a) {
+        (QuestionType::YesNo | QuestionType::YesPartlyNo, RawAnswer::Text(t)) => match t.as_str() {
+            "yes" => "Yes".into(),
+            "no" => "No".into(),
+            "partly" => "Partly".into(),
+            other => other.to_string(),
+        },
+        (QuestionType::SingleChoice, RawAnswer::Text(t)) => label(t),
+        (QuestionType::MultiChoice, RawAnswer::List(items)) => {
+            let labels: Vec<String> =
+                items.iter().filter_map(|i| if let RawAnswer::Text(t) = i { Some(label(t)) } else { None }).collect();
+            if labels.is_empty() {
+                "none".into()
+            } else {
+                labels.join("; ")
+            }
+        }
+        (QuestionType::Quantity, RawAnswer::Text(t)) if t.trim().eq_ignore_ascii_case("n/a") => "Not applicable".into(),
+        (QuestionType::Number | QuestionType::Quantity, RawAnswer::Number(n)) => unit(format!("{n}")),
+        (QuestionType::Number | QuestionType::Quantity, RawAnswer::Text(t)) => unit(t.trim().to_string()),
+        (_, RawAnswer::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => return None,
+    })
+}
+
+/// A text answer as it was given, for the header.
+fn plain_text(a: &RawAnswer) -> Option<String> {
+    match a {
+        RawAnswer::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// What the field's answer lacks to keep the Form's precision rule, from the evaluation.
+fn precision_note(result: &FormResult, field: &FormField) -> Option<String> {
+    let p = result.precision.iter().find(|p| p.field_id == field.id && !p.pass)?;
+    Some(match (p.rule, p.required) {
+        (PrecisionRule::SignificantFigures, Some(n)) => {
+            format!("the Form asks for at least {n} significant figures; this answer gives fewer")
+        }
+        _ => "the Form asks for an order of magnitude written as a power of ten".to_string(),
+    })
+}
+
+/// `ai-office`, `national-authorities`, `downstream-providers`.
+fn recipient_slug(r: Recipient) -> &'static str {
+    match r {
+        Recipient::AiOffice => "ai-office",
+        Recipient::NationalAuthorities => "national-authorities",
+        Recipient::DownstreamProviders => "downstream-providers",
+    }
+}
+
+/// Lower-case letters and digits joined by dashes, at most 40 characters: safe as a file name.
+fn file_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "model".to_string()
+    } else {
+        out
+    }
+}

@@ -1,0 +1,63 @@
+// "Documents to hand over" on the page: the Model Documentation Form for each recipient, as a
+// provider would check it before sending — the right fields for each, "not yet provided" where
+// an answer is missing, a file that saves, and nothing sent anywhere.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { startHarness, openPage, eventually, textOf } from "./harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+test("the Form for each recipient: its own fields, gaps said aloud, saved as a file, made offline", async () => {
+  const { context, page, requests, consoleErrors } = await openPage(harness);
+  try {
+    await page.getByLabel("Load an example").selectOption("frontier-systemic-risk.json");
+    await page.getByRole("button", { name: "Load example" }).click();
+    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
+    const before = requests.length;
+
+    await page.getByText("Documents to hand over").click();
+    const docs = page.locator("#documents-list .document");
+    await eventually(async () => assert.equal(await docs.count(), 3));
+    const titles = await docs.locator("h3").allTextContents();
+    assert.deepEqual(titles, [
+      "Model Documentation Form: AI Office",
+      "Model Documentation Form: National competent authorities",
+      "Model Documentation Form: Downstream providers",
+    ]);
+    assert.match(await textOf(docs.nth(1).locator(".document-count")), /^35 of 35 fields provided/);
+
+    // The authorities' preview holds the compute as a power of ten, never the AI Office's figure.
+    await docs.nth(1).getByText("Preview").click();
+    const nca = await textOf(docs.nth(1).locator(".document-body"));
+    assert.match(nca, /MDF-7\.2a Amount of computation used for training \(NCA version\) ?1e25 FLOP/);
+    assert.doesNotMatch(nca, /3\.8e25/);
+
+    // Clearing an answer the Form needs shows at once, while the panel is open.
+    const compute = page.locator("#q-t_mdf_7_2a-input");
+    await compute.fill("");
+    await compute.blur();
+    await eventually(async () => assert.match(await textOf(docs.nth(1).locator(".document-count")), /^34 of 35 fields provided; the other 1 say “not yet provided”/));
+    await docs.nth(1).getByText("Preview").click();
+    await eventually(async () =>
+      assert.match(await textOf(docs.nth(1).locator(".document-body")), /MDF-7\.2a Amount of computation used for training \(NCA version\) ?not yet provided/),
+    );
+
+    const [download] = await Promise.all([page.waitForEvent("download"), docs.nth(2).getByRole("button", { name: /Download \(Markdown\)/ }).click()]);
+    assert.equal(download.suggestedFilename(), "meridian-2-mdf-downstream-providers.md");
+    const text = await readFile(await download.path(), "utf8");
+    assert.match(text, /^# Model Documentation Form: Downstream providers\n/);
+    assert.doesNotMatch(text, /MDF-7\.2b|MDF-2\.7a/, "no field reserved for the AI Office");
+
+    assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith("blob:")), [], "making and saving the documents requests nothing");
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});

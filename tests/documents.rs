@@ -1,0 +1,111 @@
+//! The documents a provider hands over: the Model Documentation Form for each recipient, as a
+//! recipient would check it — only its own fields, in the Form's order, at the precision it is
+//! owed, with every gap said aloud, traceable to the assessment.
+
+use gpai_check::documents::{model_documentation, Document, NOT_PROVIDED};
+use gpai_check::pack::model::Recipient;
+use gpai_check::{evaluate, Pack, Submission};
+
+fn pack() -> &'static Pack {
+    gpai_check::pack::get("gpai-cop-final", "pack").unwrap()
+}
+
+fn example(name: &str) -> Submission {
+    serde_json::from_str(&std::fs::read_to_string(format!("www/examples/{name}.json")).unwrap()).unwrap()
+}
+
+fn documents(s: &Submission) -> Vec<Document> {
+    model_documentation(pack(), s, &evaluate(s).unwrap())
+}
+
+fn of(docs: &[Document], r: Recipient) -> &Document {
+    docs.iter().find(|d| d.recipient == r).unwrap()
+}
+
+fn field_ids(d: &Document) -> Vec<&str> {
+    d.sections.iter().flat_map(|s| &s.rows).map(|r| r.field_id.as_str()).collect()
+}
+
+fn value<'d>(d: &'d Document, field: &str) -> Option<&'d str> {
+    d.sections.iter().flat_map(|s| &s.rows).find(|r| r.field_id == field).and_then(|r| r.value.as_deref())
+}
+
+#[test]
+fn each_recipient_gets_exactly_its_fields_in_the_forms_order() {
+    let docs = documents(&example("frontier-systemic-risk"));
+    assert_eq!(docs.len(), 3);
+    let form = pack().chapters.iter().find_map(|c| c.form.as_ref()).unwrap();
+    for d in &docs {
+        let expected: Vec<&str> =
+            form.fields.iter().filter(|f| f.recipients.contains(&d.recipient)).map(|f| f.id.as_str()).collect();
+        assert_eq!(field_ids(d), expected, "{}", d.title);
+        assert_eq!(d.total as usize, expected.len());
+        // Sections appear once each, in the Form's order.
+        let titles: Vec<&str> = d.sections.iter().map(|s| s.title.as_str()).collect();
+        let order: Vec<&str> = form.sections.iter().map(String::as_str).filter(|s| titles.contains(s)).collect();
+        assert_eq!(titles, order);
+    }
+}
+
+#[test]
+fn national_authorities_get_the_compute_as_a_power_of_ten_and_downstream_providers_nothing_reserved_for_the_ai_office()
+{
+    let docs = documents(&example("frontier-systemic-risk"));
+    let nca = of(&docs, Recipient::NationalAuthorities);
+    assert_eq!(value(nca, "MDF-7.2a"), Some("1e25 FLOP"));
+    assert!(!nca.text.contains("3.8e25"), "the AI Office's exact figure never reaches the authorities' document");
+    let aio = of(&docs, Recipient::AiOffice);
+    assert_eq!(value(aio, "MDF-7.2b"), Some("3.8e25 FLOP"));
+    assert_eq!(value(aio, "MDF-2.7a"), Some("4.1e11 parameters"));
+    let dp = of(&docs, Recipient::DownstreamProviders);
+    for reserved in ["MDF-2.7a", "MDF-6.4b", "MDF-7.1b", "MDF-7.2b", "MDF-1.3", "MDF-5.1"] {
+        assert!(!field_ids(dp).contains(&reserved), "{reserved} is not for downstream providers");
+    }
+    assert!(!dp.text.contains("4.1e11") && !dp.text.contains("3.8e25"));
+    // Option ids become the Form's words.
+    assert_eq!(value(dp, "MDF-2.7b"), Some("100B to 500B"));
+}
+
+#[test]
+fn an_unanswered_field_says_not_yet_provided_and_the_count_says_how_many() {
+    let mut s = example("frontier-systemic-risk");
+    s.answers.remove("t_mdf_7_2a");
+    s.answers.insert("t_mdf_1_4".into(), gpai_check::answers::RawAnswer::Text("2026-02-30".into()));
+    let docs = documents(&s);
+    let nca = of(&docs, Recipient::NationalAuthorities);
+    assert_eq!(value(nca, "MDF-7.2a"), None);
+    assert_eq!(value(nca, "MDF-1.4"), None, "an invalid date is not provided, never shown as given");
+    assert!(nca
+        .text
+        .contains(&format!("**MDF-7.2a** Amount of computation used for training (NCA version): *{NOT_PROVIDED}*")));
+    assert_eq!((nca.provided, nca.total), (nca.total - 2, nca.total));
+    let empty = documents(&Submission { pack: "gpai-cop-final".into(), ..Default::default() });
+    assert!(empty.iter().all(|d| d.provided == 0 && d.text.matches(NOT_PROVIDED).count() as u32 >= d.total));
+}
+
+#[test]
+fn the_header_traces_the_document_to_the_pack_and_the_sealed_report() {
+    let s = example("frontier-systemic-risk");
+    let report = evaluate(&s).unwrap();
+    let docs = documents(&s);
+    for d in &docs {
+        assert!(d.text.contains(&report.digest), "{}", d.title);
+        assert!(d.text.contains(&format!("gpai-cop-final version {}", pack().version)));
+        assert!(d.text.contains("Model: Meridian-2"));
+        assert!(d.file_name.starts_with("meridian-2-") && d.file_name.ends_with(".md"), "{}", d.file_name);
+    }
+    let names: std::collections::BTreeSet<&str> = docs.iter().map(|d| d.file_name.as_str()).collect();
+    assert_eq!(names.len(), 3, "one file per recipient");
+}
+
+#[test]
+fn golden_documents_of_the_frontier_example() {
+    for d in documents(&example("frontier-systemic-risk")) {
+        let path = format!("tests/golden/frontier-systemic-risk.{}.md", d.id);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &d.text).unwrap();
+        }
+        let golden = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path}: UPDATE_GOLDEN=1"));
+        assert_eq!(d.text, golden, "{path}");
+    }
+}

@@ -1,0 +1,100 @@
+// "Documents to hand over": the Model Documentation Form filled in for each recipient, written by
+// the engine (documents()) from the engine's own evaluation of the current answers, previewed
+// here and saved as Markdown. Made when the panel is opened and again after each change while it
+// is open; nothing leaves the browser.
+import { h, setChildren, setText } from "./dom.js";
+import { downloadText } from "./download.js";
+
+/**
+ * Wires the panel. `panel` is a <details> whose body holds `list`; `make()` returns the engine's
+ * documents for the current answers (or throws a GpaiInputError, shown in `status`).
+ * Returns `refresh()`, to call after the answers changed.
+ */
+export function setupDocuments({ panel, list, status, make }) {
+  let shown = "";
+  const refresh = () => {
+    if (!panel.open) return;
+    let docs;
+    try {
+      docs = make();
+    } catch (error) {
+      setText(status, `The documents could not be made: ${error.message}`);
+      status.hidden = false;
+      setChildren(list);
+      shown = "";
+      return;
+    }
+    const key = JSON.stringify(docs.map((d) => [d.id, d.text]));
+    if (key === shown) return;
+    shown = key;
+    setText(status, "");
+    status.hidden = true;
+    setChildren(list, docs.map(documentItem));
+  };
+  panel.addEventListener("toggle", refresh);
+  return refresh;
+}
+
+function documentItem(doc) {
+  const complete = doc.provided === doc.total;
+  const titleId = `doc-${doc.id}-title`;
+  return h(
+    "li",
+    { className: "document", "aria-labelledby": titleId },
+    h("h3", { id: titleId }, doc.title),
+    h(
+      "p",
+      { className: complete ? "document-count complete" : "document-count incomplete" },
+      `${doc.provided} of ${doc.total} fields provided`,
+      complete ? "." : `; the other ${doc.total - doc.provided} say “not yet provided”.`,
+      " ",
+      h("span", { className: "hint" }, `Given ${doc.delivery}.`),
+    ),
+    h(
+      "p",
+      { className: "actions" },
+      h(
+        "button",
+        { type: "button", onClick: () => downloadText(doc.text, doc.fileName, doc.mediaType) },
+        "Download (Markdown)",
+        h("span", { className: "visually-hidden" }, `: ${doc.title}`),
+      ),
+      " ",
+      h("span", { className: "hint" }, doc.fileName),
+    ),
+    h("details", { className: "document-preview" }, h("summary", {}, "Preview"), preview(doc)),
+  );
+}
+
+function preview(doc) {
+  return h(
+    "div",
+    { className: "document-body" },
+    h("dl", { className: "document-header" }, doc.header.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+    doc.sections.map((section) => [
+      h("h4", {}, section.title),
+      h(
+        "table",
+        { className: "document-table" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Answer"))),
+        h(
+          "tbody",
+          {},
+          section.rows.map((row) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, h("span", { className: "id" }, row.fieldId), " ", row.label),
+              h(
+                "td",
+                {},
+                row.value === null ? h("em", { className: "not-provided" }, "not yet provided") : row.value,
+                row.note ? h("p", { className: "hint" }, `Note: ${row.note}`) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ]),
+  );
+}
