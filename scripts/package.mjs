@@ -65,12 +65,29 @@ writeFileSync(
   `// The <gpai-check> custom element (see README.md). Defines the element and exports loadEngine().\nexport * from "./${EMBED}/gpai-check-element.js";\n`,
 );
 
+// Node: the engine ready at import, its wasm read from the package's own folder (init() would
+// fetch, which Node cannot do for a file). Chosen by the "node" export condition, so that
+// `import { verify } from "gpai-check"` works on a server with no init call at all.
+writeFileSync(
+  at("pkg/node.js"),
+  `// The engine for Node: initialised synchronously from the wasm next to this file.\nimport { readFileSync } from "node:fs";\nimport { initSync } from "./gpai_check.js";\n\ninitSync({ module: readFileSync(new URL("./gpai_check_bg.wasm", import.meta.url)) });\n\nexport * from "./gpai_check.js";\nexport { default } from "./gpai_check.js";\n`,
+);
+writeFileSync(at("pkg/node.d.ts"), `export * from "./gpai_check.js";\nexport { default } from "./gpai_check.js";\n`);
+// No repository field: the project has no public address yet, and a placeholder is not one.
+delete pkg.repository;
+
 Object.assign(pkg, {
   license: "MIT",
-  engines: { node: ">=20" },
+  // require() of an ES module (a CommonJS server loading the package) needs Node 20.19.
+  engines: { node: ">=20.19" },
   keywords: ["ai-act", "gpai", "code-of-practice", "compliance", "eu", "wasm", "web-component"],
   exports: {
-    ".": { types: "./gpai_check.d.ts", default: "./gpai_check.js" },
+    ".": {
+      node: { types: "./node.d.ts", default: "./node.js" },
+      types: "./gpai_check.d.ts",
+      default: "./gpai_check.js",
+    },
+    "./node": { types: "./node.d.ts", default: "./node.js" },
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
     "./schema/*": "./schema/*",
@@ -78,7 +95,7 @@ Object.assign(pkg, {
     "./embed/*": "./embed/*",
     "./package.json": "./package.json",
   },
-  files: [...new Set([...(pkg.files ?? []), "element.js", "element.d.ts", EMBED, "schema", "README.md", "LICENSE"])],
+  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", EMBED, "schema", "README.md", "LICENSE"])],
   // Importing the element defines <gpai-check>: a bundler must never drop it as unused.
   sideEffects: [...new Set([...(pkg.sideEffects ?? []), "./element.js", `./${EMBED}/*.js`])],
 });

@@ -302,6 +302,33 @@ export interface ProviderDocument {
   total: number;
 }
 
+/** The OSCAL 1.1.2 assessment-results document oscalAssessmentResults() returns (the parts it fills). */
+export interface OscalAssessmentResults {
+  "assessment-results": {
+    uuid: string;
+    metadata: { title: string; "last-modified": string; version: string; "oscal-version": string };
+    "import-ap": { href: string };
+    results: {
+      uuid: string;
+      title: string;
+      description: string;
+      start: string;
+      props: { name: string; value: string; ns?: string }[];
+      "reviewed-controls": { "control-selections": { "include-all": Record<string, never> }[] };
+      observations?: { uuid: string; title: string; description: string; methods: string[]; collected: string; props: { name: string; value: string; ns?: string }[] }[];
+      findings?: {
+        uuid: string;
+        title: string;
+        description: string;
+        props: { name: string; value: string; ns?: string }[];
+        target: { type: "objective-id"; "target-id": string; status: { state: "satisfied" | "not-satisfied"; reason?: string } };
+        "related-observations": { "observation-uuid": string }[];
+      }[];
+      remarks?: string;
+    }[];
+  };
+}
+
 /** What a portal receives and verifies. */
 export interface ResultBundle {
   submission: Submission;

@@ -258,11 +258,23 @@ pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsV
 
 /// The engine's own evaluation of a submission, or of a result bundle that verifies, as an OSCAL
 /// assessment-results document (JSON object). Refuses a report as `reportMarkdown` does.
-#[wasm_bindgen(js_name = oscalAssessmentResults)]
+#[wasm_bindgen(js_name = oscalAssessmentResults, unchecked_return_type = "OscalAssessmentResults")]
 pub fn oscal_assessment_results(
     #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     Ok(to_js(&crate::oscal_assessment_results(&own_report(&input)?)))
+}
+
+/// Whether `value` is an error this package threw for unusable input: an `Error` named
+/// `GpaiInputError` with a string `code` and `path`. For a `catch` block: narrows the type in
+/// TypeScript, with no cast.
+#[wasm_bindgen(js_name = isGpaiInputError, unchecked_return_type = "value is GpaiInputError")]
+pub fn is_gpai_input_error(value: &JsValue) -> bool {
+    let text = |key: &str| js_sys::Reflect::get(value, &key.into()).ok().and_then(|v| v.as_string());
+    value.is_instance_of::<js_sys::Error>()
+        && text("name").as_deref() == Some("GpaiInputError")
+        && text("code").is_some()
+        && text("path").is_some()
 }
 
 /// The documents a provider hands over, from the engine's own evaluation of a submission or of a

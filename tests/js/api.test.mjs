@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Ajv2020 from "ajv/dist/2020.js";
 import {
-  initSync, packs, pack, scope, scopeQuestions, scopeTexts, evaluate, sealedReport, reportMarkdown, documents, engineVersion,
+  initSync, packs, pack, scope, scopeQuestions, scopeTexts, evaluate, sealedReport, reportMarkdown, documents, isGpaiInputError, engineVersion,
 } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -170,4 +170,17 @@ test("documents() writes the Model Documentation Form for each recipient, from a
   // A report handed in is refused, as by every renderer.
   // @ts-expect-error: a report is neither a submission nor a bundle
   throws(() => documents(evaluate(frontier)), "not_verified", "");
+});
+
+test("isGpaiInputError tells the package's own refusals from other errors", () => {
+  let caught;
+  try {
+    evaluate({ pack: "gpai-cop-final", answers: /** @type {any} */ ([]) });
+  } catch (error) {
+    caught = error;
+  }
+  assert.equal(isGpaiInputError(caught), true);
+  assert.equal(isGpaiInputError(new Error("other")), false);
+  assert.equal(isGpaiInputError({ name: "GpaiInputError", code: "x", path: "" }), false, "a look-alike plain object is not an Error");
+  assert.equal(isGpaiInputError(null), false);
 });

@@ -39,6 +39,8 @@ test("the packed package installs into an empty project and works from Node as t
     [
       "LICENSE",
       "README.md",
+      "node.d.ts",
+      "node.js",
       "element.d.ts",
       "element.js",
       ...EMBED,
@@ -58,7 +60,10 @@ test("the packed package installs into an empty project and works from Node as t
   assert.equal(readme, readFileSync(join(root, "docs/package-README.md"), "utf8"), "the package README is docs/package-README.md");
 
   const snippets = readmeSnippets(readme);
-  assert.equal(snippets.install.trim(), "npm install gpai-check");
+  assert.match(snippets.install, /^npm pack \S+\/pkg\b.*\nnpm install \.\/gpai-check-\*\.tgz$/m, "the install route works before the package is published");
+  const meta = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
+  assert.equal(meta.repository, undefined, "no placeholder address");
+  assert.equal(meta.engines.node, ">=20.19");
   const example = JSON.parse(readFileSync(join(root, "www/examples/closed-non-eu.json"), "utf8"));
   writeFileSync(join(dir, "upload.json"), JSON.stringify(example));
   writeFileSync(join(dir, "verify-result.mjs"), snippets.server);
@@ -73,17 +78,36 @@ const bundle = JSON.parse(JSON.stringify(resultBundle(JSON.parse(readFileSync("u
 const ok = checkResult(bundle);
 bundle.report.summary.overall.met += 1;
 const tampered = checkResult(bundle);
-console.log(JSON.stringify({ ok, tampered, engine: engineVersion(), schema: schema.title, element: import.meta.resolve("gpai-check/element"), frame: import.meta.resolve("gpai-check/embed/embed.html") }));
+const malformed = checkResult({ report: {} });
+console.log(JSON.stringify({ ok, tampered, malformed, engine: engineVersion(), schema: schema.title, element: import.meta.resolve("gpai-check/element"), frame: import.meta.resolve("gpai-check/embed/embed.html") }));
 `,
   );
   const out = JSON.parse(execFileSync(process.execPath, ["server.mjs"], { cwd: dir, encoding: "utf8" }));
   assert.equal(out.ok.ok, true);
   assert.match(out.ok.digest, /^sha256:/);
-  assert.deepEqual(out.tampered, { ok: false, verdict: "report-differs", where: "summary.overall.met" });
+  assert.deepEqual(out.tampered, { status: 422, ok: false, verdict: "report-differs", where: "summary.overall.met" });
+  // A body that is not a bundle is the client's mistake: 400 with the engine's code and field.
+  assert.equal(out.malformed.status, 400);
+  assert.equal(out.malformed.ok, false);
+  assert.equal(out.malformed.error, "missing_field");
+  assert.equal(out.ok.status, 200);
   assert.equal(out.engine, version);
   assert.equal(out.schema, "gpai-check submission");
   assert.ok(out.element.endsWith("/node_modules/gpai-check/element.js"), "gpai-check/element resolves through the package's exports");
   assert.ok(out.frame.endsWith("/node_modules/gpai-check/embed/embed.html"), "the iframe page resolves through the package's exports too");
+
+  // The server snippet type-checks in strict mode against the installed package's declarations:
+  // the guard narrows the caught error, with no cast.
+  const tsc = join(root, "node_modules/.bin/tsc");
+  const strict = ["--noEmit", "--strict", "--checkJs", "--allowJs", "--module", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(root, "node_modules/@types"), "verify-result.mjs", "upload.mjs"];
+  execFileSync(tsc, strict, { cwd: dir, encoding: "utf8" });
+
+  // Node needs no init, but code written for the browser that awaits init() works too, and a
+  // CommonJS server can require() the package.
+  writeFileSync(join(dir, "init.mjs"), `import init, { evaluate } from "gpai-check";\nawait init();\nconsole.log(evaluate({ pack: "gpai-cop-final" }).formatVersion);\n`);
+  assert.equal(execFileSync(process.execPath, ["init.mjs"], { cwd: dir, encoding: "utf8" }).trim(), "2");
+  writeFileSync(join(dir, "server.cjs"), `const { engineVersion } = require("gpai-check");\nconsole.log(engineVersion());\n`);
+  assert.equal(execFileSync(process.execPath, ["server.cjs"], { cwd: dir, encoding: "utf8" }).trim(), version);
 
   // The upload snippet prints the counts and the digest of the uploaded file's report.
   const printed = execFileSync(process.execPath, ["upload.mjs"], { cwd: dir, encoding: "utf8" });
