@@ -22,7 +22,7 @@ pub const OSCAL_VERSION: &str = "1.2.1";
 pub const NAMESPACE: &str = "https://gpai-check.invalid/ns/oscal";
 
 /// A version-5-shaped UUID derived from the report digest and a name, so output is reproducible.
-fn uuid(report: &Report, name: &str) -> String {
+pub(crate) fn uuid(report: &Report, name: &str) -> String {
     let mut h = Sha256::new();
     h.update(report.digest.as_bytes());
     h.update([0]);

@@ -289,11 +289,8 @@ export interface ProviderDocument {
   title: string;
   /** How the recipient gets it, from the Form (e.g. "on request"). */
   delivery: string;
-  fileName: string;
-  /** "text/markdown". */
-  mediaType: string;
-  /** The document as Markdown. */
-  text: string;
+  /** Markdown for people, then a CycloneDX 1.6 ML-BOM model card for machines. */
+  files: { format: "markdown" | "cyclonedx"; fileName: string; mediaType: string; text: string }[];
   /** [label, value] lines: model, version, date, recipient, fields provided, pack, report digest. */
   header: [string, string][];
   sections: { title: string; rows: { fieldId: string; label: string; value: string | null; note: string | null }[] }[];

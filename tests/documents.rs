@@ -53,7 +53,7 @@ fn national_authorities_get_the_compute_as_a_power_of_ten_and_downstream_provide
     let docs = documents(&example("frontier-systemic-risk"));
     let nca = of(&docs, Recipient::NationalAuthorities);
     assert_eq!(value(nca, "MDF-7.2a"), Some("1e25 FLOP"));
-    assert!(!nca.text.contains("3.8e25"), "the AI Office's exact figure never reaches the authorities' document");
+    assert!(!nca.markdown().contains("3.8e25"), "the AI Office's exact figure never reaches the authorities' document");
     let aio = of(&docs, Recipient::AiOffice);
     assert_eq!(value(aio, "MDF-7.2b"), Some("3.8e25 FLOP"));
     assert_eq!(value(aio, "MDF-2.7a"), Some("4.1e11 parameters"));
@@ -61,7 +61,7 @@ fn national_authorities_get_the_compute_as_a_power_of_ten_and_downstream_provide
     for reserved in ["MDF-2.7a", "MDF-6.4b", "MDF-7.1b", "MDF-7.2b", "MDF-1.3", "MDF-5.1"] {
         assert!(!field_ids(dp).contains(&reserved), "{reserved} is not for downstream providers");
     }
-    assert!(!dp.text.contains("4.1e11") && !dp.text.contains("3.8e25"));
+    assert!(!dp.markdown().contains("4.1e11") && !dp.markdown().contains("3.8e25"));
     // Option ids become the Form's words.
     assert_eq!(value(dp, "MDF-2.7b"), Some("100B to 500B"));
 }
@@ -76,11 +76,15 @@ fn an_unanswered_field_says_not_yet_provided_and_the_count_says_how_many() {
     assert_eq!(value(nca, "MDF-7.2a"), None);
     assert_eq!(value(nca, "MDF-1.4"), None, "an invalid date is not provided, never shown as given");
     assert!(nca
-        .text
+        .markdown()
         .contains(&format!("**MDF-7.2a** Amount of computation used for training (NCA version): *{NOT_PROVIDED}*")));
     assert_eq!((nca.provided, nca.total), (nca.total - 2, nca.total));
+    // The model card lists what is missing by id and carries no value for it.
+    let card = nca.file("cyclonedx").unwrap().text.as_str();
+    assert!(card.contains("\"eu-gpai-cop:not-yet-provided\"") && card.contains("MDF-1.4, MDF-7.2a"), "{card}");
+    assert!(!card.contains("\"eu-gpai-cop:MDF-7.2a\""));
     let empty = documents(&Submission { pack: "gpai-cop-final".into(), ..Default::default() });
-    assert!(empty.iter().all(|d| d.provided == 0 && d.text.matches(NOT_PROVIDED).count() as u32 >= d.total));
+    assert!(empty.iter().all(|d| d.provided == 0 && d.markdown().matches(NOT_PROVIDED).count() as u32 >= d.total));
 }
 
 #[test]
@@ -89,13 +93,16 @@ fn the_header_traces_the_document_to_the_pack_and_the_sealed_report() {
     let report = evaluate(&s).unwrap();
     let docs = documents(&s);
     for d in &docs {
-        assert!(d.text.contains(&report.digest), "{}", d.title);
-        assert!(d.text.contains(&format!("gpai-cop-final version {}", pack().version)));
-        assert!(d.text.contains("Model: Meridian-2"));
-        assert!(d.file_name.starts_with("meridian-2-") && d.file_name.ends_with(".md"), "{}", d.file_name);
+        assert!(d.markdown().contains(&report.digest), "{}", d.title);
+        assert!(d.markdown().contains(&format!("gpai-cop-final version {}", pack().version)));
+        assert!(d.markdown().contains("Model: Meridian-2"));
+        let md = d.file("markdown").unwrap();
+        assert!(md.file_name.starts_with("meridian-2-") && md.file_name.ends_with(".md"), "{}", md.file_name);
+        assert!(d.file("cyclonedx").unwrap().text.contains(&report.digest), "the model card is traced too");
     }
-    let names: std::collections::BTreeSet<&str> = docs.iter().map(|d| d.file_name.as_str()).collect();
-    assert_eq!(names.len(), 3, "one file per recipient");
+    let names: std::collections::BTreeSet<&str> =
+        docs.iter().flat_map(|d| &d.files).map(|f| f.file_name.as_str()).collect();
+    assert_eq!(names.len(), 6, "two files per recipient, each its own name");
 }
 
 #[test]
@@ -103,9 +110,49 @@ fn golden_documents_of_the_frontier_example() {
     for d in documents(&example("frontier-systemic-risk")) {
         let path = format!("tests/golden/frontier-systemic-risk.{}.md", d.id);
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &d.text).unwrap();
+            std::fs::write(&path, d.markdown()).unwrap();
         }
         let golden = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path}: UPDATE_GOLDEN=1"));
-        assert_eq!(d.text, golden, "{path}");
+        assert_eq!(d.markdown(), golden, "{path}");
     }
+}
+
+#[test]
+fn the_model_card_holds_each_recipients_rows_and_names_the_model_where_cyclonedx_says() {
+    let docs = documents(&example("frontier-systemic-risk"));
+    let card =
+        |r| -> serde_json::Value { serde_json::from_str(&of(&docs, r).file("cyclonedx").unwrap().text).unwrap() };
+    let aio = card(Recipient::AiOffice);
+    assert_eq!((aio["bomFormat"].as_str(), aio["specVersion"].as_str()), (Some("CycloneDX"), Some("1.6")));
+    let model = &aio["components"][0];
+    assert_eq!(model["type"], "machine-learning-model");
+    assert!(model["name"].as_str().unwrap().starts_with("Meridian-2"));
+    assert_eq!(model["supplier"]["name"], "Example Frontier Labs SE");
+    let inputs: Vec<&str> = model["modelCard"]["modelParameters"]["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["format"].as_str().unwrap())
+        .collect();
+    assert_eq!(inputs, ["Text", "Images", "Audio"]);
+    let props = |bom: &serde_json::Value| -> Vec<String> {
+        bom["components"][0]["modelCard"]["properties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(props(&aio).contains(&"eu-gpai-cop:MDF-7.2b".to_string()));
+    let dp = card(Recipient::DownstreamProviders);
+    assert!(props(&dp)
+        .iter()
+        .all(|p| !["eu-gpai-cop:MDF-7.2b", "eu-gpai-cop:MDF-2.7a", "eu-gpai-cop:MDF-6.5"].contains(&p.as_str())));
+    assert!(
+        dp["components"][0]["modelCard"]["modelParameters"].get("datasets").is_none(),
+        "the data's scope is not the downstream providers' row"
+    );
+    // Same answers, same card: the serial number is derived, not random.
+    assert_eq!(aio["serialNumber"], card(Recipient::AiOffice)["serialNumber"]);
+    assert_ne!(aio["serialNumber"], dp["serialNumber"]);
 }

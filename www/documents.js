@@ -24,7 +24,7 @@ export function setupDocuments({ panel, list, status, make }) {
       shown = "";
       return;
     }
-    const key = JSON.stringify(docs.map((d) => [d.id, d.text]));
+    const key = JSON.stringify(docs.map((d) => [d.id, d.files.map((f) => f.text)]));
     if (key === shown) return;
     shown = key;
     setText(status, "");
@@ -34,6 +34,8 @@ export function setupDocuments({ panel, list, status, make }) {
   panel.addEventListener("toggle", refresh);
   return refresh;
 }
+
+const FORMAT_LABELS = { markdown: "Download (Markdown)", cyclonedx: "Download model card (CycloneDX JSON)" };
 
 function documentItem(doc) {
   const complete = doc.provided === doc.total;
@@ -53,14 +55,14 @@ function documentItem(doc) {
     h(
       "p",
       { className: "actions" },
-      h(
-        "button",
-        { type: "button", onClick: () => downloadText(doc.text, doc.fileName, doc.mediaType) },
-        "Download (Markdown)",
-        h("span", { className: "visually-hidden" }, `: ${doc.title}`),
+      doc.files.map((file) =>
+        h(
+          "button",
+          { type: "button", onClick: () => downloadText(file.text, file.fileName, file.mediaType), title: file.fileName },
+          FORMAT_LABELS[file.format] ?? `Download (${file.format})`,
+          h("span", { className: "visually-hidden" }, `: ${doc.title}`),
+        ),
       ),
-      " ",
-      h("span", { className: "hint" }, doc.fileName),
     ),
     h("details", { className: "document-preview" }, h("summary", {}, "Preview"), preview(doc)),
   );

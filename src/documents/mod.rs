@@ -3,10 +3,13 @@
 //! downstream providers). Each holds exactly that recipient's fields, in the Form's section and
 //! row order, and says "not yet provided" for every field without a valid answer: never a
 //! silent gap. A header traces it to the assessment: pack version and digest, and the digest of
-//! the sealed report the answers give.
+//! the sealed report the answers give. Each comes as Markdown for people and as a CycloneDX 1.6
+//! ML-BOM model card for machines (see [`cyclonedx`]).
 //!
 //! Like the other renderers, documents are made only from the engine's own evaluation of a
 //! submission, or of a result bundle that verifies.
+
+mod cyclonedx;
 
 use std::fmt::Write;
 
@@ -33,12 +36,8 @@ pub struct Document {
     pub title: String,
     /// How the recipient gets it, from the Form (e.g. "on request").
     pub delivery: String,
-    /// A file name without a directory, e.g. `frontier-model-mdf-ai-office.md`.
-    pub file_name: String,
-    /// `text/markdown`.
-    pub media_type: String,
-    /// The document as Markdown.
-    pub text: String,
+    /// The document's files: Markdown, then the CycloneDX model card.
+    pub files: Vec<DocumentFile>,
     /// Header lines (model, version, date, pack, report digest), each `[label, value]`.
     pub header: Vec<[String; 2]>,
     /// The recipient's fields by Form section, in the Form's order.
@@ -47,6 +46,32 @@ pub struct Document {
     pub provided: u32,
     /// Its fields.
     pub total: u32,
+}
+
+/// One file of a document, ready to save.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentFile {
+    /// `markdown` or `cyclonedx`.
+    pub format: String,
+    /// A file name without a directory, e.g. `meridian-2-mdf-ai-office.md`.
+    pub file_name: String,
+    /// `text/markdown` or `application/vnd.cyclonedx+json`.
+    pub media_type: String,
+    /// The file's text.
+    pub text: String,
+}
+
+impl Document {
+    /// The file of this format (`markdown`, `cyclonedx`).
+    pub fn file(&self, format: &str) -> Option<&DocumentFile> {
+        self.files.iter().find(|f| f.format == format)
+    }
+
+    /// The Markdown text.
+    pub fn markdown(&self) -> &str {
+        self.file("markdown").map_or("", |f| f.text.as_str())
+    }
 }
 
 /// A section of the Form with the recipient's rows.
@@ -134,32 +159,44 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
             header.push(["Fields provided".to_string(), format!("{provided} of {total}")]);
             header.push(["Rule pack".to_string(), format!("{} version {} ({})", pack.id, pack.version, pack.digest)]);
             header.push(["Report digest".to_string(), report.digest.clone()]);
+            // The name before any parenthesis or comma: "Meridian-2 (model family …)".
+            let stem = format!(
+                "{}-{}-{}",
+                file_slug(
+                    model
+                        .as_deref()
+                        .or(submission.title.as_deref())
+                        .and_then(|m| m.split(['(', ',', ';']).next())
+                        .unwrap_or("model")
+                ),
+                form.id.to_ascii_lowercase(),
+                recipient_slug(r)
+            );
             let mut doc = Document {
                 id: format!("{}-{}", form.id.to_ascii_lowercase(), recipient_slug(r)),
                 recipient: r,
                 title,
                 delivery: spec.delivery.clone(),
-                file_name: format!(
-                    "{}-{}-{}.md",
-                    // The name before any parenthesis or comma: "Meridian-2 (model family …)".
-                    file_slug(
-                        model
-                            .as_deref()
-                            .or(submission.title.as_deref())
-                            .and_then(|m| m.split(['(', ',', ';']).next())
-                            .unwrap_or("model")
-                    ),
-                    form.id.to_ascii_lowercase(),
-                    recipient_slug(r)
-                ),
-                media_type: "text/markdown".to_string(),
-                text: String::new(),
+                files: Vec::new(),
                 header,
                 sections,
                 provided,
                 total,
             };
-            doc.text = markdown(&doc, form, pack);
+            doc.files = vec![
+                DocumentFile {
+                    format: "markdown".into(),
+                    file_name: format!("{stem}.md"),
+                    media_type: "text/markdown".into(),
+                    text: markdown(&doc, form, pack),
+                },
+                DocumentFile {
+                    format: "cyclonedx".into(),
+                    file_name: format!("{stem}.cdx.json"),
+                    media_type: "application/vnd.cyclonedx+json".into(),
+                    text: cyclonedx::bom(&doc, report, model.as_deref()),
+                },
+            ];
             doc
         })
         .collect()

@@ -49,11 +49,15 @@ test("the Form for each recipient: its own fields, gaps said aloud, saved as a f
       assert.match(await textOf(docs.nth(1).locator(".document-body")), /MDF-7\.2a Amount of computation used for training \(NCA version\) ?not yet provided/),
     );
 
-    const [download] = await Promise.all([page.waitForEvent("download"), docs.nth(2).getByRole("button", { name: /Download \(Markdown\)/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), docs.nth(2).getByRole("button", { name: /^Download \(Markdown\)/ }).click()]);
     assert.equal(download.suggestedFilename(), "meridian-2-mdf-downstream-providers.md");
     const text = await readFile(await download.path(), "utf8");
     assert.match(text, /^# Model Documentation Form: Downstream providers\n/);
     assert.doesNotMatch(text, /MDF-7\.2b|MDF-2\.7a/, "no field reserved for the AI Office");
+    const [cardDownload] = await Promise.all([page.waitForEvent("download"), docs.nth(2).getByRole("button", { name: /^Download model card \(CycloneDX JSON\)/ }).click()]);
+    assert.equal(cardDownload.suggestedFilename(), "meridian-2-mdf-downstream-providers.cdx.json");
+    const card = JSON.parse(await readFile(await cardDownload.path(), "utf8"));
+    assert.equal(card.components[0].type, "machine-learning-model");
 
     assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith("blob:")), [], "making and saving the documents requests nothing");
     assert.deepEqual(consoleErrors, []);

@@ -163,9 +163,10 @@ test("documents() writes the Model Documentation Form for each recipient, from a
   const docs = documents(frontier);
   assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP"]);
   for (const d of docs) {
-    assert.equal(d.mediaType, "text/markdown");
-    assert.equal(d.text, read(`tests/golden/frontier-systemic-risk.${d.id}.md`), `${d.id} is the golden document`);
-    assert.ok(d.text.includes(sealedReport(frontier).digest), "traced to the sealed report");
+    const [md, card] = d.files;
+    assert.deepEqual([md.mediaType, card.mediaType], ["text/markdown", "application/vnd.cyclonedx+json"]);
+    assert.equal(md.text, read(`tests/golden/frontier-systemic-risk.${d.id}.md`), `${d.id} is the golden document`);
+    assert.ok(md.text.includes(sealedReport(frontier).digest), "traced to the sealed report");
   }
   // A report handed in is refused, as by every renderer.
   // @ts-expect-error: a report is neither a submission nor a bundle
