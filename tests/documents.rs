@@ -106,9 +106,21 @@ fn the_header_traces_the_document_to_the_pack_and_the_sealed_report() {
 }
 
 #[test]
-fn golden_documents_of_the_frontier_example() {
-    for d in documents(&example("frontier-systemic-risk")) {
-        let path = format!("tests/golden/frontier-systemic-risk.{}.md", d.id);
+fn a_provider_the_form_is_not_required_of_is_told_so_and_an_undecided_one_too() {
+    let header = |s: &Submission| {
+        documents(s)[0].header.iter().find(|[l, _]| l == "Required on these answers").unwrap()[1].clone()
+    };
+    assert_eq!(header(&example("frontier-systemic-risk")), "yes");
+    // The SME's open-weights model: the open-source exemption lifts the Form's duties (Art 53(2)).
+    assert!(header(&example("sme-open-weights")).starts_with("no: the Transparency chapter does not apply"));
+    assert!(header(&Submission { pack: "gpai-cop-final".into(), ..Default::default() }).starts_with("not decided yet"));
+}
+
+#[test]
+fn golden_documents_of_every_example() {
+    let names = ["frontier-systemic-risk", "closed-non-eu", "fine-tuner", "sme-open-weights"];
+    for (name, d) in names.iter().flat_map(|n| documents(&example(n)).into_iter().map(move |d| (n, d))) {
+        let path = format!("tests/golden/{name}.{}.md", d.id);
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, d.markdown()).unwrap();
         }

@@ -101,13 +101,18 @@ pub struct DocumentRow {
 /// The Model Documentation Form filled in for each of its recipients, from the engine's own
 /// evaluation (`report`, sealed) of `submission`.
 pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report) -> Vec<Document> {
-    let Some((form, result)) = pack
-        .chapters
-        .iter()
-        .filter_map(|c| c.form.as_ref())
-        .find_map(|f| report.forms.iter().find(|r| r.id == f.id).map(|r| (f, r)))
-    else {
+    let Some((chapter, form, result)) = pack.chapters.iter().find_map(|c| {
+        let f = c.form.as_ref()?;
+        report.forms.iter().find(|r| r.id == f.id).map(|r| (c, f, r))
+    }) else {
         return Vec::new();
+    };
+    // Whether this provider must draw up the Form at all: its chapter's applicability, which is
+    // undecided while the scope decision is.
+    let required = match report.chapters.iter().find(|c| c.id == chapter.id).and_then(|c| c.applicable) {
+        Some(true) => "yes".to_string(),
+        Some(false) => format!("no: the {} chapter does not apply to this provider on these answers", chapter.title),
+        None => "not decided yet: answer the scope questions first".to_string(),
     };
     let index = pack.question_index();
     let answer_to = |field: &FormField| index.get(&field.question).map(|q| (q, submission.answers.get(&q.id)));
@@ -156,6 +161,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                 header.push(["Assessment date".to_string(), date_in_words(d)]);
             }
             header.push(["For".to_string(), format!("{} ({})", spec.label, spec.delivery)]);
+            header.push(["Required on these answers".to_string(), required.clone()]);
             header.push(["Fields provided".to_string(), format!("{provided} of {total}")]);
             header.push(["Rule pack".to_string(), format!("{} version {} ({})", pack.id, pack.version, pack.digest)]);
             header.push(["Report digest".to_string(), report.digest.clone()]);
