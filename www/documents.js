@@ -55,6 +55,7 @@ function documentItem(doc) {
     h(
       "p",
       { className: "actions" },
+      h("button", { type: "button", onClick: () => printDocument(doc) }, "Print", h("span", { className: "visually-hidden" }, `: ${doc.title}`)),
       doc.files.map((file) =>
         h(
           "button",
@@ -66,6 +67,24 @@ function documentItem(doc) {
     ),
     h("details", { className: "document-preview" }, h("summary", {}, "Preview"), preview(doc)),
   );
+}
+
+/**
+ * Prints one document alone, on A4: its title and preview go into #print-document, which the
+ * print stylesheet shows instead of the page while the root says data-print="document".
+ */
+function printDocument(doc) {
+  const target = document.getElementById("print-document");
+  if (!target) return;
+  setChildren(target, h("h1", {}, doc.title), preview(doc));
+  document.documentElement.dataset.print = "document";
+  const done = () => {
+    delete document.documentElement.dataset.print;
+    setChildren(target);
+    window.removeEventListener("afterprint", done);
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
 }
 
 function preview(doc) {

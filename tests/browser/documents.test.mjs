@@ -65,3 +65,36 @@ test("the Form for each recipient: its own fields, gaps said aloud, saved as a f
     await context.close();
   }
 });
+
+test("a document prints alone, on A4, with every row and no part of the page", async () => {
+  const { context, page, consoleErrors } = await openPage(harness);
+  try {
+    await page.getByLabel("Load an example").selectOption("closed-non-eu.json");
+    await page.getByRole("button", { name: "Load example" }).click();
+    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
+    await page.getByText("Documents to hand over").click();
+    const docs = page.locator("#documents-list .document");
+    await eventually(async () => assert.equal(await docs.count(), 3));
+    // window.print() blocks in a real browser; count the calls and keep what was shown.
+    await page.evaluate(() => {
+      window.printed = [];
+      window.print = () => window.printed.push(document.documentElement.dataset.print ?? "");
+    });
+    await docs.nth(0).getByRole("button", { name: /^Print/ }).click();
+    assert.deepEqual(await page.evaluate(() => window.printed), ["document"]);
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() =>
+      [...document.body.children].filter((el) => getComputedStyle(el).display !== "none").map((el) => el.id),
+    );
+    assert.deepEqual(shown, ["print-document"], "only the document is printed");
+    const printed = await textOf(page.locator("#print-document"));
+    assert.match(printed, /^Model Documentation Form: AI Office/);
+    assert.equal(await page.locator("#print-document tbody tr").count(), 37, "every row the AI Office gets");
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.print ?? null), null, "the page is itself again after printing");
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
