@@ -194,3 +194,12 @@ fn provider_text_in_answers_stays_text() {
     // An answer to an unknown key is a problem in the answers, named by its key.
     assert!(md.contains("## Problems in the answers\n\n- `not_a_question`: "));
 }
+
+#[test]
+fn the_obligations_table_says_the_shared_reasons_once() {
+    let (_, md) = example("frontier-systemic-risk");
+    let section = md.split("## Obligations under the AI Act").nth(1).unwrap().split("\n## ").next().unwrap();
+    assert_eq!(section.matches("makes it a GPAI model").count(), 1, "{section}");
+    assert!(section.contains("Every obligation that applies does so because:"));
+    assert!(section.contains("| yes | the reasons above |"));
+}

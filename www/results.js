@@ -75,6 +75,17 @@ function deadlineText(deadline) {
   return `From placing on the market (the obligations apply from ${formatDate(deadline.date)} at the earliest)`;
 }
 
+/**
+ * The reasons every applying obligation shares (that the model is a GPAI model, that you are its
+ * provider, that it is on the EU market): said once under the verdict instead of under each of
+ * eleven obligations. Only when at least two obligations apply.
+ */
+export function sharedReasons(obligations) {
+  const applying = obligations.filter((o) => o.applies === true);
+  if (applying.length < 2) return [];
+  return applying[0].reasons.filter((id) => applying.every((o) => o.reasons.includes(id)));
+}
+
 const OBLIGATION_BADGE = {
   true: ["badge-applies", "Applies"],
   false: ["badge-not-applicable", "Does not apply"],
@@ -116,11 +127,13 @@ export function renderScope(el, scope, profileLabel, profileHref) {
     ["Maximum fine", fine],
   ];
   const decidedBy = scope.decidedBy ?? [];
+  const shared = sharedReasons(scope.obligations);
   const alsoMissing = scope.missingInputs.filter((key) => !decidedBy.includes(key));
 
   setChildren(
     el,
     h("p", { className: `verdict ${scope.inScope === true ? "verdict-in" : scope.inScope === false ? "verdict-out" : "verdict-undecided"}`, id: "scope-verdict" }, verdict),
+    shared.length ? [h("h3", {}, "Why"), h("ul", { className: "reasons verdict-reasons" }, shared.map(reasonItem))] : null,
     decidedBy.length
       ? [
           h("h3", {}, "To decide, answer"),
@@ -142,12 +155,13 @@ export function renderScope(el, scope, profileLabel, profileHref) {
       scope.obligations.map((o) => {
         const [badgeClass, badgeText] = OBLIGATION_BADGE[String(o.applies)];
         const { article, title } = obligationText(o.id);
+        const own = o.reasons.filter((id) => !shared.includes(id));
         const state = o.applies === true ? "applies" : o.applies === false ? "not-applies" : "undecided";
         return h(
           "li",
           { className: `obligation ${state}`, id: domId("obligation", o.id) },
           h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, badgeText), " ", h("strong", {}, article), ": ", title),
-          h("ul", { className: "reasons" }, o.reasons.map(reasonItem)),
+          own.length ? h("ul", { className: "reasons" }, own.map(reasonItem)) : null,
         );
       }),
     ),

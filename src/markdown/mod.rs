@@ -116,18 +116,34 @@ pub fn render(r: &Report) -> String {
     gaps::write(&mut md, r, &words);
 
     let _ = writeln!(md, "## Obligations under the AI Act\n");
+    // The reasons every applying obligation shares are said once, not in every row.
+    let applying: Vec<_> = s.obligations.iter().filter(|o| o.applies == Some(true)).collect();
+    let shared: Vec<&crate::scope::Reason> = match applying.as_slice() {
+        [first, _, ..] => first.reasons.iter().filter(|r| applying.iter().all(|o| o.reasons.contains(r))).collect(),
+        _ => Vec::new(),
+    };
+    if !shared.is_empty() {
+        let _ = writeln!(md, "Every obligation that applies does so because:\n");
+        for x in &shared {
+            let (text, source, _) = words.reason(x);
+            let _ = writeln!(md, "- {text} ({source})");
+        }
+        md.push('\n');
+    }
     let _ = writeln!(md, "| Obligation | Article | Applies | Why |\n|---|---|---|---|");
     for o in &s.obligations {
         let why: Vec<String> = o
             .reasons
             .iter()
+            .filter(|x| !shared.contains(x))
             .map(|x| {
                 let (text, source, _) = words.reason(x);
                 format!("{text} ({source})")
             })
             .collect();
         let (title, article) = words::obligation(&o.id);
-        let _ = writeln!(md, "| {title} | {article} | {} | {} |", yes_no(o.applies), why.join(" "));
+        let why = if why.is_empty() && !shared.is_empty() { "the reasons above".to_string() } else { why.join(" ") };
+        let _ = writeln!(md, "| {title} | {article} | {} | {why} |", yes_no(o.applies));
     }
     for n in &s.notes {
         let (text, source, interpretation) = words.reason(n);
