@@ -115,6 +115,11 @@ fn a_chapter_applies_by_its_obligations_or_by_signature_with_the_reason_first() 
     let r = run(signed(), json!({}));
     assert_eq!(r.chapters[0].applicable, Some(true));
     assert_eq!(r.chapters[0].reasons[0].id, "X.also-applies");
+    // An applying chapter gives the reasons it applies, never why one of its obligations does not.
+    let ids: Vec<&str> = r.chapters[0].reasons.iter().map(|x| &*x.id).collect();
+    assert_eq!(ids, ["X.also-applies"], "not the obligation's below-threshold reason");
+    let ids: Vec<&str> = unsigned.chapters[0].reasons.iter().map(|x| &*x.id).collect();
+    assert!(ids.iter().all(|id| id.starts_with("sr.")), "a chapter that does not apply says why not: {ids:?}");
     let sr = run(
         json!({"training_compute_flop": 2e25, "generates_language_image_or_video": true, "placed_on_eu_market": true}),
         json!({}),

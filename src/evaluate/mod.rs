@@ -340,14 +340,22 @@ fn chapter_applicability(ctx: &Context<'_, '_>, ch: &Chapter) -> (Truth, Vec<Rea
     if also == Truth::True && by_obligation.and(by_condition) != Truth::True && ch.also_applies_reason.is_some() {
         reasons.push(Reason { id: format!("{}.also-applies", ch.id).into() });
     }
-    for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.iter().any(|c| *c == o.id)) {
+    let truth = by_obligation.and(by_condition).or(also);
+    // The reasons that explain the chapter's own outcome: those of its obligations with the same
+    // outcome. A chapter that does not apply never shows why one of its obligations applies.
+    let same_outcome = |o: &&scope::ObligationResult| match truth {
+        Truth::True => o.applies == Some(true),
+        Truth::False => o.applies != Some(true),
+        Truth::Unknown => o.applies.is_none(),
+    };
+    for o in ctx.scope.obligations.iter().filter(|o| ch.obligations.iter().any(|c| *c == o.id)).filter(same_outcome) {
         for r in &o.reasons {
             if !reasons.contains(r) {
                 reasons.push(r.clone());
             }
         }
     }
-    (by_obligation.and(by_condition).or(also), reasons)
+    (truth, reasons)
 }
 
 fn cross_check<'p>(ctx: &Context<'_, '_>, x: &'p crate::pack::model::CrossCheck) -> CrossCheckResult<'p> {
