@@ -597,3 +597,18 @@ fn out_of_scope_means_no_obligation_applies() {
         }
     }
 }
+
+#[test]
+fn profile_questions_speak_to_people_not_in_internal_names() {
+    let inputs = &gpai_check::scope::scope_text().inputs;
+    for i in inputs {
+        // Ids with an underscore are internal names (a plain word such as "monetised" is not).
+        for other in inputs.iter().filter(|o| o.id.contains('_')) {
+            assert!(!i.label.contains(&other.id), "{}'s label names {} by its internal id", i.id, other.id);
+            assert!(!i.help.as_deref().unwrap_or("").contains(&other.id), "{}'s help names {}", i.id, other.id);
+        }
+    }
+    // The modification question says what it changes, not only where it comes from.
+    let m = inputs.iter().find(|i| i.id == "is_modification").unwrap();
+    assert!(m.help.as_deref().is_some_and(|h| h.contains("a third")), "{:?}", m.help);
+}
