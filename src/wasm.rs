@@ -141,7 +141,13 @@ fn to_js_error(e: &InputError) -> JsValue {
     err.into()
 }
 
+/// Reads a JS value as a submission (at most `MAX_SUBMISSION_BYTES` as JSON text).
 fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValue> {
+    from_js_within(value, root, crate::submission::MAX_SUBMISSION_BYTES)
+}
+
+/// Reads a JS value of at most `limit` bytes as JSON text.
+fn from_js_within<T: DeserializeOwned>(value: &JsValue, root: &str, limit: usize) -> Result<T, JsValue> {
     let text = match to_json_text(value) {
         Ok(Some(text)) if !value.is_null() => text,
         Ok(_) => {
@@ -156,11 +162,11 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValu
             return Err(to_js_error(&InputError::new(ErrorCode::InvalidJson, root, format!("cannot read it: {msg}"))));
         }
     };
-    if text.len() > crate::submission::MAX_SUBMISSION_BYTES {
+    if text.len() > limit {
         return Err(to_js_error(&InputError::new(
             ErrorCode::TooLarge,
             root,
-            format!("{} bytes; the limit is {}", text.len(), crate::submission::MAX_SUBMISSION_BYTES),
+            format!("{} bytes; the limit is {limit}", text.len()),
         )));
     }
     crate::error::parse_json(&text, false)
@@ -268,7 +274,7 @@ fn renderable(input: &JsValue) -> Result<crate::verify::Renderable, JsValue> {
     use crate::verify::Renderable;
     let has = |key: &str| input.is_object() && js_sys::Reflect::has(input, &key.into()).unwrap_or(false);
     if has("submission") && has("report") {
-        return from_js(input, "").map(Renderable::Bundle);
+        return from_js_within(input, "", crate::submission::MAX_BUNDLE_BYTES).map(Renderable::Bundle);
     }
     if has("chapters") && has("scope") {
         return Err(to_js_error(&InputError::new(
@@ -310,7 +316,9 @@ pub fn result_bundle(
 /// first difference. Proves consistency (same answers, same pack, same engine), not truth.
 #[wasm_bindgen(unchecked_return_type = "Verification")]
 pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsValue) -> Result<JsValue, JsValue> {
-    let bundle: crate::verify::ResultBundle = from_js(&bundle, "")?;
+    // A bundle is a submission and its report: it has a limit of its own, sized so that every
+    // bundle `resultBundle` makes is read back (see MAX_BUNDLE_BYTES).
+    let bundle: crate::verify::ResultBundle = from_js_within(&bundle, "", crate::submission::MAX_BUNDLE_BYTES)?;
     crate::verify::verify(&bundle).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
@@ -341,7 +349,7 @@ pub fn parse_number(
     to_js(&crate::number::ParsedNumber::of(text, allow_negative))
 }
 
-/// The engine's limits on its input: `{ maxSubmissionBytes, maxAnswers, maxTitleChars,
+/// The engine's limits on its input: `{ maxSubmissionBytes, maxBundleBytes, maxAnswers, maxTitleChars,
 /// maxTextChars, maxNumberChars, maxDepth }`. Titles and texts are counted in Unicode code points
 /// (`Array.from(text).length`), not in UTF-16 code units (`text.length`).
 #[wasm_bindgen(unchecked_return_type = "Limits")]
