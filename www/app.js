@@ -4,12 +4,13 @@
 import init, { initSync, pack as loadPack, scopeQuestions, messages, evaluate, sealedReport, readAnswers, reportMarkdown, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
-import { buildProfileForm, cleanProfile } from "./profile-form.js";
+import { buildProfileForm, shownValue } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
+import { evaluateKeeping } from "./kept-values.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
 import { answersFile, answersFileName, splitAnswers, questionsOf } from "./transfer.js";
 import { clipTitle, titleOf } from "./title.js";
@@ -26,7 +27,14 @@ const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
 let store = { available: true, order: [], records: new Map(), openId: null };
 /** The open assessment (an entry of store.records): { id, title, profile, answers, mode, ... }. */
 let state = emptyRecord();
+/** The latest report, and the assessment it is of: a report is never shown under another's name. */
 let report = null;
+let reportOf = null;
+/** The submission the report was made from: the state less what the engine refused (setAside). */
+let evaluated = null;
+/** What the engine refused in the open assessment, kept and shown (kept-values.js). */
+let setAside = [];
+const refusals = new Map();
 let packData;
 let questions;
 let questionIds;
@@ -60,8 +68,8 @@ async function start() {
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
 
-  profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
-  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target))));
+  profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value), "profile"));
+  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
   assessmentList = buildAssessmentList($("assessment-list"), {
     open: (id) => openAssessment(id, { focus: "name" }),
     rename: renameAssessment,
@@ -71,7 +79,7 @@ async function start() {
   });
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
-  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)), { deferred: true });
+  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value), "answers"), { deferred: true });
   stillMissing = buildStillMissing();
   $("jump-links").after(stillMissing.section);
   openStore();
@@ -110,8 +118,9 @@ function buildSlice(budget = 20) {
   const added = [];
   do added.push(...(questionnaire.buildNext() ?? []));
   while (!questionnaire.complete && performance.now() < until);
-  for (const id of added) questionnaire.questions.get(id).set(state.answers[id]);
-  if (report) render(profileForm.effective(state.profile));
+  for (const id of added) questionnaire.questions.get(id).set(ownAnswer(id));
+  if (report) render(profileForm.effective(evaluated.profile));
+  else renderNoReport();
 }
 
 /** Printing, or a link into the chapters, needs them all: the rest is built at once. */
@@ -185,12 +194,12 @@ function openStore() {
 }
 
 /**
- * Fits a stored assessment to this pack: profile values of the right shapes only, and answers to
- * questions this pack does not have moved to `unmatchedAnswers` (kept, shown, exported, and sent
- * to the engine, which lists them as findings). Returns true when something moved.
+ * Fits a stored assessment to this pack: answers to questions this pack does not have move to
+ * `unmatchedAnswers` (kept, shown, exported, and sent to the engine, which lists them as
+ * findings). Nothing else is changed: profile values the engine cannot use stay as they are
+ * (see kept-values.js). Returns true when something moved.
  */
 function reconcile(record) {
-  record.profile = cleanProfile(record.profile, questions);
   const { matched, unmatched } = splitAnswers(record.answers, questionIds);
   if (Object.keys(unmatched).length === 0) return false;
   record.answers = matched;
@@ -221,6 +230,15 @@ function noteSave(ok) {
   }
 }
 
+/** A question, a profile question or the name, as the page names it in a notice. */
+function answerName(where, key) {
+  if (where === "title") return "the name of the assessment";
+  if (where === "profile") return `“${profileForm.label(key)}”`;
+  if (where === "mode") return "short mode";
+  const link = questionnaire.linkTo(key);
+  return link.known ? `“${link.text}”` : `the answer “${key}”`;
+}
+
 function storageNotice(message, kind = "load") {
   const el = $("storage-message");
   if (message && $("storage-message-text").textContent !== message) announce(message);
@@ -233,18 +251,30 @@ function storageNotice(message, kind = "load") {
 
 function setOrRemove(record, key, value) {
   if (value === undefined) delete record[key];
-  else record[key] = value;
+  // defineProperty, not assignment: a key such as "__proto__" stays a key.
+  else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Applies one edit: store it, save it, evaluate once, update the page. */
-function edit(mutate) {
+/** The open assessment's answer to question `id` (its own key only). */
+function ownAnswer(id) {
+  return Object.hasOwn(state.answers, id) ? state.answers[id] : undefined;
+}
+
+/**
+ * Applies one edit: store it, save it, evaluate once, update the page. `touched` names the
+ * field the person changed, whose stored value of a shape the page could not hold is then
+ * replaced (see storage.js, `storedAs`); nothing they did not touch is.
+ */
+function edit(mutate, touched = null) {
   mutate();
+  if (touched) delete state.storedAs?.[touched];
   state.updatedAt = new Date().toISOString();
   saveRecord(state);
   refresh();
   renderAssessments();
 }
 
+/** The open assessment as a submission, everything in it (the engine decides what it can use). */
 function submission() {
   return {
     pack: PACK_ID,
@@ -257,26 +287,85 @@ function submission() {
 }
 
 /**
- * One evaluation, then every visible consequence of it. The two halves are timed with the User
- * Timing API ("gpai-check:evaluate", "gpai-check:render"; only the latest of each is kept), so
- * a test or the browser's profiler can see what one change costs.
+ * One evaluation, then every visible consequence of it. What the engine refuses in the profile
+ * (a number typed as "2,4e25", a date saved as "2025-02-30") is set aside, kept and shown at its
+ * field, and the rest is evaluated (kept-values.js). If the rest is refused too (a submission
+ * over the size limit), the report stays only if it is this assessment's, marked as from before
+ * the change; another assessment's report is never shown under this one's name.
+ *
+ * The two halves are timed with the User Timing API ("gpai-check:evaluate",
+ * "gpai-check:render"; only the latest of each is kept), so a test or the browser's profiler
+ * can see what one change costs.
  */
 function refresh() {
   const started = performance.now();
-  try {
-    report = evaluate(submission());
+  const result = evaluateKeeping(evaluate, submission(), refusals);
+  setAside = result.setAside;
+  if (result.report) {
+    report = result.report;
+    reportOf = state.id;
+    evaluated = result.submission;
     showError(null);
-  } catch (error) {
-    // Unusable input (tier 2): keep showing the last good report and say what is wrong.
+  } else {
+    const error = result.error;
     const where = error.path ? ` (field ${error.path})` : "";
-    showError(`The checker could not use these answers${where}: ${error.message}`);
+    if (reportOf !== state.id) {
+      report = null;
+      evaluated = null;
+      showError(`There is no report for “${displayTitle(state.title)}”: the checker could not use its answers${where}: ${error.message}. Its answers are kept and shown below.`);
+    } else {
+      showError(`The checker could not use these answers${where}: ${error.message}. The results below are from before this change.`);
+    }
   }
-  const evaluated = performance.now();
-  const effectiveProfile = profileForm.effective(state.profile);
+  const done = performance.now();
+  const effectiveProfile = profileForm.effective(result.submission.profile);
   profileForm.updateVisibility(effectiveProfile);
+  profileForm.showKept(setAside);
+  renderKept();
+  $("main").dataset.report = report ? (result.report ? "current" : "earlier") : "none";
   if (report) render(effectiveProfile);
-  timing("gpai-check:evaluate", started, evaluated);
-  timing("gpai-check:render", evaluated, performance.now());
+  else renderNoReport();
+  timing("gpai-check:evaluate", started, done);
+  timing("gpai-check:render", done, performance.now());
+}
+
+/**
+ * The open assessment has no report: nothing made from a report is shown (style.css hides it
+ * under main[data-report=none]), every question is shown with its answer, and nothing can be
+ * downloaded or printed as a report.
+ */
+function renderNoReport() {
+  questionnaire.updateVisibility({ questions: [...questionIds].map((id) => ({ id, asked: true })) });
+  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = true;
+  for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
+  showDigest("no report: these answers could not be evaluated");
+  renderUnmatched();
+}
+
+/**
+ * What the open assessment holds that the engine cannot use, listed with where it is and why:
+ * profile answers set aside (the field says so too), fields of the saved record this version
+ * does not know, a mode it does not have. All of it is kept and saved as it is.
+ */
+function renderKept() {
+  const items = setAside.map((entry) => {
+    const name = entry.where === "title" ? "The name" : answerName(entry.where, entry.key);
+    const href = entry.where === "profile" ? profileForm.fieldId(entry.key) : entry.where === "answers" ? questionnaire.linkTo(entry.key).href?.slice(1) : null;
+    const why = entry.where === "profile" ? profileForm.reason(entry) : entry.message;
+    return h("li", {}, href ? h("a", { href: `#${href}` }, name) : name, `: ${shownValue(entry.value)}; ${why}.`);
+  });
+  for (const [field, value] of Object.entries(state.storedAs ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, not of the kind this version reads.`));
+  for (const [field, value] of Object.entries(state.extra ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, which this version does not use.`));
+  if (!["full", "short"].includes(state.mode)) items.push(h("li", {}, `The saved mode ${shownValue(state.mode)}, which this version does not have: every question is shown.`));
+  const key = JSON.stringify([state.id, setAside.map((e) => [e.path, e.value, e.message]), state.storedAs, state.extra, state.mode]);
+  show($("kept"), items.length > 0);
+  if ($("kept").dataset.rendered === key) return;
+  $("kept").dataset.rendered = key;
+  setText(
+    $("kept-text"),
+    `${items.length === 1 ? "This saved value is" : `These ${items.length} saved values are`} kept exactly as ${items.length === 1 ? "it was" : "they were"} typed or saved, and exported with the answers (where an import names ${items.length === 1 ? "it" : "them"} until corrected), but the check cannot use ${items.length === 1 ? "it" : "them"}: the report counts ${items.length === 1 ? "it" : "them"} as unanswered. Change ${items.length === 1 ? "it" : "them"} at the question to use ${items.length === 1 ? "it" : "them"}.`,
+  );
+  setChildren($("kept-list"), items);
 }
 
 function timing(name, start, end) {
@@ -425,7 +514,7 @@ function renderReportDetails() {
 let sealedFor = null;
 
 function sealedIsCurrent() {
-  return sealedFor === JSON.stringify(submission());
+  return sealedFor === JSON.stringify(evaluated);
 }
 
 function showDigest(text) {
@@ -435,7 +524,7 @@ function showDigest(text) {
 
 /** The sealed report of the current answers, for a download or a print; shows its digest. */
 function sealForExport() {
-  const current = submission();
+  const current = evaluated;
   const sealed = sealedReport(current);
   sealedFor = JSON.stringify(current);
   showDigest(sealed.digest);
@@ -447,7 +536,7 @@ function syncInputs() {
   $("assessment-title").value = state.title;
   $("short-mode").checked = state.mode === "short";
   profileForm.sync(state.profile);
-  questionnaire.sync(state.answers);
+  questionnaire.sync(Object.fromEntries(Object.entries(state.answers)));
 }
 
 function isEmpty(record) {
@@ -623,7 +712,7 @@ async function importFile(file) {
   const otherVersion = typeof read.packVersion === "string" && read.packVersion !== packData.version;
   const record = emptyRecord({
     title: data.title,
-    profile: cleanProfile(data.profile, questions),
+    profile: data.profile,
     answers: matched,
     unmatchedAnswers: unmatched,
     unmatchedPackVersion: otherVersion && Object.keys(unmatched).length ? read.packVersion : null,
@@ -668,7 +757,7 @@ function wireTools() {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
     setText($("example-description"), "");
-    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null }));
+    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null, storedAs: {} }));
     syncInputs();
     announce("All answers of this assessment are cleared.");
   });
@@ -681,7 +770,7 @@ function wireTools() {
     // The engine renders its own evaluation of the answers, never a report handed to it.
     if (!report) return;
     sealForExport();
-    downloadText(reportMarkdown(submission()), `${reportFileStem(report)}.md`, "text/markdown");
+    downloadText(reportMarkdown(evaluated), `${reportFileStem(report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", () => {
     if (report) sealForExport();
@@ -709,7 +798,7 @@ function wireTools() {
     if (file) await importFile(file);
   });
   $("short-mode").addEventListener("change", (event) => {
-    edit(() => (state.mode = event.target.checked ? "short" : "full"));
+    edit(() => (state.mode = event.target.checked ? "short" : "full"), "mode");
     const left = [...$("short-mode-info").querySelectorAll("p")].at(0)?.textContent ?? "";
     announce(state.mode === "short" ? left : "Short mode is off: every question is shown again, with your answers.");
   });
@@ -786,7 +875,7 @@ function loadExample(file) {
     if (typeof data.assessmentDate === "string" && example.profile.assessment_date === undefined) {
       example.profile.assessment_date = data.assessmentDate;
     }
-    const values = { title: example.title || entry.title, profile: cleanProfile(example.profile, questions), answers: example.answers };
+    const values = { title: example.title || entry.title, profile: example.profile, answers: example.answers };
     if (isEmpty(state)) {
       edit(() => Object.assign(state, values));
       syncInputs();

@@ -6,8 +6,14 @@
 //   gpai-check:v1:assessment:<id>    { id, pack, packVersion, title, profile, answers, mode,
 //                                      unmatchedAnswers?, unmatchedPackVersion?, createdAt, updatedAt }
 //
+// A record is kept as it was stored: values the engine cannot use, fields this version does not
+// know and a mode it does not have are read, kept and written back unchanged (kept-values.js
+// and the page say what is not used); only what the person changes is written differently.
+//
 // The single entry of earlier versions, gpai-check:v1:current, is moved into this scheme on the
 // first load that finds it. Nothing here throws: every read and write says whether it worked.
+
+import { isPlainObject, ownCopy } from "./kept-values.js";
 
 export const PREFIX = "gpai-check:v1:";
 export const INDEX_KEY = `${PREFIX}assessments`;
@@ -24,7 +30,20 @@ export function newId() {
 /** A new, empty assessment. */
 export function emptyRecord(overrides = {}) {
   const now = new Date().toISOString();
-  return { id: newId(), title: "", profile: {}, answers: {}, mode: "full", unmatchedAnswers: {}, unmatchedPackVersion: null, createdAt: now, updatedAt: now, ...overrides };
+  return {
+    id: newId(),
+    title: "",
+    profile: {},
+    answers: {},
+    mode: "full",
+    unmatchedAnswers: {},
+    unmatchedPackVersion: null,
+    extra: {},
+    storedAs: {},
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
 }
 
 /**
@@ -66,12 +85,9 @@ export function readStore() {
   const records = new Map();
   for (const id of order) {
     const raw = safeGet(recordKey(id));
-    try {
-      records.set(id, normaliseRecord(JSON.parse(raw), id));
-    } catch {
-      records.set(id, { id, damaged: true, raw: raw ?? "" });
-      if (!problems.includes("damaged")) problems.push("damaged");
-    }
+    const record = readRecord(id, raw);
+    records.set(id, record);
+    if (record.damaged && !problems.includes("damaged")) problems.push("damaged");
   }
 
   // The single assessment of earlier versions becomes one assessment of the list, and opens.
@@ -80,8 +96,9 @@ export function readStore() {
   if (legacy !== null) {
     let record;
     try {
-      const value = JSON.parse(legacy);
-      record = { ...emptyRecord(), ...normaliseAssessment(value), packVersion: typeof value.packVersion === "string" ? value.packVersion : null };
+      record = normaliseRecord(JSON.parse(legacy), newId());
+      record.createdAt ??= new Date().toISOString();
+      record.updatedAt ??= record.createdAt;
     } catch {
       record = { id: newId(), damaged: true, raw: legacy };
       problems.push("legacy-unreadable");
@@ -102,6 +119,15 @@ export function readStore() {
   return { available: true, order, records, openId, problems, changed };
 }
 
+/** One stored entry as a record, or { id, damaged: true, raw } for text that is not a JSON object. */
+function readRecord(id, raw) {
+  try {
+    return normaliseRecord(JSON.parse(raw), id);
+  } catch {
+    return { id, damaged: true, raw: raw ?? "" };
+  }
+}
+
 /** Writes the index; false when the browser refuses (storage disabled, quota full). */
 export function writeIndex(order, openId) {
   return safeSet(INDEX_KEY, JSON.stringify({ open: openId, order }));
@@ -117,22 +143,33 @@ export function removeRecord(id) {
   return safeRemove(recordKey(id));
 }
 
-function serialise(record, packInfo = null) {
-  const value = {
-    id: record.id,
-    pack: packInfo?.id ?? record.pack ?? null,
-    packVersion: packInfo?.version ?? record.packVersion ?? null,
-    title: record.title,
-    profile: record.profile,
-    answers: record.answers,
-    mode: record.mode,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
+/** The fields of a stored record this page reads; any other is kept as it is (`extra`). */
+const FIELDS = ["id", "pack", "packVersion", "title", "profile", "answers", "mode", "unmatchedAnswers", "unmatchedPackVersion", "createdAt", "updatedAt"];
+
+/**
+ * The record as stored text: its fields, then the fields this version does not know, as they
+ * were. A field whose stored value the page could not use (`storedAs`: a title that is not a
+ * text, answers that are not an object...) is written back as it was until the page has a value
+ * of its own for it.
+ */
+export function serialise(record, packInfo = null) {
+  const value = Object.fromEntries(Object.entries(record.extra ?? {}));
+  const put = (field, own, isUnset) => {
+    if (isUnset && Object.hasOwn(record.storedAs ?? {}, field)) value[field] = record.storedAs[field];
+    else if (own !== undefined) value[field] = own;
   };
-  if (Object.keys(record.unmatchedAnswers ?? {}).length) {
-    value.unmatchedAnswers = record.unmatchedAnswers;
-    value.unmatchedPackVersion = record.unmatchedPackVersion;
-  }
+  value.id = record.id;
+  value.pack = packInfo?.id ?? record.pack ?? null;
+  value.packVersion = packInfo?.version ?? record.packVersion ?? null;
+  put("title", record.title, record.title === "");
+  put("profile", record.profile, Object.keys(record.profile).length === 0);
+  put("answers", record.answers, Object.keys(record.answers).length === 0);
+  put("mode", record.mode, record.mode === "full");
+  const unmatched = record.unmatchedAnswers ?? {};
+  put("unmatchedAnswers", Object.keys(unmatched).length ? unmatched : undefined, Object.keys(unmatched).length === 0);
+  if (Object.keys(unmatched).length || record.unmatchedPackVersion) value.unmatchedPackVersion = record.unmatchedPackVersion ?? null;
+  put("createdAt", record.createdAt, record.createdAt === null);
+  put("updatedAt", record.updatedAt, record.updatedAt === null);
   return JSON.stringify(value);
 }
 
@@ -168,50 +205,60 @@ function normaliseIndex(value) {
   return { open: typeof value.open === "string" ? value.open : null, order: [...new Set(order)] };
 }
 
-/** A stored assessment, with only values of the shapes the page uses. */
+/**
+ * A stored assessment as the page holds it. Nothing is dropped: the profile, the answers and
+ * the answers from another pack version are kept value for value (the engine decides what it
+ * can use); a field of a shape the page cannot hold is kept in `storedAs` and written back as it
+ * was; fields this version does not know are kept in `extra`. Throws for a value that is not an
+ * object (the entry is then listed as damaged and kept as text).
+ */
 export function normaliseRecord(value, id) {
-  const base = normaliseAssessment(value);
-  const time = (t) => (typeof t === "string" && !Number.isNaN(Date.parse(t)) ? t : null);
-  return {
+  if (!isPlainObject(value)) throw new TypeError("not an object");
+  const storedAs = {};
+  const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !FIELDS.includes(key)));
+  const object = (field) => {
+    if (isPlainObject(value[field])) return ownCopy(value[field]);
+    if (value[field] !== undefined) storedAs[field] = value[field];
+    return {};
+  };
+  const text = (field, fallback) => {
+    if (typeof value[field] === "string") return value[field];
+    if (value[field] !== undefined && value[field] !== null) storedAs[field] = value[field];
+    return fallback;
+  };
+  const time = (field) => {
+    const t = value[field];
+    if (typeof t === "string" && !Number.isNaN(Date.parse(t))) return t;
+    if (t !== undefined && t !== null) storedAs[field] = t;
+    return null;
+  };
+  const record = {
     id,
-    ...base,
     pack: typeof value.pack === "string" ? value.pack : null,
     packVersion: typeof value.packVersion === "string" ? value.packVersion : null,
-    mode: value.mode === "short" ? "short" : "full",
-    unmatchedAnswers: normaliseAnswers(value.unmatchedAnswers),
+    title: text("title", ""),
+    profile: object("profile"),
+    answers: object("answers"),
+    mode: text("mode", "full"),
+    unmatchedAnswers: object("unmatchedAnswers"),
     unmatchedPackVersion: typeof value.unmatchedPackVersion === "string" ? value.unmatchedPackVersion : null,
-    createdAt: time(value.createdAt),
-    updatedAt: time(value.updatedAt),
+    createdAt: time("createdAt"),
+    updatedAt: time("updatedAt"),
+    extra,
+    storedAs,
   };
+  return record;
 }
 
 /**
- * Takes { title?, profile?, answers? } from storage or an example file and keeps only values of
- * the shapes the engine accepts, so a damaged entry cannot make every evaluation fail.
+ * Takes { title?, profile?, answers? } from an example file or what readAnswers read (both
+ * already checked by the engine): plain objects copied by their own keys.
  */
 export function normaliseAssessment(value) {
   if (!isPlainObject(value)) throw new TypeError("not an object");
-  const profile = {};
-  if (isPlainObject(value.profile)) {
-    for (const [key, v] of Object.entries(value.profile)) {
-      if (key !== "__proto__" && ["boolean", "number", "string"].includes(typeof v)) profile[key] = v;
-    }
-  }
-  const title = typeof value.title === "string" ? value.title : "";
-  return { title, profile, answers: normaliseAnswers(value.answers) };
-}
-
-function normaliseAnswers(value) {
-  const answers = {};
-  if (!isPlainObject(value)) return answers;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "__proto__") continue;
-    const isList = Array.isArray(v) && v.every((item) => typeof item === "string");
-    if (["boolean", "number", "string"].includes(typeof v) || isList) answers[key] = v;
-  }
-  return answers;
-}
-
-export function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return {
+    title: typeof value.title === "string" ? value.title : "",
+    profile: isPlainObject(value.profile) ? ownCopy(value.profile) : {},
+    answers: isPlainObject(value.answers) ? ownCopy(value.answers) : {},
+  };
 }
