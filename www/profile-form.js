@@ -84,21 +84,6 @@ export function buildProfileForm(container, questions, onChange) {
   };
 }
 
-/** Keeps only profile entries for known questions with values of the right type. */
-export function cleanProfile(profile, questions) {
-  const out = {};
-  for (const q of questions) {
-    const v = profile?.[q.id];
-    const ok =
-      (q.type === "bool" && typeof v === "boolean") ||
-      (q.type === "number" && typeof v === "number" && Number.isFinite(v) && v >= 0) ||
-      (q.type === "enum" && (q.values ?? []).includes(v)) ||
-      (q.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v));
-    if (ok) out[q.id] = v;
-  }
-  return out;
-}
-
 function defaultText(q) {
   if (q.default === null || q.default === undefined) return "If you leave this unanswered, it counts as unknown.";
   if (typeof q.default === "boolean") return `If you leave this unanswered, the check assumes: ${q.default ? "Yes" : "No"}.`;
