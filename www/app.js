@@ -9,8 +9,9 @@ import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
-import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
+import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment, readRecord, readRecordText, normaliseIndex, INDEX_KEY, RECORD_PREFIX } from "./storage.js";
 import { evaluateKeeping } from "./kept-values.js";
+import { mergeRecords, valueAt, conflictKey } from "./merge.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
 import { answersFile, answersFileName, splitAnswers, questionsOf } from "./transfer.js";
 import { clipTitle, titleOf } from "./title.js";
@@ -35,6 +36,8 @@ let evaluated = null;
 /** What the engine refused in the open assessment, kept and shown (kept-values.js). */
 let setAside = [];
 const refusals = new Map();
+/** What another tab changed in the open assessment, as the page says it (tabs notice). */
+let tabChanges = [];
 let packData;
 let questions;
 let questionIds;
@@ -191,6 +194,7 @@ function openStore() {
   state = store.records.get(store.openId);
   if (reconcile(state)) saveRecord(state);
   if (read.changed) saveIndex();
+  window.addEventListener("storage", takeInOtherTab);
 }
 
 /**
@@ -208,10 +212,122 @@ function reconcile(record) {
   return true;
 }
 
-/** Saves one assessment at once; a refusal is shown, with the offer to export instead. */
+/**
+ * Saves one assessment at once. Another tab may have saved it since this tab last read it: then
+ * its changes are taken in first (merge.js), and the merged record is saved. A refusal is shown,
+ * with the offer to export instead.
+ */
 function saveRecord(record) {
   if (!store.available) return;
-  noteSave(writeRecord(record, packData));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = writeRecord(record, packData);
+    if (result.ok || result.refused) {
+      noteSave(result.ok);
+      return;
+    }
+    takeIn(record, result.stored, record.stored);
+    record.stored = result.stored;
+  }
+  noteSave(false);
+}
+
+/**
+ * Brings what another tab stored (`theirsText`, null when it deleted the assessment) into
+ * `record`, over `baseText`, the version both started from. Answers only the other tab changed
+ * are taken, answers only this tab changed are kept, and an answer both changed differently is
+ * a conflict, kept with the record until the person chooses. The page says what came in.
+ */
+function takeIn(record, theirsText, baseText) {
+  const name = `“${displayTitle(record.title)}”`;
+  if (theirsText === null) {
+    if (record.id === store.openId) {
+      noteTabChange(`${name} was deleted in another tab. It is still open here; your next change saves it again.`);
+    }
+    return;
+  }
+  const theirs = readRecord(record.id, theirsText);
+  if (theirs.damaged) return;
+  const base = baseText ? readRecord(record.id, baseText) : null;
+  const { merged, conflicts, changed } = mergeRecords(base?.damaged ? null : base, theirs, record);
+  Object.assign(record, merged);
+  if (record.id !== store.openId) return;
+  if (changed.length) {
+    const what = changed.map((c) => answerName(c.where, c.key));
+    noteTabChange(`Changed in another tab and shown here: ${what.join("; ")}.`);
+  }
+  if (conflicts.length) announce(`${conflicts.length} ${conflicts.length === 1 ? "answer was" : "answers were"} changed differently in another tab: choose which to keep.`);
+  syncInputs();
+  refresh();
+}
+
+/**
+ * The storage event: another tab of this browser wrote an entry. The list follows at once, and
+ * the open assessment takes in the other tab's changes (then saves what only this tab has).
+ */
+function takeInOtherTab(event) {
+  if (event.storageArea !== localStorage || event.key === null) return;
+  if (event.key === INDEX_KEY) {
+    takeInIndex(event.newValue);
+    return;
+  }
+  if (!event.key.startsWith(RECORD_PREFIX)) return;
+  const id = event.key.slice(RECORD_PREFIX.length);
+  const record = store.records.get(id);
+  if (event.newValue === null) {
+    if (!record) return;
+    if (id === store.openId) {
+      record.stored = null;
+      takeIn(record, null, null);
+    } else {
+      store.records.delete(id);
+      store.order = store.order.filter((other) => other !== id);
+    }
+    renderAssessments();
+    return;
+  }
+  if (!record || record.damaged) {
+    store.records.set(id, readRecord(id, event.newValue));
+    if (!store.order.includes(id)) store.order.push(id);
+    renderAssessments();
+    return;
+  }
+  if (event.newValue === record.stored) return;
+  // What the other tab changed is the step from oldValue to newValue (this tab may have written
+  // in between, in which case the storage holds this tab's text and keeps it as the base).
+  const current = readRecordText(id);
+  takeIn(record, event.newValue, event.oldValue ?? record.stored);
+  if (current === event.newValue) record.stored = current;
+  const text = readRecord(id, record.stored ?? "null");
+  if (record.stored === null || !sameAnswers(text, record)) saveRecord(record);
+  renderAssessments();
+}
+
+/** Whether a stored record and this tab's hold the same answers, title, mode and conflicts. */
+function sameAnswers(a, b) {
+  if (a.damaged) return false;
+  const pick = (r) => JSON.stringify([r.title, r.mode, r.profile, r.answers, r.unmatchedAnswers, r.conflicts, r.extra]);
+  return pick(a) === pick(b);
+}
+
+/** Another tab wrote the list: assessments it added appear, deleted ones go; this tab's open one stays. */
+function takeInIndex(text) {
+  let theirs;
+  try {
+    theirs = normaliseIndex(JSON.parse(text ?? "null"));
+  } catch {
+    return;
+  }
+  for (const id of theirs.order) {
+    if (store.records.has(id)) continue;
+    const raw = readRecordText(id);
+    if (raw === null) continue;
+    store.records.set(id, readRecord(id, raw));
+  }
+  const known = theirs.order.filter((id) => store.records.has(id));
+  const ours = store.order.filter((id) => !known.includes(id) && (id === store.openId || readRecordText(id) !== null));
+  store.order = [...known, ...ours];
+  for (const id of store.records.keys()) if (!store.order.includes(id)) store.records.delete(id);
+  renderAssessments();
 }
 
 function saveIndex() {
@@ -322,6 +438,7 @@ function refresh() {
   profileForm.updateVisibility(effectiveProfile);
   profileForm.showKept(setAside);
   renderKept();
+  renderConflicts();
   $("main").dataset.report = report ? (result.report ? "current" : "earlier") : "none";
   if (report) render(effectiveProfile);
   else renderNoReport();
@@ -366,6 +483,62 @@ function renderKept() {
     `${items.length === 1 ? "This saved value is" : `These ${items.length} saved values are`} kept exactly as ${items.length === 1 ? "it was" : "they were"} typed or saved, and exported with the answers (where an import names ${items.length === 1 ? "it" : "them"} until corrected), but the check cannot use ${items.length === 1 ? "it" : "them"}: the report counts ${items.length === 1 ? "it" : "them"} as unanswered. Change ${items.length === 1 ? "it" : "them"} at the question to use ${items.length === 1 ? "it" : "them"}.`,
   );
   setChildren($("kept-list"), items);
+}
+
+/**
+ * Answers that two tabs changed differently at the same time: both values, the one in use
+ * first, and a button for each. Kept with the assessment until the person chooses, in any tab.
+ */
+function renderConflicts() {
+  const conflicts = state.conflicts ?? [];
+  const key = JSON.stringify([state.id, conflicts, tabChanges]);
+  show($("tabs-message"), conflicts.length > 0 || tabChanges.length > 0);
+  if ($("tabs-message").dataset.rendered === key) return;
+  $("tabs-message").dataset.rendered = key;
+  setText($("tabs-message-text"), tabChanges.join(" "));
+  show($("tabs-message-text"), tabChanges.length > 0);
+  show($("tabs-message-close"), tabChanges.length > 0 && conflicts.length === 0);
+  setChildren(
+    $("tabs-conflicts"),
+    conflicts.map((c) => {
+      const name = answerName(c.where, c.key);
+      const inUse = valueAt(state, c);
+      const shown = (value) => (value === undefined ? "no answer" : shownValue(value));
+      return h(
+        "li",
+        {},
+        h("p", {}, `${name} was changed in two tabs at the same time: ${shown(inUse)} (in use now) and ${shown(c.other)}.`),
+        h(
+          "div",
+          { className: "row" },
+          h("button", { type: "button", onclick: () => settleConflict(c, false) }, `Keep ${shown(inUse)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+          h("button", { type: "button", onclick: () => settleConflict(c, true) }, `Use ${shown(c.other)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+        ),
+      );
+    }),
+  );
+}
+
+/** The person chose one of a conflict's two values; the other goes. */
+function settleConflict(conflict, useOther) {
+  edit(() => {
+    state.conflicts = (state.conflicts ?? []).filter((c) => conflictKey(c) !== conflictKey(conflict));
+    if (!useOther) return;
+    if (conflict.where === "title") state.title = conflict.other ?? "";
+    else setOrRemove(state[conflict.where], conflict.key, conflict.other);
+  });
+  syncInputs();
+  announce(`${answerName(conflict.where, conflict.key)}: ${useOther ? "the other tab’s answer is used" : "the answer in use is kept"}.`);
+  // Focus goes to the answer just settled (the notice may have gone with the last conflict).
+  const field = conflict.where === "profile" ? profileForm.fieldId(conflict.key) : conflict.where === "answers" ? questionnaire.linkTo(conflict.key).href?.slice(1) : "assessment-title";
+  ($(field ?? "") ?? $("tabs-message-title")).focus();
+}
+
+/** Says that another tab changed the open assessment (until closed, or another is opened). */
+function noteTabChange(message) {
+  if (!tabChanges.includes(message)) tabChanges.push(message);
+  announce(message);
+  renderConflicts();
 }
 
 function timing(name, start, end) {
@@ -576,6 +749,7 @@ function openAssessment(id, { focus = null, announcement = null } = {}) {
   const changed = id !== store.openId;
   store.openId = id;
   state = record;
+  if (changed) tabChanges = [];
   if (reconcile(state)) saveRecord(state);
   saveIndex();
   $("example-select").value = "";
@@ -628,6 +802,9 @@ function duplicateAssessment(id) {
     title: clipTitle(`Copy of ${displayTitle(source.title)}`),
     createdAt: now,
     updatedAt: now,
+    // A new entry: never stored, no history of its own.
+    stored: null,
+    revision: 0,
   };
   addAssessment(copy, { after: id, announcement: `Duplicated as “${copy.title}”, which is open now.` });
 }
@@ -757,7 +934,7 @@ function wireTools() {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
     setText($("example-description"), "");
-    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null, storedAs: {} }));
+    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null, conflicts: [], storedAs: {} }));
     syncInputs();
     announce("All answers of this assessment are cleared.");
   });
@@ -789,6 +966,11 @@ function wireTools() {
     if (!questionnaire.complete && event.target.closest?.('a[href^="#"]')) finishBuilding();
   }, true);
   $("export-answers").addEventListener("click", exportAnswers);
+  $("tabs-message-close").addEventListener("click", () => {
+    tabChanges = [];
+    renderConflicts();
+    $("short-mode").focus();
+  });
   $("storage-export").addEventListener("click", exportAnswers);
   $("new-assessment").addEventListener("click", newAssessment);
   $("import-answers").addEventListener("click", () => $("import-file").click());

@@ -4,11 +4,14 @@
 //
 //   gpai-check:v1:assessments        { "open": id, "order": [id, ...] }
 //   gpai-check:v1:assessment:<id>    { id, pack, packVersion, title, profile, answers, mode,
-//                                      unmatchedAnswers?, unmatchedPackVersion?, createdAt, updatedAt }
+//                                      unmatchedAnswers?, unmatchedPackVersion?, conflicts?,
+//                                      createdAt, updatedAt, revision }
 //
 // A record is kept as it was stored: values the engine cannot use, fields this version does not
 // know and a mode it does not have are read, kept and written back unchanged (kept-values.js
 // and the page say what is not used); only what the person changes is written differently.
+// `revision` rises with every write. Several tabs share these entries: a record is read again
+// before each write and merged (merge.js) when another tab wrote it since.
 //
 // The single entry of earlier versions, gpai-check:v1:current, is moved into this scheme on the
 // first load that finds it. Nothing here throws: every read and write says whether it worked.
@@ -27,7 +30,7 @@ export function newId() {
   return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** A new, empty assessment. */
+/** A new, empty assessment (never stored: `stored` is null). */
 export function emptyRecord(overrides = {}) {
   const now = new Date().toISOString();
   return {
@@ -38,10 +41,13 @@ export function emptyRecord(overrides = {}) {
     mode: "full",
     unmatchedAnswers: {},
     unmatchedPackVersion: null,
+    conflicts: [],
     extra: {},
     storedAs: {},
     createdAt: now,
     updatedAt: now,
+    revision: 0,
+    stored: null,
     ...overrides,
   };
 }
@@ -96,7 +102,7 @@ export function readStore() {
   if (legacy !== null) {
     let record;
     try {
-      record = normaliseRecord(JSON.parse(legacy), newId());
+      record = { ...normaliseRecord(JSON.parse(legacy), newId()), stored: null };
       record.createdAt ??= new Date().toISOString();
       record.updatedAt ??= record.createdAt;
     } catch {
@@ -109,8 +115,12 @@ export function readStore() {
     changed = true;
     // The old entry goes only once the new one is written; if storage is full, the answers
     // are on the page (with the notice that offers an export) and the old entry stays.
-    const written = safeSet(recordKey(record.id), record.damaged ? legacy : serialise(record));
-    if (written) safeRemove(LEGACY_KEY);
+    const text = record.damaged ? legacy : serialise(record);
+    const written = safeSet(recordKey(record.id), text);
+    if (written) {
+      safeRemove(LEGACY_KEY);
+      record.stored = text;
+    }
   }
   if (!records.has(openId) || records.get(openId).damaged) {
     openId = order.find((id) => !records.get(id).damaged) ?? null;
@@ -119,23 +129,55 @@ export function readStore() {
   return { available: true, order, records, openId, problems, changed };
 }
 
-/** One stored entry as a record, or { id, damaged: true, raw } for text that is not a JSON object. */
-function readRecord(id, raw) {
+/**
+ * One stored entry as a record: `stored` is the text it was read from (the base of a merge),
+ * or { id, damaged: true, raw } for text that is not a JSON object.
+ */
+export function readRecord(id, raw) {
   try {
-    return normaliseRecord(JSON.parse(raw), id);
+    return { ...normaliseRecord(JSON.parse(raw), id), stored: raw };
   } catch {
     return { id, damaged: true, raw: raw ?? "" };
   }
 }
 
-/** Writes the index; false when the browser refuses (storage disabled, quota full). */
-export function writeIndex(order, openId) {
-  return safeSet(INDEX_KEY, JSON.stringify({ open: openId, order }));
+/** The stored text of one assessment (null when there is none, or storage refuses). */
+export function readRecordText(id) {
+  return safeGet(recordKey(id));
 }
 
-/** Writes one assessment (with the pack it was answered for); false when the browser refuses. */
+/**
+ * Writes the index: this tab's order, with the assessments another tab added since (those whose
+ * entry exists) after it, so that an index written here never hides them. False when the
+ * browser refuses (storage disabled, quota full).
+ */
+export function writeIndex(order, openId) {
+  let theirs = [];
+  try {
+    theirs = normaliseIndex(JSON.parse(safeGet(INDEX_KEY) ?? "null")).order;
+  } catch {
+    // No index, or one that cannot be read: this tab's order is the index.
+  }
+  const added = theirs.filter((id) => !order.includes(id) && safeGet(recordKey(id)) !== null);
+  return safeSet(INDEX_KEY, JSON.stringify({ open: openId, order: [...order, ...added] }));
+}
+
+/**
+ * Writes one assessment (with the pack it was answered for), as the next revision, and only if
+ * the stored text is still the one this tab last saw (`record.stored`): otherwise nothing is
+ * written and { ok: false, stored: text } says what another tab wrote (null: it was deleted),
+ * for the caller to merge and write again. { ok: true } once written (then `record.stored` and
+ * `record.revision` are updated); { ok: false, refused: true } when the browser refuses.
+ */
 export function writeRecord(record, packInfo) {
-  return safeSet(recordKey(record.id), serialise(record, packInfo));
+  const current = safeGet(recordKey(record.id));
+  if (current !== record.stored) return { ok: false, stored: current };
+  const revision = (record.revision ?? 0) + 1;
+  const text = serialise({ ...record, revision }, packInfo);
+  if (!safeSet(recordKey(record.id), text)) return { ok: false, refused: true };
+  record.stored = text;
+  record.revision = revision;
+  return { ok: true };
 }
 
 /** Removes one assessment; false when the browser refuses. */
@@ -144,7 +186,7 @@ export function removeRecord(id) {
 }
 
 /** The fields of a stored record this page reads; any other is kept as it is (`extra`). */
-const FIELDS = ["id", "pack", "packVersion", "title", "profile", "answers", "mode", "unmatchedAnswers", "unmatchedPackVersion", "createdAt", "updatedAt"];
+const FIELDS = ["id", "pack", "packVersion", "title", "profile", "answers", "mode", "unmatchedAnswers", "unmatchedPackVersion", "conflicts", "createdAt", "updatedAt", "revision"];
 
 /**
  * The record as stored text: its fields, then the fields this version does not know, as they
@@ -168,8 +210,10 @@ export function serialise(record, packInfo = null) {
   const unmatched = record.unmatchedAnswers ?? {};
   put("unmatchedAnswers", Object.keys(unmatched).length ? unmatched : undefined, Object.keys(unmatched).length === 0);
   if (Object.keys(unmatched).length || record.unmatchedPackVersion) value.unmatchedPackVersion = record.unmatchedPackVersion ?? null;
+  if (record.conflicts?.length) value.conflicts = record.conflicts;
   put("createdAt", record.createdAt, record.createdAt === null);
   put("updatedAt", record.updatedAt, record.updatedAt === null);
+  value.revision = record.revision ?? 0;
   return JSON.stringify(value);
 }
 
@@ -199,7 +243,7 @@ function safeRemove(key) {
   }
 }
 
-function normaliseIndex(value) {
+export function normaliseIndex(value) {
   if (!isPlainObject(value)) throw new TypeError("not an object");
   const order = Array.isArray(value.order) ? value.order.filter((id) => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id)) : [];
   return { open: typeof value.open === "string" ? value.open : null, order: [...new Set(order)] };
@@ -242,8 +286,10 @@ export function normaliseRecord(value, id) {
     mode: text("mode", "full"),
     unmatchedAnswers: object("unmatchedAnswers"),
     unmatchedPackVersion: typeof value.unmatchedPackVersion === "string" ? value.unmatchedPackVersion : null,
+    conflicts: Array.isArray(value.conflicts) ? value.conflicts.filter((c) => isPlainObject(c) && typeof c.where === "string" && typeof c.key === "string") : [],
     createdAt: time("createdAt"),
     updatedAt: time("updatedAt"),
+    revision: Number.isSafeInteger(value.revision) && value.revision >= 0 ? value.revision : 0,
     extra,
     storedAs,
   };
