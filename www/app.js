@@ -24,7 +24,11 @@ const $ = (id) => document.getElementById(id);
 /** The one-file build (scripts/single-file.mjs) carries the wasm and the examples in the page. */
 const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
 
-/** Every assessment: { available, order: [id], records: Map(id -> record), openId }. */
+/**
+ * Every assessment: { available, order: [id], records: Map(id -> record), openId }, and when
+ * they are not kept in this browser's storage, `memoryOnly`: "unavailable" (the browser
+ * refuses) or "file" (opened from disk, see openStore).
+ */
 let store = { available: true, order: [], records: new Map(), openId: null };
 /** The open assessment (an entry of store.records): { id, title, profile, answers, mode, ... }. */
 let state = emptyRecord();
@@ -166,14 +170,17 @@ function base64Bytes(text) {
 
 // --- Storage ---------------------------------------------------------------------------------
 
+/** Opened from disk: Chromium gives every file:// page one localStorage, which any file can read. */
+const FROM_DISK = location.protocol === "file:";
+
 function openStore() {
+  if (FROM_DISK) {
+    openInMemory("file");
+    return;
+  }
   const read = readStore();
   if (!read.available) {
-    storageNotice(
-      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
-      "unavailable",
-    );
-    store = { available: false, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
+    openInMemory("unavailable");
     return;
   }
   store = { available: true, order: read.order, records: read.records, openId: read.openId };
@@ -195,6 +202,54 @@ function openStore() {
   if (reconcile(state)) saveRecord(state);
   if (read.changed) saveIndex();
   window.addEventListener("storage", takeInOtherTab);
+}
+
+/**
+ * Keeps the assessments on this page only, and says why: the browser refuses storage, or the
+ * page was opened from disk, where every file opened in this browser shares one storage (any
+ * other HTML file on the disk could read the answers). From disk, assessments an earlier version
+ * of the file stored can be opened here; they stay where they are.
+ */
+function openInMemory(reason) {
+  store = { available: false, memoryOnly: reason, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
+  if (reason === "unavailable") {
+    storageNotice(
+      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
+      "unavailable",
+    );
+    return;
+  }
+  setText(
+    $("privacy-line"),
+    "Everything runs in this browser. Nothing you type is sent anywhere. Opened from a file on your disk, this checker keeps your answers only on this page, while it is open, and in the files you export: nothing is written to the browser’s storage.",
+  );
+  let earlier = null;
+  try {
+    earlier = readStore({ migrate: false });
+  } catch {
+    earlier = null;
+  }
+  const found = earlier?.available ? earlier.order.filter((id) => !earlier.records.get(id).damaged) : [];
+  storageNotice(
+    `Opened from a file on your disk, so autosave is off: in this browser every file opened from disk shares one storage, which any other HTML file you open could read. Your answers stay on this page until you close or reload it; export them to keep them.${
+      found.length ? ` This browser’s storage holds ${found.length} ${found.length === 1 ? "assessment" : "assessments"} saved by an earlier version of this file; “Open saved assessments” lists them here; changes to them stay on this page, and they stay in the browser’s storage until you delete them from the list.` : ""
+    }`,
+    "file",
+  );
+  if (found.length) {
+    const button = $("storage-open-earlier");
+    show(button, true);
+    button.addEventListener("click", () => {
+      for (const id of found) {
+        if (store.records.has(id)) continue;
+        store.records.set(id, earlier.records.get(id));
+        store.order.push(id);
+      }
+      show(button, false);
+      renderAssessments();
+      announce(`${found.length} saved ${found.length === 1 ? "assessment is" : "assessments are"} listed under “Your assessments”. Changes to them are kept on this page only.`);
+    });
+  }
 }
 
 /**
@@ -815,7 +870,8 @@ function deleteAssessment(id) {
   const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
   if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
   clearImportMessages();
-  if (store.available && !removeRecord(id)) {
+  // From disk, an assessment an earlier version stored is removed from the storage too.
+  if ((store.available || record.stored) && !removeRecord(id)) {
     storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
   }
   const position = store.order.indexOf(id);

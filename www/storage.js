@@ -60,9 +60,10 @@ export function emptyRecord(overrides = {}) {
  * read (kept untouched until the person deletes it). Entries missing from the index are put back
  * (so an index written by another tab never hides an assessment); `problems` lists what was
  * repaired or could not be read: "index-unreadable", "legacy-unreadable", "damaged".
- * `changed` says the index must be written back.
+ * `changed` says the index must be written back. With `{ migrate: false }` nothing is written
+ * (the single entry of earlier versions is left where it is).
  */
-export function readStore() {
+export function readStore({ migrate = true } = {}) {
   let indexText;
   const keys = [];
   try {
@@ -98,7 +99,7 @@ export function readStore() {
 
   // The single assessment of earlier versions becomes one assessment of the list, and opens.
   let openId = index.open;
-  const legacy = safeGet(LEGACY_KEY);
+  const legacy = migrate ? safeGet(LEGACY_KEY) : null;
   if (legacy !== null) {
     let record;
     try {

@@ -1,4 +1,4 @@
-// Attacks on the page (issue #17, items 1 to 4): no answer a person typed is lost or
+// Attacks on the page (issue #17, items 1 to 4 and 9): no answer a person typed is lost or
 // silently changed, and no report is shown under another assessment's name. Each test failed
 // before the fix it names; docs/reliability.md counts these attacks.
 // Run: node --test tests/browser/attacks-page.test.mjs
@@ -256,5 +256,42 @@ test("opening an assessment whose answers are refused never shows another's repo
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();
+  }
+});
+
+// --- 9. Opened from disk ---------------------------------------------------------------------------
+
+test("opened from disk, the one-file checker keeps answers on the page and in exported files only, says so, and can open what an earlier version stored", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gpai-check-attack-"));
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
+  try {
+    const built = buildSingleFile({ out: join(dir, "gpai-check.html") });
+    const page = await context.newPage();
+    page.on("dialog", (d) => d.accept());
+    const url = pathToFileURL(built.out).href;
+    await gotoReady(page, url);
+    assert.match(await textOf(page.locator("#privacy-line")), /keeps your answers only on this page, while it is open, and in the files you export: nothing is written to the browser’s storage/);
+    assert.match(await textOf(page.locator("#storage-message")), /Opened from a file on your disk, so autosave is off: .*any other HTML file you open could read/);
+    await page.getByLabel("Name of this assessment").fill("From disk");
+    await answerInScopeProfile(page);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("gpai-check:"))), [], "nothing is stored");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#storage-message").getByRole("button", { name: "Export answers (JSON)" }).click()]);
+    assert.equal(JSON.parse(await readFile(await download.path(), "utf8")).title, "From disk");
+
+    // What an earlier version of the file stored is offered, opened on request, and left where it is.
+    const earlier = storedAssessments([{ ...frontierSubmission(), title: "Stored from disk earlier" }]);
+    await page.evaluate((entries) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, earlier);
+    await gotoReady(page);
+    assert.match(await textOf(page.locator("#storage-message")), /holds 1 assessment saved by an earlier version of this file/);
+    await page.getByRole("button", { name: "Open saved assessments" }).click();
+    await page.getByRole("button", { name: "Open “Stored from disk earlier”" }).click();
+    await page.getByLabel("Name of this assessment").fill("Changed here only");
+    const now = await storageSnapshot(page);
+    assert.deepEqual(now, Object.fromEntries(Object.entries(earlier).sort()), "the storage is as the earlier version left it");
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
