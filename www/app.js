@@ -40,8 +40,11 @@ let evaluated = null;
 /** What the engine refused in the open assessment, kept and shown (kept-values.js). */
 let setAside = [];
 const refusals = new Map();
-/** What another tab changed in the open assessment, as the page says it (tabs notice). */
-let tabChanges = [];
+/**
+ * What another tab changed in the open assessment (the tabs notice): `changed` lists the answers
+ * it changed ({ where, key }, each once), `notes` other news (it was deleted there).
+ */
+let tabChanges = { changed: [], notes: [] };
 let packData;
 let questions;
 let questionIds;
@@ -296,7 +299,7 @@ function takeIn(record, theirsText, baseText) {
   const name = `“${displayTitle(record.title)}”`;
   if (theirsText === null) {
     if (record.id === store.openId) {
-      noteTabChange(`${name} was deleted in another tab. It is still open here; your next change saves it again.`);
+      noteTabChange({ note: `${name} was deleted in another tab. It is still open here; your next change saves it again.` });
     }
     return;
   }
@@ -306,10 +309,7 @@ function takeIn(record, theirsText, baseText) {
   const { merged, conflicts, changed } = mergeRecords(base?.damaged ? null : base, theirs, record);
   Object.assign(record, merged);
   if (record.id !== store.openId) return;
-  if (changed.length) {
-    const what = changed.map((c) => answerName(c.where, c.key));
-    noteTabChange(`Changed in another tab and shown here: ${what.join("; ")}.`);
-  }
+  if (changed.length) noteTabChange({ changed });
   if (conflicts.length) announce(`${conflicts.length} ${conflicts.length === 1 ? "answer was" : "answers were"} changed differently in another tab: choose which to keep.`);
   syncInputs();
   refresh();
@@ -522,7 +522,7 @@ function renderNoReport() {
 function renderKept() {
   const items = setAside.map((entry) => {
     const name = entry.where === "title" ? "The name" : answerName(entry.where, entry.key);
-    const href = entry.where === "profile" ? profileForm.fieldId(entry.key) : entry.where === "answers" ? questionnaire.linkTo(entry.key).href?.slice(1) : null;
+    const href = fieldOf(entry.where, entry.key);
     const why = entry.where === "profile" ? profileForm.reason(entry) : entry.message;
     return h("li", {}, href ? h("a", { href: `#${href}` }, name) : name, `: ${shownValue(entry.value)}; ${why}.`);
   });
@@ -541,37 +541,60 @@ function renderKept() {
 }
 
 /**
- * Answers that two tabs changed differently at the same time: both values, the one in use
- * first, and a button for each. Kept with the assessment until the person chooses, in any tab.
+ * The tabs notice: the answers another tab changed (each a link to its field), and the answers
+ * two tabs changed differently at the same time, with both values, the one in use first, and a
+ * button for each. A conflict is kept with the assessment until the person chooses, in any tab.
  */
 function renderConflicts() {
   const conflicts = state.conflicts ?? [];
+  const { changed, notes } = tabChanges;
   const key = JSON.stringify([state.id, conflicts, tabChanges]);
-  show($("tabs-message"), conflicts.length > 0 || tabChanges.length > 0);
+  show($("tabs-message"), conflicts.length > 0 || changed.length > 0 || notes.length > 0);
   if ($("tabs-message").dataset.rendered === key) return;
   $("tabs-message").dataset.rendered = key;
-  setText($("tabs-message-text"), tabChanges.join(" "));
-  show($("tabs-message-text"), tabChanges.length > 0);
-  show($("tabs-message-close"), tabChanges.length > 0 && conflicts.length === 0);
+  const named = (where, key) => {
+    const name = answerName(where, key);
+    const href = fieldOf(where, key);
+    return href ? h("a", { href: `#${href}` }, name) : name;
+  };
+  const shown = (value) => (value === undefined ? "no answer" : shownValue(value));
   setChildren(
-    $("tabs-conflicts"),
-    conflicts.map((c) => {
-      const name = answerName(c.where, c.key);
-      const inUse = valueAt(state, c);
-      const shown = (value) => (value === undefined ? "no answer" : shownValue(value));
-      return h(
-        "li",
-        {},
-        h("p", {}, `${name} was changed in two tabs at the same time: ${shown(inUse)} (in use now) and ${shown(c.other)}.`),
-        h(
-          "div",
-          { className: "row" },
-          h("button", { type: "button", onclick: () => settleConflict(c, false) }, `Keep ${shown(inUse)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
-          h("button", { type: "button", onclick: () => settleConflict(c, true) }, `Use ${shown(c.other)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
-        ),
-      );
-    }),
+    $("tabs-message-body"),
+    notes.map((note) => h("p", {}, note)),
+    changed.length ? [h("p", {}, `${changed.length === 1 ? "This answer was" : "These answers were"} changed in another tab, and ${changed.length === 1 ? "is" : "are"} shown here as changed:`), h("ul", { className: "conflict-list" }, changed.map((c) => h("li", {}, named(c.where, c.key))))] : null,
+    conflicts.length
+      ? [
+          h("p", {}, `${conflicts.length === 1 ? "This answer was" : "These answers were"} changed differently in two tabs at the same time. Both values are kept until you choose:`),
+          h(
+            "ul",
+            { className: "conflict-list" },
+            conflicts.map((c) => {
+              const name = answerName(c.where, c.key);
+              const inUse = valueAt(state, c);
+              return h(
+                "li",
+                {},
+                h("p", {}, named(c.where, c.key), `: ${shown(inUse)} (in use now) or ${shown(c.other)}.`),
+                h(
+                  "div",
+                  { className: "row" },
+                  h("button", { type: "button", onclick: () => settleConflict(c, false) }, `Keep ${shown(inUse)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+                  h("button", { type: "button", onclick: () => settleConflict(c, true) }, `Use ${shown(c.other)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+                ),
+              );
+            }),
+          ),
+        ]
+      : null,
   );
+  show($("tabs-message-close"), conflicts.length === 0);
+}
+
+/** The id of the field of an answer, a profile answer or the name; null when not on screen. */
+function fieldOf(where, key) {
+  if (where === "profile") return profileForm.fieldId(key);
+  if (where === "answers") return questionnaire.linkTo(key).href?.slice(1) ?? null;
+  return where === "title" ? "assessment-title" : null;
 }
 
 /** The person chose one of a conflict's two values; the other goes. */
@@ -585,14 +608,16 @@ function settleConflict(conflict, useOther) {
   syncInputs();
   announce(`${answerName(conflict.where, conflict.key)}: ${useOther ? "the other tab’s answer is used" : "the answer in use is kept"}.`);
   // Focus goes to the answer just settled (the notice may have gone with the last conflict).
-  const field = conflict.where === "profile" ? profileForm.fieldId(conflict.key) : conflict.where === "answers" ? questionnaire.linkTo(conflict.key).href?.slice(1) : "assessment-title";
-  ($(field ?? "") ?? $("tabs-message-title")).focus();
+  ($(fieldOf(conflict.where, conflict.key) ?? "") ?? $("tabs-message-title")).focus();
 }
 
 /** Says that another tab changed the open assessment (until closed, or another is opened). */
-function noteTabChange(message) {
-  if (!tabChanges.includes(message)) tabChanges.push(message);
-  announce(message);
+function noteTabChange({ changed = [], note = null }) {
+  const known = new Set(tabChanges.changed.map((c) => conflictKey(c)));
+  const fresh = changed.filter((c) => !known.has(conflictKey(c))).map(({ where, key }) => ({ where, key }));
+  tabChanges = { changed: [...tabChanges.changed, ...fresh], notes: note && !tabChanges.notes.includes(note) ? [...tabChanges.notes, note] : tabChanges.notes };
+  const said = note ?? (changed.length ? `Changed in another tab: ${changed.map((c) => answerName(c.where, c.key)).join("; ")}.` : null);
+  if (said) announce(said);
   renderConflicts();
 }
 
@@ -804,7 +829,7 @@ function openAssessment(id, { focus = null, announcement = null } = {}) {
   const changed = id !== store.openId;
   store.openId = id;
   state = record;
-  if (changed) tabChanges = [];
+  if (changed) tabChanges = { changed: [], notes: [] };
   if (reconcile(state)) saveRecord(state);
   saveIndex();
   $("example-select").value = "";
@@ -1023,7 +1048,7 @@ function wireTools() {
   }, true);
   $("export-answers").addEventListener("click", exportAnswers);
   $("tabs-message-close").addEventListener("click", () => {
-    tabChanges = [];
+    tabChanges = { changed: [], notes: [] };
     renderConflicts();
     $("short-mode").focus();
   });

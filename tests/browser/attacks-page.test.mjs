@@ -69,7 +69,7 @@ test("two tabs on one assessment: each takes in the other's answers at once, a r
     await a.locator(DOWNSTREAM_DAYS).fill("10");
     await eventually(async () => assert.equal(await b.locator(DOWNSTREAM_DAYS).inputValue(), "10"), 5000);
     await eventually(async () => assert.equal(await b.getByLabel("Does the model display significant generality").inputValue(), "yes"));
-    assert.match(await textOf(b.locator("#tabs-message")), /Changed in another tab and shown here: .*How many days, from receipt/);
+    assert.match(await textOf(b.locator("#tabs-message")), /changed in another tab, and are shown here as changed:.*How many days, from receipt/);
     await b.locator(COMPLAINT_DAYS).fill("7");
     await eventually(async () => assert.equal(await a.locator(COMPLAINT_DAYS).inputValue(), "7"));
 
@@ -96,12 +96,12 @@ test("two tabs on one assessment: each takes in the other's answers at once, a r
     }, [recordKey(record.id)]);
     await b.locator(DOWNSTREAM_DAYS).fill("15");
     const notice = b.locator("#tabs-message");
-    await eventually(async () => assert.match(await textOf(notice), /How many days, from receipt.* was changed in two tabs at the same time: 15 \(in use now\) and 12\./));
+    await eventually(async () => assert.match(await textOf(notice), /changed differently in two tabs at the same time.*How many days, from receipt.*: 15 \(in use now\) or 12\./));
     let saved = await stored(b, record.id);
     assert.equal(saved.answers.t_downstream_response_days, 15);
     assert.deepEqual(saved.conflicts.map((c) => [c.key, c.value, c.other]), [["t_downstream_response_days", 15, 12]], "both values are kept with the assessment");
     // The other tab shows the same question.
-    await eventually(async () => assert.match(await textOf(a.locator("#tabs-message")), /15 \(in use now\) and 12/));
+    await eventually(async () => assert.match(await textOf(a.locator("#tabs-message")), /15 \(in use now\) or 12/));
     await b.screenshot({ path: join(SCREENSHOTS, "attack-two-tabs-conflict.png"), fullPage: false });
 
     // The person chooses; the choice reaches the other tab.
