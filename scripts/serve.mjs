@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodings, variantPath } from "./precompress.mjs";
 
@@ -23,7 +23,10 @@ const types = {
   ".md": "text/plain; charset=utf-8",
 };
 // Only what the page needs is served: the app, the package and the examples.
-const allowed = ["/www/", "/pkg/"];
+const allowed = ["www", "pkg"].map((dir) => resolve(root, dir) + sep);
+// A loopback server answers only requests addressed to a loopback name: a page on another site
+// that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends its own name as Host.
+const loopbackHosts = new Set(["127.0.0.1", "localhost"]);
 export const csp =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -79,6 +82,32 @@ async function freshCopy(file, info, path, encoding) {
   return checked.get(copy).same ? body : null;
 }
 
+/** The host name of a Host header ("127.0.0.1:8080" -> "127.0.0.1"), lower case; "" if malformed. */
+function hostName(header = "") {
+  const match = /^([a-z0-9.-]+)(?::\d{1,5})?$/i.exec(header);
+  return match ? match[1].toLowerCase() : "";
+}
+
+/**
+ * The file a request path names: the absolute path of a file inside www/ or pkg/, "/" for the
+ * root, null for anything else, undefined for a path that does not decode. The path is decoded
+ * first (so "%2f" and "%2e" count as what they are), then resolved, then compared with each
+ * allowed folder plus a separator, so that neither ".." nor a sibling folder whose name starts
+ * with the same letters gets out.
+ */
+function fileFor(requestUrl) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(requestUrl, "http://127.0.0.1").pathname);
+  } catch {
+    return undefined;
+  }
+  if (path === "/") return "/";
+  if (path.includes("\0")) return null;
+  const file = resolve(root, `.${path.endsWith("/") ? `${path}index.html` : path}`);
+  return allowed.some((folder) => file.startsWith(folder)) ? file : null;
+}
+
 /**
  * Starts the server. `crossOriginIsolated: true` adds the two headers that make the page
  * cross-origin isolated, for the benchmark: only then does Chromium time `performance.now()` to
@@ -87,18 +116,25 @@ async function freshCopy(file, info, path, encoding) {
  */
 export function startServer(port = 8080, host = "127.0.0.1", { crossOriginIsolated = false, precompressed = true } = {}) {
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://localhost");
-    let path = decodeURIComponent(url.pathname);
-    if (path === "/") {
+    if (!loopbackHosts.has(hostName(req.headers.host))) {
+      res.writeHead(421).end("this server answers only http://127.0.0.1 and http://localhost");
+      return;
+    }
+    const file = fileFor(req.url);
+    if (file === undefined) {
+      res.writeHead(400).end("bad path");
+      return;
+    }
+    if (file === "/") {
       res.writeHead(302, { location: "/www/" }).end();
       return;
     }
-    if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root) || !allowed.some((p) => path.startsWith(p))) {
+    if (file === null) {
       res.writeHead(404).end("not found");
       return;
     }
+    // The copies in precompressed/ mirror the repository's layout: named from the resolved file.
+    const path = `/${relative(root, file).split(sep).join("/")}`;
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");

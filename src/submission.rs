@@ -14,6 +14,14 @@ use crate::profile::Profile;
 
 /// The largest submission accepted as JSON text, in bytes.
 pub const MAX_SUBMISSION_BYTES: usize = 4 * 1024 * 1024;
+/// The largest result bundle accepted as JSON text (`verify`, and the renderers given a bundle),
+/// in bytes: three submissions' worth. A bundle is its submission (at most
+/// [`MAX_SUBMISSION_BYTES`]) plus that submission's report, which is the pack's own part (about
+/// 250 KB for the built-in pack, answered in full) plus what it repeats of the submission: a
+/// text answer at most once (in the trace of the requirement that uses it) and each answer's id
+/// at most once (in a finding). So every bundle `resultBundle` makes is read back; the Node
+/// attack tests build the largest ones and check that each text is repeated at most once.
+pub const MAX_BUNDLE_BYTES: usize = 3 * MAX_SUBMISSION_BYTES;
 /// The most answers a submission may carry.
 pub const MAX_ANSWERS: usize = 5_000;
 /// The longest title accepted, in characters (Unicode code points, as `chars()` counts them).
@@ -26,6 +34,8 @@ pub const MAX_TITLE_CHARS: usize = 500;
 pub struct Limits {
     /// [`MAX_SUBMISSION_BYTES`]: a submission as JSON text (UTF-8), or an answers file.
     pub max_submission_bytes: usize,
+    /// [`MAX_BUNDLE_BYTES`]: a result bundle as JSON text (UTF-8).
+    pub max_bundle_bytes: usize,
     /// [`MAX_ANSWERS`].
     pub max_answers: usize,
     /// [`MAX_TITLE_CHARS`], in Unicode code points (Rust's `chars()`), not UTF-16 code units.
@@ -41,6 +51,7 @@ pub struct Limits {
 /// The limits the engine applies.
 pub const LIMITS: Limits = Limits {
     max_submission_bytes: MAX_SUBMISSION_BYTES,
+    max_bundle_bytes: MAX_BUNDLE_BYTES,
     max_answers: MAX_ANSWERS,
     max_title_chars: MAX_TITLE_CHARS,
     max_text_chars: crate::answers::MAX_TEXT_CHARS,
@@ -195,7 +206,7 @@ mod tests {
         let text = crate::json::to_string(&LIMITS).unwrap();
         assert_eq!(
             text,
-            r#"{"maxSubmissionBytes":4194304,"maxAnswers":5000,"maxTitleChars":500,"maxTextChars":20000,"maxNumberChars":64,"maxDepth":127}"#
+            r#"{"maxSubmissionBytes":4194304,"maxBundleBytes":12582912,"maxAnswers":5000,"maxTitleChars":500,"maxTextChars":20000,"maxNumberChars":64,"maxDepth":127}"#
         );
     }
 }

@@ -252,6 +252,8 @@ export interface MessageCatalogue {
 export interface Limits {
   /** A submission as JSON text (UTF-8 bytes), or an answers file. */
   maxSubmissionBytes: number;
+  /** A result bundle as JSON text (UTF-8 bytes): `verify`, and the renderers given a bundle. Every bundle `resultBundle` makes fits. */
+  maxBundleBytes: number;
   maxAnswers: number;
   /** In code points (`Array.from(title).length`), not UTF-16 code units. */
   maxTitleChars: number;

@@ -24,9 +24,48 @@ const TS_TYPES: &str = concat!(include_str!("types.d.ts"), "\n", include_str!("r
 // text: then, and only then, gpaiDeepPath walks the value with a loop, in JSON.stringify's order,
 // to the first list or object deeper than the limit and returns the keys and indices leading
 // there, so that the error says where, in the same words as for text.
-#[wasm_bindgen(inline_js = "export function gpaiToJson(value) {
-  return JSON.stringify(value, (key, v) =>
-    typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : v);
+//
+// Only plain objects and arrays are read as objects and lists. JSON.stringify would write a Map
+// or a Set as {} (a Map of answers would become no answers at all), a Date as a text, a class
+// instance as its own fields: such a value is refused instead (the replacer sees the value
+// before its toJSON ran as this[key]), and gpaiNotPlainPath finds where, in JSON.stringify's
+// order, so that the error names it.
+#[wasm_bindgen(inline_js = "function gpaiIsPlain(v) {
+  if (Array.isArray(v)) return true;
+  if (Object.prototype.toString.call(v) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+export function gpaiToJson(value) {
+  return JSON.stringify(value, function (key, v) {
+    const original = this[key];
+    if (original !== null && typeof original === 'object' && !gpaiIsPlain(original)) {
+      const e = new TypeError('not a plain object');
+      e.name = 'GpaiNotPlain';
+      throw e;
+    }
+    return typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : v;
+  });
+}
+export function gpaiNotPlainPath(value) {
+  const stack = [{ v: value, up: null, step: '' }];
+  for (let visits = 0; stack.length && visits < 10000000; visits++) {
+    const node = stack.pop();
+    let v = node.v;
+    if (v === null || typeof v !== 'object') continue;
+    if (!gpaiIsPlain(v)) {
+      const steps = [];
+      for (let n = node; n.up; n = n.up) steps.push(n.step);
+      steps.reverse();
+      steps.push(Object.prototype.toString.call(v).slice(8, -1));
+      return steps;
+    }
+    if (typeof v.toJSON === 'function') v = v.toJSON(String(node.step));
+    if (v === null || typeof v !== 'object') continue;
+    const keys = Array.isArray(v) ? Array.from(v.keys()) : Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: v[keys[i]], up: node, step: keys[i] });
+  }
+  return null;
 }
 export function gpaiDeepPath(value, max) {
   const stack = [{ v: value, depth: 1, up: null, step: '' }];
@@ -50,6 +89,36 @@ extern "C" {
     fn to_json_text(value: &JsValue) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(js_name = gpaiDeepPath)]
     fn deep_path_of(value: &JsValue, max: u32) -> Option<js_sys::Array>;
+    #[wasm_bindgen(js_name = gpaiNotPlainPath)]
+    fn not_plain_path_of(value: &JsValue) -> Option<js_sys::Array>;
+}
+
+/// The steps of a path as JS gives them: keys as strings, list indices as numbers.
+fn path_steps(steps: &js_sys::Array) -> Vec<crate::json::PathStep<'static>> {
+    steps
+        .iter()
+        .map(|step| match step.as_f64() {
+            Some(i) => crate::json::PathStep::Index(i as usize),
+            None => crate::json::PathStep::Key(step.as_string().unwrap_or_default().into()),
+        })
+        .collect()
+}
+
+/// The error for a value that is not a plain object or array (a Map, a Set, a Date, a class
+/// instance), if `error` (from gpaiToJson) says the value holds one: `invalid_type` at its path.
+fn not_plain_value(value: &JsValue, error: &JsValue) -> Option<InputError> {
+    let name = js_sys::Reflect::get(error, &"name".into()).ok()?.as_string()?;
+    if name != "GpaiNotPlain" {
+        return None;
+    }
+    let steps = not_plain_path_of(value)?;
+    let kind = steps.pop().as_string().unwrap_or_default();
+    let path = crate::json::path(path_steps(&steps));
+    Some(InputError::new(
+        ErrorCode::InvalidType,
+        path,
+        format!("expected a plain object (or a list, or a single value), got a {kind}"),
+    ))
 }
 
 /// The too-deep error for a JS value, if `error` (from JSON.stringify) is the stack running out
@@ -59,10 +128,7 @@ fn too_deep_value(value: &JsValue, error: &JsValue) -> Option<InputError> {
         return None;
     }
     let steps = deep_path_of(value, crate::json::MAX_DEPTH)?;
-    let path = crate::json::deep_path(steps.iter().map(|step| match step.as_f64() {
-        Some(i) => crate::json::PathStep::Index(i as usize),
-        None => crate::json::PathStep::Key(step.as_string().unwrap_or_default().into()),
-    }));
+    let path = crate::json::deep_path(path_steps(&steps));
     Some(InputError::too_deep(path))
 }
 
@@ -75,14 +141,20 @@ fn to_js_error(e: &InputError) -> JsValue {
     err.into()
 }
 
+/// Reads a JS value as a submission (at most `MAX_SUBMISSION_BYTES` as JSON text).
 fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValue> {
+    from_js_within(value, root, crate::submission::MAX_SUBMISSION_BYTES)
+}
+
+/// Reads a JS value of at most `limit` bytes as JSON text.
+fn from_js_within<T: DeserializeOwned>(value: &JsValue, root: &str, limit: usize) -> Result<T, JsValue> {
     let text = match to_json_text(value) {
         Ok(Some(text)) if !value.is_null() => text,
         Ok(_) => {
             return Err(to_js_error(&InputError::new(ErrorCode::InvalidType, root, "expected an object, got nothing")))
         }
         Err(e) => {
-            if let Some(err) = too_deep_value(value, &e) {
+            if let Some(err) = too_deep_value(value, &e).or_else(|| not_plain_value(value, &e)) {
                 return Err(to_js_error(&if root.is_empty() { err } else { err.within(root) }));
             }
             // JSON.stringify throws on cycles; the message names the cycle's start.
@@ -90,11 +162,11 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, JsValu
             return Err(to_js_error(&InputError::new(ErrorCode::InvalidJson, root, format!("cannot read it: {msg}"))));
         }
     };
-    if text.len() > crate::submission::MAX_SUBMISSION_BYTES {
+    if text.len() > limit {
         return Err(to_js_error(&InputError::new(
             ErrorCode::TooLarge,
             root,
-            format!("{} bytes; the limit is {}", text.len(), crate::submission::MAX_SUBMISSION_BYTES),
+            format!("{} bytes; the limit is {limit}", text.len()),
         )));
     }
     crate::error::parse_json(&text, false)
@@ -210,7 +282,7 @@ fn renderable(input: &JsValue) -> Result<crate::verify::Renderable, JsValue> {
     use crate::verify::Renderable;
     let has = |key: &str| input.is_object() && js_sys::Reflect::has(input, &key.into()).unwrap_or(false);
     if has("submission") && has("report") {
-        return from_js(input, "").map(Renderable::Bundle);
+        return from_js_within(input, "", crate::submission::MAX_BUNDLE_BYTES).map(Renderable::Bundle);
     }
     if has("chapters") && has("scope") {
         return Err(to_js_error(&InputError::new(
@@ -252,7 +324,9 @@ pub fn result_bundle(
 /// first difference. Proves consistency (same answers, same pack, same engine), not truth.
 #[wasm_bindgen(unchecked_return_type = "Verification")]
 pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsValue) -> Result<JsValue, JsValue> {
-    let bundle: crate::verify::ResultBundle = from_js(&bundle, "")?;
+    // A bundle is a submission and its report: it has a limit of its own, sized so that every
+    // bundle `resultBundle` makes is read back (see MAX_BUNDLE_BYTES).
+    let bundle: crate::verify::ResultBundle = from_js_within(&bundle, "", crate::submission::MAX_BUNDLE_BYTES)?;
     crate::verify::verify(&bundle).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
@@ -308,7 +382,7 @@ pub fn parse_number(
     to_js(&crate::number::ParsedNumber::of(text, allow_negative))
 }
 
-/// The engine's limits on its input: `{ maxSubmissionBytes, maxAnswers, maxTitleChars,
+/// The engine's limits on its input: `{ maxSubmissionBytes, maxBundleBytes, maxAnswers, maxTitleChars,
 /// maxTextChars, maxNumberChars, maxDepth }`. Titles and texts are counted in Unicode code points
 /// (`Array.from(text).length`), not in UTF-16 code units (`text.length`).
 #[wasm_bindgen(unchecked_return_type = "Limits")]

@@ -5,12 +5,14 @@ import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages,
 import { useMessages } from "./messages.js";
 import { useTexts, chapterText, simplificationText } from "./texts.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
-import { buildProfileForm, cleanProfile } from "./profile-form.js";
+import { buildProfileForm, shownValue } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
 import { renderCrossChecks, profileInputsOf } from "./consistency.js";
-import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment } from "./storage.js";
+import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment, readRecord, readRecordText, normaliseIndex, INDEX_KEY, RECORD_PREFIX } from "./storage.js";
+import { evaluateKeeping } from "./kept-values.js";
+import { mergeRecords, valueAt, conflictKey } from "./merge.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
 import { answersFile, answersFileName, splitAnswers, questionsOf } from "./transfer.js";
 import { clipTitle, titleOf } from "./title.js";
@@ -27,11 +29,27 @@ const $ = (id) => document.getElementById(id);
 /** The one-file build (scripts/single-file.mjs) carries the wasm and the examples in the page. */
 const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
 
-/** Every assessment: { available, order: [id], records: Map(id -> record), openId }. */
+/**
+ * Every assessment: { available, order: [id], records: Map(id -> record), openId }, and when
+ * they are not kept in this browser's storage, `memoryOnly`: "unavailable" (the browser
+ * refuses) or "file" (opened from disk, see openStore).
+ */
 let store = { available: true, order: [], records: new Map(), openId: null };
 /** The open assessment (an entry of store.records): { id, title, profile, answers, mode, ... }. */
 let state = emptyRecord();
+/** The latest report, and the assessment it is of: a report is never shown under another's name. */
 let report = null;
+let reportOf = null;
+/** The submission the report was made from: the state less what the engine refused (setAside). */
+let evaluated = null;
+/** What the engine refused in the open assessment, kept and shown (kept-values.js). */
+let setAside = [];
+const refusals = new Map();
+/**
+ * What another tab changed in the open assessment (the tabs notice): `changed` lists the answers
+ * it changed ({ where, key }, each once), `notes` other news (it was deleted there).
+ */
+let tabChanges = { changed: [], notes: [] };
 let packData;
 let questions;
 let questionIds;
@@ -66,8 +84,8 @@ async function start() {
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
 
-  profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
-  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target))));
+  profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value), "profile"));
+  $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
   assessmentList = buildAssessmentList($("assessment-list"), {
     open: (id) => openAssessment(id, { focus: "name" }),
     rename: renameAssessment,
@@ -77,7 +95,7 @@ async function start() {
   });
   crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
   // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
-  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value)), { deferred: true });
+  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value), "answers"), { deferred: true });
   stillMissing = buildStillMissing();
   $("jump-links").after(stillMissing.section);
   openStore();
@@ -116,8 +134,9 @@ function buildSlice(budget = 20) {
   const added = [];
   do added.push(...(questionnaire.buildNext() ?? []));
   while (!questionnaire.complete && performance.now() < until);
-  for (const id of added) questionnaire.questions.get(id).set(state.answers[id]);
-  if (report) render(profileForm.effective(state.profile));
+  for (const id of added) questionnaire.questions.get(id).set(ownAnswer(id));
+  if (report) render(profileForm.effective(evaluated.profile));
+  else renderNoReport();
 }
 
 /** Printing, or a link into the chapters, needs them all: the rest is built at once. */
@@ -160,14 +179,17 @@ function base64Bytes(text) {
 
 // --- Storage ---------------------------------------------------------------------------------
 
+/** Opened from disk: Chromium gives every file:// page one localStorage, which any file can read. */
+const FROM_DISK = location.protocol === "file:";
+
 function openStore() {
+  if (FROM_DISK) {
+    openInMemory("file");
+    return;
+  }
   const read = readStore();
   if (!read.available) {
-    storageNotice(
-      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
-      "unavailable",
-    );
-    store = { available: false, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
+    openInMemory("unavailable");
     return;
   }
   store = { available: true, order: read.order, records: read.records, openId: read.openId };
@@ -188,15 +210,64 @@ function openStore() {
   state = store.records.get(store.openId);
   if (reconcile(state)) saveRecord(state);
   if (read.changed) saveIndex();
+  window.addEventListener("storage", takeInOtherTab);
 }
 
 /**
- * Fits a stored assessment to this pack: profile values of the right shapes only, and answers to
- * questions this pack does not have moved to `unmatchedAnswers` (kept, shown, exported, and sent
- * to the engine, which lists them as findings). Returns true when something moved.
+ * Keeps the assessments on this page only, and says why: the browser refuses storage, or the
+ * page was opened from disk, where every file opened in this browser shares one storage (any
+ * other HTML file on the disk could read the answers). From disk, assessments an earlier version
+ * of the file stored can be opened here; they stay where they are.
+ */
+function openInMemory(reason) {
+  store = { available: false, memoryOnly: reason, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
+  if (reason === "unavailable") {
+    storageNotice(
+      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
+      "unavailable",
+    );
+    return;
+  }
+  setText(
+    $("privacy-line"),
+    "Everything runs in this browser. Nothing you type is sent anywhere. Opened from a file on your disk, this checker keeps your answers only on this page, while it is open, and in the files you export: nothing is written to the browser’s storage.",
+  );
+  let earlier = null;
+  try {
+    earlier = readStore({ migrate: false });
+  } catch {
+    earlier = null;
+  }
+  const found = earlier?.available ? earlier.order.filter((id) => !earlier.records.get(id).damaged) : [];
+  storageNotice(
+    `Opened from a file on your disk, so autosave is off: in this browser every file opened from disk shares one storage, which any other HTML file you open could read. Your answers stay on this page until you close or reload it; export them to keep them.${
+      found.length ? ` This browser’s storage holds ${found.length} ${found.length === 1 ? "assessment" : "assessments"} saved by an earlier version of this file; “Open saved assessments” lists them here; changes to them stay on this page, and they stay in the browser’s storage until you delete them from the list.` : ""
+    }`,
+    "file",
+  );
+  if (found.length) {
+    const button = $("storage-open-earlier");
+    show(button, true);
+    button.addEventListener("click", () => {
+      for (const id of found) {
+        if (store.records.has(id)) continue;
+        store.records.set(id, earlier.records.get(id));
+        store.order.push(id);
+      }
+      show(button, false);
+      renderAssessments();
+      announce(`${found.length} saved ${found.length === 1 ? "assessment is" : "assessments are"} listed under “Your assessments”. Changes to them are kept on this page only.`);
+    });
+  }
+}
+
+/**
+ * Fits a stored assessment to this pack: answers to questions this pack does not have move to
+ * `unmatchedAnswers` (kept, shown, exported, and sent to the engine, which lists them as
+ * findings). Nothing else is changed: profile values the engine cannot use stay as they are
+ * (see kept-values.js). Returns true when something moved.
  */
 function reconcile(record) {
-  record.profile = cleanProfile(record.profile, questions);
   const { matched, unmatched } = splitAnswers(record.answers, questionIds);
   if (Object.keys(unmatched).length === 0) return false;
   record.answers = matched;
@@ -205,10 +276,119 @@ function reconcile(record) {
   return true;
 }
 
-/** Saves one assessment at once; a refusal is shown, with the offer to export instead. */
+/**
+ * Saves one assessment at once. Another tab may have saved it since this tab last read it: then
+ * its changes are taken in first (merge.js), and the merged record is saved. A refusal is shown,
+ * with the offer to export instead.
+ */
 function saveRecord(record) {
   if (!store.available) return;
-  noteSave(writeRecord(record, packData));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = writeRecord(record, packData);
+    if (result.ok || result.refused) {
+      noteSave(result.ok);
+      return;
+    }
+    takeIn(record, result.stored, record.stored);
+    record.stored = result.stored;
+  }
+  noteSave(false);
+}
+
+/**
+ * Brings what another tab stored (`theirsText`, null when it deleted the assessment) into
+ * `record`, over `baseText`, the version both started from. Answers only the other tab changed
+ * are taken, answers only this tab changed are kept, and an answer both changed differently is
+ * a conflict, kept with the record until the person chooses. The page says what came in.
+ */
+function takeIn(record, theirsText, baseText) {
+  const name = `“${displayTitle(record.title)}”`;
+  if (theirsText === null) {
+    if (record.id === store.openId) {
+      noteTabChange({ note: `${name} was deleted in another tab. It is still open here; your next change saves it again.` });
+    }
+    return;
+  }
+  const theirs = readRecord(record.id, theirsText);
+  if (theirs.damaged) return;
+  const base = baseText ? readRecord(record.id, baseText) : null;
+  const { merged, conflicts, changed } = mergeRecords(base?.damaged ? null : base, theirs, record);
+  Object.assign(record, merged);
+  if (record.id !== store.openId) return;
+  if (changed.length) noteTabChange({ changed });
+  if (conflicts.length) announce(`${conflicts.length} ${conflicts.length === 1 ? "answer was" : "answers were"} changed differently in another tab: choose which to keep.`);
+  syncInputs();
+  refresh();
+}
+
+/**
+ * The storage event: another tab of this browser wrote an entry. The list follows at once, and
+ * the open assessment takes in the other tab's changes (then saves what only this tab has).
+ */
+function takeInOtherTab(event) {
+  if (event.storageArea !== localStorage || event.key === null) return;
+  if (event.key === INDEX_KEY) {
+    takeInIndex(event.newValue);
+    return;
+  }
+  if (!event.key.startsWith(RECORD_PREFIX)) return;
+  const id = event.key.slice(RECORD_PREFIX.length);
+  const record = store.records.get(id);
+  if (event.newValue === null) {
+    if (!record) return;
+    if (id === store.openId) {
+      record.stored = null;
+      takeIn(record, null, null);
+    } else {
+      store.records.delete(id);
+      store.order = store.order.filter((other) => other !== id);
+    }
+    renderAssessments();
+    return;
+  }
+  if (!record || record.damaged) {
+    store.records.set(id, readRecord(id, event.newValue));
+    if (!store.order.includes(id)) store.order.push(id);
+    renderAssessments();
+    return;
+  }
+  if (event.newValue === record.stored) return;
+  // What the other tab changed is the step from oldValue to newValue (this tab may have written
+  // in between, in which case the storage holds this tab's text and keeps it as the base).
+  const current = readRecordText(id);
+  takeIn(record, event.newValue, event.oldValue ?? record.stored);
+  if (current === event.newValue) record.stored = current;
+  const text = readRecord(id, record.stored ?? "null");
+  if (record.stored === null || !sameAnswers(text, record)) saveRecord(record);
+  renderAssessments();
+}
+
+/** Whether a stored record and this tab's hold the same answers, title, mode and conflicts. */
+function sameAnswers(a, b) {
+  if (a.damaged) return false;
+  const pick = (r) => JSON.stringify([r.title, r.mode, r.profile, r.answers, r.unmatchedAnswers, r.conflicts, r.extra]);
+  return pick(a) === pick(b);
+}
+
+/** Another tab wrote the list: assessments it added appear, deleted ones go; this tab's open one stays. */
+function takeInIndex(text) {
+  let theirs;
+  try {
+    theirs = normaliseIndex(JSON.parse(text ?? "null"));
+  } catch {
+    return;
+  }
+  for (const id of theirs.order) {
+    if (store.records.has(id)) continue;
+    const raw = readRecordText(id);
+    if (raw === null) continue;
+    store.records.set(id, readRecord(id, raw));
+  }
+  const known = theirs.order.filter((id) => store.records.has(id));
+  const ours = store.order.filter((id) => !known.includes(id) && (id === store.openId || readRecordText(id) !== null));
+  store.order = [...known, ...ours];
+  for (const id of store.records.keys()) if (!store.order.includes(id)) store.records.delete(id);
+  renderAssessments();
 }
 
 function saveIndex() {
@@ -227,6 +407,15 @@ function noteSave(ok) {
   }
 }
 
+/** A question, a profile question or the name, as the page names it in a notice. */
+function answerName(where, key) {
+  if (where === "title") return "the name of the assessment";
+  if (where === "profile") return `“${profileForm.label(key)}”`;
+  if (where === "mode") return "short mode";
+  const link = questionnaire.linkTo(key);
+  return link.known ? `“${link.text}”` : `the answer “${key}”`;
+}
+
 function storageNotice(message, kind = "load") {
   const el = $("storage-message");
   if (message && $("storage-message-text").textContent !== message) announce(message);
@@ -239,18 +428,30 @@ function storageNotice(message, kind = "load") {
 
 function setOrRemove(record, key, value) {
   if (value === undefined) delete record[key];
-  else record[key] = value;
+  // defineProperty, not assignment: a key such as "__proto__" stays a key.
+  else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Applies one edit: store it, save it, evaluate once, update the page. */
-function edit(mutate) {
+/** The open assessment's answer to question `id` (its own key only). */
+function ownAnswer(id) {
+  return Object.hasOwn(state.answers, id) ? state.answers[id] : undefined;
+}
+
+/**
+ * Applies one edit: store it, save it, evaluate once, update the page. `touched` names the
+ * field the person changed, whose stored value of a shape the page could not hold is then
+ * replaced (see storage.js, `storedAs`); nothing they did not touch is.
+ */
+function edit(mutate, touched = null) {
   mutate();
+  if (touched) delete state.storedAs?.[touched];
   state.updatedAt = new Date().toISOString();
   saveRecord(state);
   refresh();
   renderAssessments();
 }
 
+/** The open assessment as a submission, everything in it (the engine decides what it can use). */
 function submission() {
   return {
     pack: PACK_ID,
@@ -263,27 +464,168 @@ function submission() {
 }
 
 /**
- * One evaluation, then every visible consequence of it. The two halves are timed with the User
- * Timing API ("gpai-check:evaluate", "gpai-check:render"; only the latest of each is kept), so
- * a test or the browser's profiler can see what one change costs.
+ * One evaluation, then every visible consequence of it. What the engine refuses in the profile
+ * (a number typed as "2,4e25", a date saved as "2025-02-30") is set aside, kept and shown at its
+ * field, and the rest is evaluated (kept-values.js). If the rest is refused too (a submission
+ * over the size limit), the report stays only if it is this assessment's, marked as from before
+ * the change; another assessment's report is never shown under this one's name.
+ *
+ * The two halves are timed with the User Timing API ("gpai-check:evaluate",
+ * "gpai-check:render"; only the latest of each is kept), so a test or the browser's profiler
+ * can see what one change costs.
  */
 function refresh() {
   const started = performance.now();
-  try {
-    report = evaluate(submission());
+  const result = evaluateKeeping(evaluate, submission(), refusals);
+  setAside = result.setAside;
+  if (result.report) {
+    report = result.report;
+    reportOf = state.id;
+    evaluated = result.submission;
     showError(null);
-  } catch (error) {
-    // Unusable input (tier 2): keep showing the last good report and say what is wrong.
+  } else {
+    const error = result.error;
     const where = error.path ? ` (field ${error.path})` : "";
-    showError(`The checker could not use these answers${where}: ${error.message}`);
+    if (reportOf !== state.id) {
+      report = null;
+      evaluated = null;
+      showError(`There is no report for “${displayTitle(state.title)}”: the checker could not use its answers${where}: ${error.message}. Its answers are kept and shown below.`);
+    } else {
+      showError(`The checker could not use these answers${where}: ${error.message}. The results below are from before this change.`);
+    }
   }
-  const evaluated = performance.now();
-  const effectiveProfile = profileForm.effective(state.profile);
+  const done = performance.now();
+  const effectiveProfile = profileForm.effective(result.submission.profile);
   profileForm.updateVisibility(effectiveProfile);
+  profileForm.showKept(setAside);
+  renderKept();
+  renderConflicts();
+  $("main").dataset.report = report ? (result.report ? "current" : "earlier") : "none";
   if (report) render(effectiveProfile);
+  else renderNoReport();
   refreshDocuments();
-  timing("gpai-check:evaluate", started, evaluated);
-  timing("gpai-check:render", evaluated, performance.now());
+  timing("gpai-check:evaluate", started, done);
+  timing("gpai-check:render", done, performance.now());
+}
+
+/**
+ * The open assessment has no report: nothing made from a report is shown (style.css hides it
+ * under main[data-report=none]), every question is shown with its answer, and nothing can be
+ * downloaded or printed as a report.
+ */
+function renderNoReport() {
+  questionnaire.updateVisibility({ questions: [...questionIds].map((id) => ({ id, asked: true })) });
+  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = true;
+  for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
+  showDigest("no report: these answers could not be evaluated");
+  renderUnmatched();
+}
+
+/**
+ * What the open assessment holds that the engine cannot use, listed with where it is and why:
+ * profile answers set aside (the field says so too), fields of the saved record this version
+ * does not know, a mode it does not have. All of it is kept and saved as it is.
+ */
+function renderKept() {
+  const items = setAside.map((entry) => {
+    const name = entry.where === "title" ? "The name" : answerName(entry.where, entry.key);
+    const href = fieldOf(entry.where, entry.key);
+    const why = entry.where === "profile" ? profileForm.reason(entry) : entry.message;
+    return h("li", {}, href ? h("a", { href: `#${href}` }, name) : name, `: ${shownValue(entry.value)}; ${why}.`);
+  });
+  for (const [field, value] of Object.entries(state.storedAs ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, not of the kind this version reads.`));
+  for (const [field, value] of Object.entries(state.extra ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, which this version does not use.`));
+  if (!["full", "short"].includes(state.mode)) items.push(h("li", {}, `The saved mode ${shownValue(state.mode)}, which this version does not have: every question is shown.`));
+  const key = JSON.stringify([state.id, setAside.map((e) => [e.path, e.value, e.message]), state.storedAs, state.extra, state.mode]);
+  show($("kept"), items.length > 0);
+  if ($("kept").dataset.rendered === key) return;
+  $("kept").dataset.rendered = key;
+  setText(
+    $("kept-text"),
+    `${items.length === 1 ? "This saved value is" : `These ${items.length} saved values are`} kept exactly as ${items.length === 1 ? "it was" : "they were"} typed or saved, and exported with the answers (where an import names ${items.length === 1 ? "it" : "them"} until corrected), but the check cannot use ${items.length === 1 ? "it" : "them"}: the report counts ${items.length === 1 ? "it" : "them"} as unanswered. Change ${items.length === 1 ? "it" : "them"} at the question to use ${items.length === 1 ? "it" : "them"}.`,
+  );
+  setChildren($("kept-list"), items);
+}
+
+/**
+ * The tabs notice: the answers another tab changed (each a link to its field), and the answers
+ * two tabs changed differently at the same time, with both values, the one in use first, and a
+ * button for each. A conflict is kept with the assessment until the person chooses, in any tab.
+ */
+function renderConflicts() {
+  const conflicts = state.conflicts ?? [];
+  const { changed, notes } = tabChanges;
+  const key = JSON.stringify([state.id, conflicts, tabChanges]);
+  show($("tabs-message"), conflicts.length > 0 || changed.length > 0 || notes.length > 0);
+  if ($("tabs-message").dataset.rendered === key) return;
+  $("tabs-message").dataset.rendered = key;
+  const named = (where, key) => {
+    const name = answerName(where, key);
+    const href = fieldOf(where, key);
+    return href ? h("a", { href: `#${href}` }, name) : name;
+  };
+  const shown = (value) => (value === undefined ? "no answer" : shownValue(value));
+  setChildren(
+    $("tabs-message-body"),
+    notes.map((note) => h("p", {}, note)),
+    changed.length ? [h("p", {}, `${changed.length === 1 ? "This answer was" : "These answers were"} changed in another tab, and ${changed.length === 1 ? "is" : "are"} shown here as changed:`), h("ul", { className: "conflict-list" }, changed.map((c) => h("li", {}, named(c.where, c.key))))] : null,
+    conflicts.length
+      ? [
+          h("p", {}, `${conflicts.length === 1 ? "This answer was" : "These answers were"} changed differently in two tabs at the same time. Both values are kept until you choose:`),
+          h(
+            "ul",
+            { className: "conflict-list" },
+            conflicts.map((c) => {
+              const name = answerName(c.where, c.key);
+              const inUse = valueAt(state, c);
+              return h(
+                "li",
+                {},
+                h("p", {}, named(c.where, c.key), `: ${shown(inUse)} (in use now) or ${shown(c.other)}.`),
+                h(
+                  "div",
+                  { className: "row" },
+                  h("button", { type: "button", onclick: () => settleConflict(c, false) }, `Keep ${shown(inUse)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+                  h("button", { type: "button", onclick: () => settleConflict(c, true) }, `Use ${shown(c.other)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+                ),
+              );
+            }),
+          ),
+        ]
+      : null,
+  );
+  show($("tabs-message-close"), conflicts.length === 0);
+}
+
+/** The id of the field of an answer, a profile answer or the name; null when not on screen. */
+function fieldOf(where, key) {
+  if (where === "profile") return profileForm.fieldId(key);
+  if (where === "answers") return questionnaire.linkTo(key).href?.slice(1) ?? null;
+  return where === "title" ? "assessment-title" : null;
+}
+
+/** The person chose one of a conflict's two values; the other goes. */
+function settleConflict(conflict, useOther) {
+  edit(() => {
+    state.conflicts = (state.conflicts ?? []).filter((c) => conflictKey(c) !== conflictKey(conflict));
+    if (!useOther) return;
+    if (conflict.where === "title") state.title = conflict.other ?? "";
+    else setOrRemove(state[conflict.where], conflict.key, conflict.other);
+  });
+  syncInputs();
+  announce(`${answerName(conflict.where, conflict.key)}: ${useOther ? "the other tab’s answer is used" : "the answer in use is kept"}.`);
+  // Focus goes to the answer just settled (the notice may have gone with the last conflict).
+  ($(fieldOf(conflict.where, conflict.key) ?? "") ?? $("tabs-message-title")).focus();
+}
+
+/** Says that another tab changed the open assessment (until closed, or another is opened). */
+function noteTabChange({ changed = [], note = null }) {
+  const known = new Set(tabChanges.changed.map((c) => conflictKey(c)));
+  const fresh = changed.filter((c) => !known.has(conflictKey(c))).map(({ where, key }) => ({ where, key }));
+  tabChanges = { changed: [...tabChanges.changed, ...fresh], notes: note && !tabChanges.notes.includes(note) ? [...tabChanges.notes, note] : tabChanges.notes };
+  const said = note ?? (changed.length ? `Changed in another tab: ${changed.map((c) => answerName(c.where, c.key)).join("; ")}.` : null);
+  if (said) announce(said);
+  renderConflicts();
 }
 
 function timing(name, start, end) {
@@ -432,7 +774,7 @@ function renderReportDetails() {
 let sealedFor = null;
 
 function sealedIsCurrent() {
-  return sealedFor === JSON.stringify(submission());
+  return sealedFor === JSON.stringify(evaluated);
 }
 
 function showDigest(text) {
@@ -442,7 +784,7 @@ function showDigest(text) {
 
 /** The sealed report of the current answers, for a download or a print; shows its digest. */
 function sealForExport() {
-  const current = submission();
+  const current = evaluated;
   const sealed = sealedReport(current);
   sealedFor = JSON.stringify(current);
   showDigest(sealed.digest);
@@ -454,7 +796,7 @@ function syncInputs() {
   $("assessment-title").value = state.title;
   $("short-mode").checked = state.mode === "short";
   profileForm.sync(state.profile);
-  questionnaire.sync(state.answers);
+  questionnaire.sync(Object.fromEntries(Object.entries(state.answers)));
 }
 
 function isEmpty(record) {
@@ -494,6 +836,7 @@ function openAssessment(id, { focus = null, announcement = null } = {}) {
   const changed = id !== store.openId;
   store.openId = id;
   state = record;
+  if (changed) tabChanges = { changed: [], notes: [] };
   if (reconcile(state)) saveRecord(state);
   saveIndex();
   $("example-select").value = "";
@@ -546,6 +889,9 @@ function duplicateAssessment(id) {
     title: clipTitle(`Copy of ${displayTitle(source.title)}`),
     createdAt: now,
     updatedAt: now,
+    // A new entry: never stored, no history of its own.
+    stored: null,
+    revision: 0,
   };
   addAssessment(copy, { after: id, announcement: `Duplicated as “${copy.title}”, which is open now.` });
 }
@@ -556,7 +902,8 @@ function deleteAssessment(id) {
   const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
   if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
   clearImportMessages();
-  if (store.available && !removeRecord(id)) {
+  // From disk, an assessment an earlier version stored is removed from the storage too.
+  if ((store.available || record.stored) && !removeRecord(id)) {
     storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
   }
   const position = store.order.indexOf(id);
@@ -630,7 +977,7 @@ async function importFile(file) {
   const otherVersion = typeof read.packVersion === "string" && read.packVersion !== packData.version;
   const record = emptyRecord({
     title: data.title,
-    profile: cleanProfile(data.profile, questions),
+    profile: data.profile,
     answers: matched,
     unmatchedAnswers: unmatched,
     unmatchedPackVersion: otherVersion && Object.keys(unmatched).length ? read.packVersion : null,
@@ -674,12 +1021,12 @@ function clearImportMessages() {
 let refreshDocuments = () => {};
 
 function wireTools() {
-  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(submission()) });
+  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(evaluated ?? submission()) });
   $("clear").addEventListener("click", () => {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
     setText($("example-description"), "");
-    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null }));
+    edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null, conflicts: [], storedAs: {} }));
     syncInputs();
     announce("All answers of this assessment are cleared.");
   });
@@ -692,7 +1039,7 @@ function wireTools() {
     // The engine renders its own evaluation of the answers, never a report handed to it.
     if (!report) return;
     sealForExport();
-    downloadText(reportMarkdown(submission()), `${reportFileStem(report)}.md`, "text/markdown");
+    downloadText(reportMarkdown(evaluated), `${reportFileStem(report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", () => {
     if (report) sealForExport();
@@ -711,6 +1058,11 @@ function wireTools() {
     if (!questionnaire.complete && /** @type {Element} */ (event.target).closest?.('a[href^="#"]')) finishBuilding();
   }, true);
   $("export-answers").addEventListener("click", exportAnswers);
+  $("tabs-message-close").addEventListener("click", () => {
+    tabChanges = { changed: [], notes: [] };
+    renderConflicts();
+    $("short-mode").focus();
+  });
   $("storage-export").addEventListener("click", exportAnswers);
   $("new-assessment").addEventListener("click", newAssessment);
   $("import-answers").addEventListener("click", () => $("import-file").click());
@@ -721,7 +1073,7 @@ function wireTools() {
     if (file) await importFile(file);
   });
   $("short-mode").addEventListener("change", (event) => {
-    edit(() => (state.mode = /** @type {HTMLInputElement} */ (event.target).checked ? "short" : "full"));
+    edit(() => (state.mode = /** @type {HTMLInputElement} */ (event.target).checked ? "short" : "full"), "mode");
     const left = [...$("short-mode-info").querySelectorAll("p")].at(0)?.textContent ?? "";
     announce(state.mode === "short" ? left : "Short mode is off: every question is shown again, with your answers.");
   });
@@ -798,7 +1150,7 @@ function loadExample(file) {
     if (typeof data.assessmentDate === "string" && example.profile.assessment_date === undefined) {
       example.profile.assessment_date = data.assessmentDate;
     }
-    const values = { title: example.title || entry.title, profile: cleanProfile(example.profile, questions), answers: example.answers };
+    const values = { title: example.title || entry.title, profile: example.profile, answers: example.answers };
     if (isEmpty(state)) {
       edit(() => Object.assign(state, values));
       syncInputs();

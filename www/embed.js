@@ -3,7 +3,7 @@
 //   embed.html?origins=https://portal.example,https://other.example[&mode=sme][&pack=...]
 // A message from any other origin is ignored: no answer, no change. Nothing is ever posted with
 // the target origin "*". The message set is documented in docs/embedding.md.
-import "./gpai-check-element.js";
+import { loadEngine } from "./gpai-check-element.js";
 
 const params = new URLSearchParams(location.search);
 const allowed = parseOrigins(params.get("origins") ?? "");
@@ -58,19 +58,24 @@ function toParent(message) {
 
 // While a portal's message is being handled, the element's own events are not forwarded: the
 // sender gets exactly one answer. Nothing is forwarded before the element is ready either.
+// Messages that come before it is ready wait in `queue`; if it cannot start, each one, then and
+// later, is answered with gpai:error.
 let handling = null;
-let started = false;
+let state = "starting"; // "started" | "failed"
+let failure = null;
 const queue = [];
+/** The largest message read, as JSON text: the engine's limit on a submission (limits()). */
+let maxMessageBytes = null;
 
 checker.addEventListener("gpai-change", (event) => {
   if (!handling) toParent({ type: "gpai:change", answers: event.detail });
 });
 checker.addEventListener("gpai-report", (event) => {
-  if (!handling && started) toParent({ type: "gpai:report", report: event.detail.report });
+  if (!handling && state === "started") toParent({ type: "gpai:report", report: event.detail.report });
 });
 checker.addEventListener("gpai-error", (event) => {
   if (handling) handling.error ??= event.detail.message;
-  else if (started) toParent({ type: "gpai:error", message: event.detail.message });
+  else if (state === "started") toParent({ type: "gpai:error", message: event.detail.message });
 });
 
 window.addEventListener("message", (event) => {
@@ -83,11 +88,46 @@ window.addEventListener("message", (event) => {
     parentRefused = false;
   }
   const reply = (message) => /** @type {Window} */ (event.source).postMessage(message, event.origin);
-  if (started) handle(data, reply);
+  if (state === "started") handle(data, reply);
+  else if (state === "failed") reply(failure);
   else queue.push([data, reply]);
 });
 
+/**
+ * A lower bound of `value`'s size as JSON text, in bytes, counted only until it passes `limit`:
+ * every text counts its UTF-16 code units (each is at least one byte of UTF-8) and its quotes,
+ * every other value at least one byte. So a message too large for the engine is refused after
+ * looking at no more of it than the limit, and before anything reads or copies it (a 50 MB
+ * text answer froze the frame for 16 s while it was written into the form).
+ */
+export function exceedsSize(value, limit) {
+  let total = 0;
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") total += v.length + 2;
+    else if (v !== null && typeof v === "object") {
+      const entries = Array.isArray(v) ? v : Object.entries(v);
+      total += 2;
+      for (const entry of entries) {
+        if (Array.isArray(v)) stack.push(entry);
+        else {
+          total += entry[0].length + 3;
+          stack.push(entry[1]);
+        }
+        if (total > limit) return true;
+      }
+    } else total += 1;
+    if (total > limit) return true;
+  }
+  return false;
+}
+
 function handle(data, reply) {
+  if (maxMessageBytes !== null && exceedsSize(data, maxMessageBytes)) {
+    reply({ type: "gpai:error", message: `The message is larger than ${maxMessageBytes} bytes as JSON, the limit for a submission; it was not read.`, code: "too_large" });
+    return;
+  }
   handling = { error: null };
   try {
     switch (data.type) {
@@ -113,13 +153,16 @@ function handle(data, reply) {
 }
 
 checker.ready.then(
-  () => {
-    started = true;
+  async () => {
+    maxMessageBytes = (await loadEngine()).limits().maxSubmissionBytes;
+    state = "started";
     toParent({ type: "gpai:ready" });
     for (const [data, reply] of queue.splice(0)) handle(data, reply);
   },
   (error) => {
-    toParent({ type: "gpai:error", message: `The checker could not start: ${error.message}` });
-    for (const [, reply] of queue.splice(0)) reply({ type: "gpai:error", message: "The checker could not start." });
+    state = "failed";
+    failure = { type: "gpai:error", message: `The checker could not start: ${error.message}` };
+    toParent(failure);
+    for (const [, reply] of queue.splice(0)) reply(failure);
   },
 );

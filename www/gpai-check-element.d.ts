@@ -8,6 +8,12 @@ export interface GpaiCheckAnswers {
   profile: Profile;
   answers: Record<string, AnswerValue>;
   title?: string;
+  /**
+   * Profile answers kept as the person typed them that the engine cannot use ("2,4e25" typed
+   * for the turnover): shown at their field with the engine's message, left out of the report.
+   * Present only when there are some; setting them back restores them.
+   */
+  invalid?: Record<string, unknown>;
 }
 
 /** The detail of `gpai-report`. */
@@ -30,7 +36,11 @@ export interface GpaiCheckEventMap extends HTMLElementEventMap {
 
 /** `<gpai-check pack="gpai-cop-final" mode="full|sme" storage="none|<prefix>">`. */
 export class GpaiCheckElement extends HTMLElement {
-  /** A copy of what the person answered; setting it restores that state (TypeError if it does not fit). */
+  /**
+   * A copy of what the person answered; setting it restores that state. Only plain objects are
+   * read; a value that does not fit, or that the engine refuses, throws a TypeError (with the
+   * engine's `code` and `path` when it refused) and changes nothing.
+   */
   get answers(): GpaiCheckAnswers;
   set answers(value: Partial<GpaiCheckAnswers>);
   /** The latest report (a copy), or null before the first. */

@@ -13,7 +13,8 @@ import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
-import { buildProfileForm, cleanProfile } from "./profile-form.js";
+import { buildProfileForm } from "./profile-form.js";
+import { isPlainObject, ownCopy, evaluateKeeping, withoutPath } from "./kept-values.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
 import { buildStillMissing } from "./still-missing.js";
@@ -147,9 +148,8 @@ export function shadowCss(text) {
 
 // --- Answers: checking what a portal hands in ----------------------------------------------------
 
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+/** The fields of the value `answers` takes and gives. */
+const STATE_FIELDS = ["profile", "answers", "title", "invalid", "pack", "packVersion"];
 
 function isAnswerValue(value) {
   return (
@@ -160,50 +160,80 @@ function isAnswerValue(value) {
   );
 }
 
-/**
- * The state `answers = value` sets: { title, profile, answers }. Throws a TypeError that names
- * the offending field when the value does not fit (a profile key the scope decision does not
- * ask, a value of the wrong kind). null or a missing key means "not answered".
- */
-function checkedState(value, questions) {
-  if (!isPlainObject(value)) throw new TypeError("answers must be an object { profile, answers, title }");
-  for (const key of Object.keys(value)) {
-    if (!["profile", "answers", "title", "pack", "packVersion"].includes(key)) throw new TypeError(`answers: unknown field "${key}"`);
-  }
-  const profileIn = value.profile ?? {};
-  const answersIn = value.answers ?? {};
-  if (!isPlainObject(profileIn)) throw new TypeError("answers.profile must be an object");
-  if (!isPlainObject(answersIn)) throw new TypeError("answers.answers must be an object");
-  if (value.title !== undefined && value.title !== null && typeof value.title !== "string") throw new TypeError("answers.title must be a string");
-
-  const given = Object.fromEntries(Object.entries(profileIn).filter(([, v]) => v !== null && v !== undefined));
-  const profile = cleanProfile(given, questions);
-  const rejected = Object.keys(given).filter((key) => !(key in profile));
-  if (rejected.length) throw new TypeError(`answers.profile: unknown key or value of the wrong kind: ${rejected.join(", ")}`);
-
-  const answers = {};
-  for (const [id, v] of Object.entries(answersIn)) {
-    if (v === null || v === undefined) continue;
-    if (!isAnswerValue(v)) throw new TypeError(`answers.answers.${id}: an answer is a string, a number, a boolean or a list of strings`);
-    answers[id] = Array.isArray(v) ? [...v] : v;
-  }
-  return { title: clipTitle(value.title ?? ""), profile, answers };
+/** What a value is, for an error message: "a Map", "a list", "the text "x"". */
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+  return `a ${typeof value}`;
 }
 
-/** What storage held, kept where it still fits (a newer scope decision may drop a key). */
-function lenientState(value, questions) {
+const quoted = (keys) => keys.map((k) => `"${k}"`).join(", ");
+
+/**
+ * The state `answers = value` would set, before the engine sees it: { title, profile, answers,
+ * invalidKeys }. Only plain objects are read, by their own keys, so a Map or a Date is refused
+ * rather than read as "no answers", and "__proto__" or "constructor" is a key like any other.
+ * Throws a TypeError naming every field, key or answer that does not fit. `invalid` holds
+ * profile answers kept as typed that the engine cannot use (what `answers` gives for them); they
+ * go into the profile as they are, and are set aside again at every evaluation.
+ */
+function candidateState(value, questions) {
+  if (!isPlainObject(value)) throw new TypeError(`answers must be a plain object { profile, answers, title }, not ${kindOf(value)}`);
+  const unknownFields = Object.keys(value).filter((key) => !STATE_FIELDS.includes(key));
+  if (unknownFields.length) throw new TypeError(`answers: unknown ${unknownFields.length === 1 ? "field" : "fields"} ${quoted(unknownFields)}; known: ${STATE_FIELDS.join(", ")}`);
+  const part = (name) => {
+    const v = value[name];
+    if (v === undefined || v === null) return {};
+    if (!isPlainObject(v)) throw new TypeError(`answers.${name} must be a plain object, not ${kindOf(v)}`);
+    return v;
+  };
+  const profileIn = part("profile");
+  const answersIn = part("answers");
+  const invalidIn = part("invalid");
+  if (value.title !== undefined && value.title !== null && typeof value.title !== "string") throw new TypeError(`answers.title must be a text, not ${kindOf(value.title)}`);
+
+  const known = new Set(questions.map((q) => q.id));
+  for (const [name, part] of [["profile", profileIn], ["invalid", invalidIn]]) {
+    const unknown = Object.keys(part).filter((key) => !known.has(key));
+    if (unknown.length) throw new TypeError(`answers.${name}: ${unknown.length === 1 ? "a key" : `${unknown.length} keys`} the scope decision does not ask: ${quoted(unknown)}`);
+  }
+  const both = Object.keys(invalidIn).filter((key) => Object.hasOwn(profileIn, key) && profileIn[key] !== null && profileIn[key] !== undefined);
+  if (both.length) throw new TypeError(`answers.invalid: ${quoted(both)} ${both.length === 1 ? "is" : "are"} in answers.profile too`);
+  const badAnswers = Object.entries(answersIn).filter(([, v]) => v !== null && v !== undefined && !isAnswerValue(v)).map(([id]) => id);
+  if (badAnswers.length) throw new TypeError(`answers.answers: an answer is a text, a number, a boolean or a list of texts; not so for ${quoted(badAnswers)}`);
+
+  const given = (object) => Object.entries(object).filter(([, v]) => v !== null && v !== undefined);
+  return {
+    title: clipTitle(value.title ?? ""),
+    profile: Object.fromEntries([...given(profileIn), ...Object.entries(invalidIn)]),
+    answers: Object.fromEntries(given(answersIn).map(([id, v]) => [id, Array.isArray(v) ? [...v] : v])),
+    invalidKeys: new Set(Object.keys(invalidIn)),
+  };
+}
+
+/** What storage held, as it was: plain objects only, nothing dropped (the engine sets aside what it refuses). */
+function storedState(value) {
   if (!isPlainObject(value)) return null;
-  const answers = {};
-  for (const [id, v] of Object.entries(isPlainObject(value.answers) ? value.answers : {})) if (isAnswerValue(v)) answers[id] = v;
   return {
     title: typeof value.title === "string" ? clipTitle(value.title) : "",
-    profile: cleanProfile(isPlainObject(value.profile) ? value.profile : {}, questions),
-    answers,
+    profile: isPlainObject(value.profile) ? ownCopy(value.profile) : {},
+    answers: isPlainObject(value.answers) ? ownCopy(value.answers) : {},
   };
 }
 
 function emptyState() {
   return { title: "", profile: {}, answers: {} };
+}
+
+/** The refusal `answers = ...` throws: a TypeError with the engine's code and path. */
+function refusalOf(entryOrError) {
+  const path = entryOrError.path ?? "";
+  const message = withoutPath(entryOrError.message, path);
+  const error = new TypeError(`answers${path ? `.${path}` : ""}: ${message}`);
+  error.code = entryOrError.code ?? null;
+  error.path = path;
+  return error;
 }
 
 // --- The element ---------------------------------------------------------------------------------
@@ -228,6 +258,11 @@ export class GpaiCheckElement extends HTMLElement {
   #renderedScope = "";
   #started = false;
   #pending = null;
+  /** What the last evaluation set aside (kept-values.js), and the engine's refusals seen so far. */
+  #setAside = [];
+  #refusals = new Map();
+  /** The submission the current report was made from (the state less what was set aside). */
+  #evaluated = null;
   #storageKeyInUse = null;
   #ready;
   #settle;
@@ -267,22 +302,38 @@ export class GpaiCheckElement extends HTMLElement {
     }
   }
 
-  /** A copy of { profile, answers, title? }: what the person answered. */
+  /**
+   * A copy of { profile, answers, title?, invalid? }: what the person answered. Profile answers
+   * the engine cannot use (a number typed as "2,4e25") are kept as typed under `invalid`, so
+   * that setting this value back restores them too.
+   */
   get answers() {
-    const out = { profile: { ...this.#state.profile }, answers: structuredClone(this.#state.answers) };
+    const kept = new Set(this.#setAside.filter((e) => e.where === "profile").map((e) => e.key));
+    const entries = Object.entries(this.#state.profile);
+    const out = {
+      profile: Object.fromEntries(entries.filter(([key]) => !kept.has(key))),
+      answers: structuredClone(this.#state.answers),
+    };
     if (this.#state.title) out.title = this.#state.title;
+    const invalid = entries.filter(([key]) => kept.has(key));
+    if (invalid.length) out.invalid = structuredClone(Object.fromEntries(invalid));
     return out;
   }
 
-  /** Restores { profile, answers, title? } (a copy of it) and evaluates; throws TypeError on bad input. */
+  /**
+   * Restores { profile, answers, title?, invalid? } (a copy of it) and evaluates. The engine
+   * sees it first: a value that does not fit, or that the engine refuses (an impossible date, a
+   * text over the limit), throws a TypeError (with the engine's `code` and `path`) and changes
+   * nothing.
+   */
   set answers(value) {
     if (!this.#questions) {
       // Before the engine is loaded the profile questions are unknown: checked once it is.
-      if (!isPlainObject(value)) throw new TypeError("answers must be an object { profile, answers, title }");
+      if (!isPlainObject(value)) throw new TypeError(`answers must be a plain object { profile, answers, title }, not ${kindOf(value)}`);
       this.#pending = structuredClone(value);
       return;
     }
-    this.#setState(checkedState(value, this.#questions));
+    this.#setState(this.#accepted(value));
   }
 
   /** The latest report (a copy), or null before the first one. */
@@ -319,18 +370,19 @@ export class GpaiCheckElement extends HTMLElement {
       useMessages(loaded.messages());
       this.#storageKeyInUse = this.#storageKey();
       this.#state = this.#restore() ?? emptyState();
+      this.#build();
       let refused = null;
       if (this.#pending) {
         const pending = this.#pending;
         this.#pending = null;
         try {
-          this.#state = checkedState(pending, this.#questions);
+          this.#state = this.#accepted(pending);
           this.#save();
+          this.#syncInputs();
         } catch (error) {
           refused = error;
         }
       }
-      this.#build();
       this.#afterChange({ changed: false });
       if (refused) this.#tell(`These answers could not be used: ${refused.message}`);
       show(this.#status, false);
@@ -490,7 +542,7 @@ export class GpaiCheckElement extends HTMLElement {
     if (!key) return null;
     try {
       const text = localStorage.getItem(key);
-      return text === null ? null : lenientState(JSON.parse(text), this.#questions);
+      return text === null ? null : storedState(JSON.parse(text));
     } catch {
       return null;
     }
@@ -558,30 +610,52 @@ export class GpaiCheckElement extends HTMLElement {
   // --- Evaluating and rendering (the glue of www/app.js) ---------------------------------------
 
   #submission() {
-    const { packId, packData } = this.#ui;
+    return this.#submissionOf(this.#state);
+  }
+
+  /** The submission of a state, for this element's pack. */
+  #submissionOf(state) {
     return {
-      pack: packId,
-      packVersion: packData.version,
-      title: this.#state.title.trim() || undefined,
-      profile: this.#state.profile,
-      answers: this.#state.answers,
+      pack: this.#ui?.packId ?? (this.getAttribute("pack") || DEFAULT_PACK),
+      packVersion: this.#ui?.packData.version,
+      title: state.title.trim() || undefined,
+      profile: state.profile,
+      answers: state.answers,
     };
+  }
+
+  /**
+   * The state `value` sets, once the engine has accepted all of it (less the `invalid` entries,
+   * which it is expected to refuse); throws, changing nothing, otherwise.
+   */
+  #accepted(value) {
+    const { invalidKeys, ...state } = candidateState(value, this.#questions);
+    const result = evaluateKeeping(this.#engine.evaluate, this.#submissionOf(state), this.#refusals);
+    const refused = result.error ?? result.setAside.find((e) => !(e.where === "profile" && invalidKeys.has(e.key)));
+    if (refused) throw refusalOf(refused);
+    return state;
   }
 
   /** One evaluation and everything it changes on screen. Returns true for a report with a new digest. */
   #refresh() {
     if (!this.#ui) return false;
-    try {
-      // Sealed: the element hands its report to the host page (the report property, gpai-report
-      // events, the iframe's messages), where a result leaves the checker.
-      this.#report = this.#engine.sealedReport(this.#submission());
+    // Sealed: the element hands its report to the host page (the report property, gpai-report
+    // events, the iframe's messages), where a result leaves the checker. What the engine
+    // refuses in the profile is set aside and shown at its field, never dropped.
+    const result = evaluateKeeping(this.#engine.sealedReport, this.#submission(), this.#refusals);
+    this.#setAside = result.setAside;
+    if (result.report) {
+      this.#report = result.report;
+      this.#evaluated = result.submission;
       this.#clearError();
-    } catch (error) {
+    } else {
       // Unusable input: the last good report stays, with what is wrong.
+      const error = result.error;
       const where = error.path ? ` (field ${error.path})` : "";
       this.#fail(`The checker could not use these answers${where}: ${error.message}`, error);
     }
-    const effective = this.#ui.profileForm.effective(this.#state.profile);
+    this.#ui.profileForm.showKept(result.setAside);
+    const effective = this.#ui.profileForm.effective(result.submission.profile);
     this.#ui.profileForm.updateVisibility(effective);
     if (!this.#report) return false;
     this.#render(effective);
@@ -666,7 +740,7 @@ export class GpaiCheckElement extends HTMLElement {
     const report = this.#report;
     if (!report) return;
     const [text, type, ext] =
-      kind === "md" ? [this.#engine.reportMarkdown(this.#submission()), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
+      kind === "md" ? [this.#engine.reportMarkdown(this.#evaluated), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = h("a", { href: url, download: `${reportFileStem(report)}.${ext}`, hidden: true });
     this.#wrapper.append(link);

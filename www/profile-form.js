@@ -19,8 +19,11 @@ const GROUPS = [
 
 /**
  * Builds the profile form into `container`.
- * `onChange(key, value)` is called for each edit; `value` undefined means "not answered".
- * Returns { sync(profile), updateVisibility(effectiveProfile), effective(profile), label(key), fieldId(key) }.
+ * `onChange(key, value)` is called for each edit; `value` undefined means "not answered". A
+ * number the engine cannot read is passed on as the text typed, so that it is kept (see
+ * kept-values.js): the engine refuses it, and the page shows it with its error.
+ * Returns { sync(profile), showKept(entries), updateVisibility(effectiveProfile), effective(profile),
+ * label(key), fieldId(key) }.
  */
 export function buildProfileForm(container, questions, onChange) {
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -46,8 +49,19 @@ export function buildProfileForm(container, questions, onChange) {
 
   return {
     sync(profile) {
-      for (const [key, field] of fields) field.set(profile[key]);
+      for (const [key, field] of fields) field.set(Object.hasOwn(profile, key) ? profile[key] : undefined);
     },
+    /**
+     * Marks the fields whose saved value the engine refused (set-aside entries of
+     * kept-values.js, `where: "profile"`): the value is named with the engine's message, and
+     * the field is invalid until it is changed. Other fields are cleared of such a mark.
+     */
+    showKept(entries) {
+      const byKey = new Map(entries.filter((e) => e.where === "profile").map((e) => [e.key, e]));
+      for (const [key, field] of fields) field.setKept(byKey.get(key) ?? null);
+    },
+    /** Why the engine refused a profile value, in words: "it is text, and this question takes a number". */
+    reason: (entry) => keptReason(entry, byId.get(entry.key)),
     updateVisibility(effectiveProfile) {
       for (const [key, field] of fields) {
         const parent = byId.get(key).showIfTrue;
@@ -68,21 +82,6 @@ export function buildProfileForm(container, questions, onChange) {
       return fields.get(key)?.focusId ?? null;
     },
   };
-}
-
-/** Keeps only profile entries for known questions with values of the right type. */
-export function cleanProfile(profile, questions) {
-  const out = {};
-  for (const q of questions) {
-    const v = profile?.[q.id];
-    const ok =
-      (q.type === "bool" && typeof v === "boolean") ||
-      (q.type === "number" && typeof v === "number" && Number.isFinite(v) && v >= 0) ||
-      (q.type === "enum" && (q.values ?? []).includes(v)) ||
-      (q.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v));
-    if (ok) out[q.id] = v;
-  }
-  return out;
 }
 
 function defaultText(q) {
@@ -119,6 +118,8 @@ function buildField(q, onChange) {
       const value = event.target.value;
       onChange(q.id, value === "" ? undefined : value === "yes");
     });
+    const kept = keptNote(id);
+    root.insertBefore(kept, hint);
     return {
       root,
       focusId: radios[0].input.id,
@@ -126,6 +127,7 @@ function buildField(q, onChange) {
         const wanted = value === true ? "yes" : value === false ? "no" : "";
         for (const r of radios) r.input.checked = r.input.value === wanted;
       },
+      setKept: (entry) => setFieldError(root, kept, keptText(entry, q, false)),
     };
   }
 
@@ -140,16 +142,29 @@ function buildField(q, onChange) {
     );
     describedBy(select, hint.id, why.id);
     select.addEventListener("change", () => onChange(q.id, select.value === "" ? undefined : select.value));
-    const root = h("div", { className: "field" }, label, select, hint, why.element);
-    return { root, focusId: id, set: (value) => (select.value = value ?? "") };
+    const kept = keptNote(id);
+    const root = h("div", { className: "field" }, label, select, kept, hint, why.element);
+    return {
+      root,
+      focusId: id,
+      set: (value) => (select.value = typeof value === "string" && (q.values ?? []).includes(value) ? value : ""),
+      setKept: (entry) => setFieldError(select, kept, keptText(entry, q, false)),
+    };
   }
 
   if (q.type === "date") {
     const input = h("input", { type: "date", id });
     describedBy(input, hint.id, why.id);
     input.addEventListener("input", () => onChange(q.id, input.value === "" ? undefined : input.value));
-    const root = h("div", { className: "field" }, label, input, hint, why.element);
-    return { root, focusId: id, set: (value) => (input.value = value ?? "") };
+    const kept = keptNote(id);
+    const root = h("div", { className: "field" }, label, input, kept, hint, why.element);
+    return {
+      root,
+      focusId: id,
+      // A date input shows only a real date; a saved value it cannot show is named in the note.
+      set: (value) => (input.value = typeof value === "string" ? value : ""),
+      setKept: (entry) => setFieldError(input, kept, keptText(entry, q, false)),
+    };
   }
 
   // Numbers: a text field, because type=number rejects "2e24"-style input in some browsers and
@@ -164,19 +179,62 @@ function buildField(q, onChange) {
   });
   const error = h("p", { className: "field-error", id: `${id}-error`, hidden: true });
   describedBy(input, hint.id, why.id);
+  const kept = keptNote(id);
   input.addEventListener("input", () => {
     const parsed = parseNumberField(input.value);
     setFieldError(input, error, parsed.error ?? null);
-    // An invalid number is not sent: the profile behaves as if the field were empty.
-    onChange(q.id, parsed.error || parsed.empty ? undefined : parsed.value);
+    // A number the engine cannot read is kept as typed (the engine refuses it, and the result
+    // counts the question as unanswered until it is corrected); a blank field is "not answered".
+    onChange(q.id, parsed.empty ? undefined : parsed.error ? input.value : parsed.value);
   });
-  const root = h("div", { className: "field" }, label, input, error, hint, why.element);
+  const root = h("div", { className: "field" }, label, input, error, kept, hint, why.element);
   return {
     root,
     focusId: id,
     set(value) {
-      input.value = numberFieldText(value);
-      setFieldError(input, error, null);
+      // A saved text is shown as it was typed, with the engine's reading of it.
+      input.value = typeof value === "string" ? value : numberFieldText(value);
+      setFieldError(input, error, typeof value === "string" ? parseNumberField(value).error ?? null : null);
     },
+    setKept: (entry) => setFieldError(input, kept, keptText(entry, q, !error.hidden)),
   };
+}
+
+/** The note under a field whose saved value the engine refused. */
+function keptNote(id) {
+  return h("p", { className: "field-error kept-note", id: `${id}-kept`, hidden: true });
+}
+
+/**
+ * What the note says about a refused value: what is kept, why it is not used, and what the
+ * result does meanwhile. `typedError`: the field already says what is wrong with the text.
+ */
+function keptText(entry, q, typedError) {
+  if (!entry) return null;
+  const effect = "the result counts this question as unanswered until you change it.";
+  if (typedError) return `What you typed is kept; ${effect}`;
+  return `The saved answer ${shownValue(entry.value)} cannot be used: ${keptReason(entry, q)}. It is kept as it is; ${effect}`;
+}
+
+/**
+ * Why the engine refused a profile value, in words. The engine decided (entry.code, its
+ * message); a refusal of the value's kind is said from the question's type, which reads better
+ * than the reader's "expected f64".
+ */
+function keptReason(entry, q) {
+  if (entry.code === "unknown_field" || !q) return "this checker has no such profile question";
+  if (entry.code !== "invalid_type") return entry.message;
+  const takes = { bool: "Yes or No", number: "a number", enum: "one of its options", date: "a date" }[q.type] ?? "another kind of answer";
+  const is = typeof entry.value === "string" ? "text" : Array.isArray(entry.value) ? "a list" : entry.value === null ? "empty" : typeof entry.value === "object" ? "an object" : typeof entry.value === "boolean" ? "Yes or No" : "a number";
+  return `it is ${is}, and this question takes ${takes}`;
+}
+
+/** A saved value as the note names it: a text in quotes, anything else as JSON. */
+export function shownValue(value) {
+  if (typeof value === "string") return `“${value}”`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -347,25 +347,37 @@ function buildInputQuestion(q, id, onAnswer, { why, finding, meta, precision }) 
     control = h("input", { type: "text", id: controlId, className: "input-number", autocomplete: "off", spellcheck: "false" });
     if (q.type === "number") {
       error = h("p", { className: "field-error", id: `${id}-error`, hidden: true });
+      // A number the engine cannot read is kept as the text typed: the engine reports it as
+      // an answer to check (a finding), and it counts as unanswered until it is corrected.
       read = () => {
         const parsed = parseNumberField(control.value, { allowNegative: true });
         setFieldError(control, error, parsed.error ?? null);
-        return parsed.error || parsed.empty ? undefined : parsed.value;
+        return parsed.empty ? undefined : parsed.error ? control.value : parsed.value;
       };
       write = (value) => {
-        control.value = numberFieldText(value);
-        setFieldError(control, error, null);
+        control.value = typeof value === "string" ? value : numberFieldText(value);
+        setFieldError(control, error, typeof value === "string" ? parseNumberField(value, { allowNegative: true }).error ?? null : null);
       };
     }
   }
   const hintText = inputHint(q);
   const hint = hintText ? h("p", { className: "hint", id: `${id}-hint` }, hintText) : null;
   read ??= () => (control.value.trim() === "" ? undefined : control.value);
-  write ??= (value) => (control.value = typeof value === "string" ? value : value === undefined ? "" : String(value));
+  // A saved value of another kind (a number for a text, an object from an older record) is
+  // shown as JSON: the field says what is stored, and nothing changes until it is edited.
+  write ??= (value) => (control.value = typeof value === "string" ? value : value === undefined ? "" : shownJson(value));
   describedBy(control, meta?.id, hint?.id, why.id);
   control.addEventListener("input", () => onAnswer(q.id, read()));
   const root = h("div", { className: "field question", id }, label, meta, control, error, finding, precision, hint, why.element);
   return { root, describedEl: control, focusId: controlId, set: write };
+}
+
+function shownJson(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** A quantity stored as a JSON number, shown so that its written precision reads back the same. */

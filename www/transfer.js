@@ -38,13 +38,12 @@ export function answersFileName(record, now = new Date()) {
 
 /** Splits answers into those whose question the pack has and the others. */
 export function splitAnswers(answers, questionIds) {
-  const matched = {};
-  const unmatched = {};
-  for (const [id, value] of Object.entries(answers)) {
-    if (questionIds.has(id)) matched[id] = value;
-    else unmatched[id] = value;
-  }
-  return { matched, unmatched };
+  // Object.fromEntries, not assignment: an answer keyed "__proto__" stays an answer.
+  const entries = Object.entries(answers);
+  return {
+    matched: Object.fromEntries(entries.filter(([id]) => questionIds.has(id))),
+    unmatched: Object.fromEntries(entries.filter(([id]) => !questionIds.has(id))),
+  };
 }
 
 /** Every question of a pack, in the pack's order. */

@@ -176,6 +176,17 @@ fn key_at(text: &str, at: usize) -> Cow<'_, str> {
     r.string().unwrap_or_default()
 }
 
+/// The path these steps lead to, in the notation of every error: `a.b[2].c`. Only the JS
+/// boundary walks a value by steps.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn path<'a>(steps: impl IntoIterator<Item = PathStep<'a>>) -> String {
+    let mut out = String::new();
+    for step in steps {
+        push_step(&mut out, step);
+    }
+    out
+}
+
 /// How many steps the path of a too-deep value names before it ends in "…".
 const DEEP_PATH_STEPS: usize = 8;
 

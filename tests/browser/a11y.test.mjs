@@ -1,6 +1,8 @@
 // axe-core on every screen of the page: the profile, the results, short mode, the list of
 // assessments (with a rename open and an unreadable entry), an import error, an import with
-// answers from another pack version, a storage failure, the print view and a narrow window.
+// answers from another pack version, a storage failure, the print view and a narrow window; and
+// the notices of issue #17: a conflict between two tabs, saved values the check cannot use, and
+// an assessment with no report.
 // Run: node --test tests/browser/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -121,6 +123,32 @@ test("axe: a storage failure, the print view, and a window 320 pixels wide", asy
 
     await page.setViewportSize({ width: 320, height: 800 });
     assert.deepEqual(await violations(page), [], "320 CSS pixels wide (400% zoom)");
+  } finally {
+    await context.close();
+  }
+});
+
+test("axe: a conflict between two tabs, saved values the check cannot use, and an assessment with no report", async () => {
+  const { context, page } = await auditedPage();
+  try {
+    const entries = storedAssessments([
+      { title: "Conflicted", profile: { significant_generality: "yes", worldwide_annual_turnover_eur: "2,4e9", assessment_date: "2025-02-30" }, answers: { c_policy_exists: "yes" } },
+      { title: "Too many", profile: {}, answers: Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`old_${i}`, "yes"])) },
+    ]);
+    const conflicted = JSON.parse(entries[recordKey("t0")]);
+    conflicted.conflicts = [{ where: "answers", key: "c_policy_exists", value: "yes", other: "partly" }];
+    conflicted.reviewer = "kept field";
+    entries[recordKey("t0")] = JSON.stringify(conflicted);
+    await putStorage(page, entries);
+    await gotoReady(page);
+    assert.ok(await page.locator("#tabs-message").isVisible());
+    assert.ok(await page.locator("#kept").isVisible());
+    assert.ok(await page.locator("#p-worldwide_annual_turnover_eur-kept").isVisible());
+    assert.deepEqual(await violations(page), [], "a conflict, and saved values that cannot be used");
+
+    await page.getByRole("button", { name: "Open “Too many”" }).click();
+    await eventually(async () => assert.match(await textOf(page.locator("#error")), /There is no report for “Too many”/));
+    assert.deepEqual(await violations(page), [], "no report");
   } finally {
     await context.close();
   }

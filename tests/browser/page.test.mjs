@@ -85,7 +85,7 @@ test("an in-scope profile shows the obligations, and answering a question update
   }
 });
 
-test("numbers accept scientific notation; an invalid number shows an error under its field and is not used", async () => {
+test("numbers accept scientific notation; an invalid number shows an error under its field, is kept as typed, and is not used", async () => {
   const { context, page } = await openPage(harness);
   try {
     await answerInScopeProfile(page);
@@ -98,7 +98,9 @@ test("numbers accept scientific notation; an invalid number shows an error under
     assert.equal(await compute.getAttribute("aria-invalid"), "true");
     assert.match(await compute.getAttribute("aria-describedby"), /p-training_compute_flop-error/);
     const stored = await storedOpenAssessment(page);
-    assert.equal("training_compute_flop" in stored.profile, false, "an invalid number is not kept as an answer");
+    assert.equal(stored.profile.training_compute_flop, "2.4e25x", "what was typed is kept");
+    assert.match(await textOf(page.locator("#p-training_compute_flop-kept")), /What you typed is kept; the result counts this question as unanswered/);
+    assert.match(await textOf(page.locator("#obligation-art55_1a .badge")), /^Not decided yet$/, "and not used");
 
     await compute.fill("2.4e25");
     assert.equal(await error.isVisible(), false);

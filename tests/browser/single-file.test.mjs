@@ -25,7 +25,7 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test("the one-file checker runs from a file:// URL, offline, under its own CSP, and keeps its answers", async (t) => {
+test("the one-file checker runs from a file:// URL, offline, under its own CSP, and keeps its answers on the page, not in the browser's storage", async (t) => {
   t.diagnostic(`single file: ${built.bytes} bytes, ${built.gzip} gzip`);
   const html = await readFile(built.out, "utf8");
   // One self-contained page: no file it would have to fetch, one inline script allowed by hash.
@@ -71,13 +71,15 @@ test("the one-file checker runs from a file:// URL, offline, under its own CSP, 
     assert.equal(await page.locator("#assessment-list > li").count(), 2, "loaded as a new assessment beside the one being answered");
 
     // Downloads work from disk too.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export answers (JSON)" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-answers").click()]);
     assert.equal(JSON.parse(await readFile(await download.path(), "utf8")).format, "gpai-check-answers");
 
-    // Storage works from disk: a reload restores both assessments and the open one.
+    // From disk, every file shares one storage, so nothing is written there: the page says so,
+    // and a reload starts afresh (tests/browser/attacks-page.test.mjs has the rest).
+    assert.match(await textOf(page.locator("#storage-message")), /Opened from a file on your disk, so autosave is off/);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
     await gotoReady(page);
-    assert.equal(await page.locator("#assessment-list > li").count(), 2);
-    assert.match(await textOf(page.locator("#assessment-list > li[aria-current=true]")), /Non-EU provider/);
+    assert.equal(await page.locator("#assessment-list > li").count(), 1);
 
     assert.deepEqual([...new Set(requests)], [url], "the file is the only thing loaded");
     assert.deepEqual(errors, [], "no CSP violation, no error");

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { initSync, evaluate, evaluateJson } from "../../pkg/gpai_check.js";
+import { initSync, evaluate, evaluateJson, resultBundle } from "../../pkg/gpai_check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 initSync({ module: readFileSync(join(root, "pkg/gpai_check_bg.wasm")) });
@@ -62,6 +62,35 @@ test("JS values that JSON cannot carry are refused, not silently changed", () =>
   assert.equal(refusal(() => evaluate(proto)).path, "profile.__proto__");
   // undefined is "not given", exactly like a missing key.
   assert.equal(evaluate({ ...base(), title: undefined }).title, null);
+});
+
+test("a Map, a Set, a Date or a class instance is refused where an object or a value belongs, naming where (JSON.stringify would make {} of a Map: no answers)", () => {
+  class Answers {
+    constructor() {
+      this.c_policy_exists = "yes";
+    }
+  }
+  const cases = [
+    [{ pack: "gpai-cop-final", answers: new Map([["c_policy_exists", "yes"]]) }, "answers", "Map"],
+    [{ pack: "gpai-cop-final", answers: new Date() }, "answers", "Date"],
+    [{ pack: "gpai-cop-final", answers: new Answers() }, "answers", "Object"],
+    [{ pack: "gpai-cop-final", profile: new Map() }, "profile", "Map"],
+    [{ pack: "gpai-cop-final", answers: { c_sources: new Set(["a"]) } }, "answers.c_sources", "Set"],
+    [{ pack: "gpai-cop-final", answers: { t_date: [new Date(0)] } }, "answers.t_date[0]", "Date"],
+    [{ pack: "gpai-cop-final", profile: { assessment_date: new Date(0) } }, "profile.assessment_date", "Date"],
+    [{ pack: "gpai-cop-final", title: new String("x") }, "title", "String"],
+    [new Map([["pack", "gpai-cop-final"]]), "", "Map"],
+  ];
+  for (const [value, path, kind] of cases) {
+    const e = refusal(() => evaluate(value));
+    assert.equal(e.code, "invalid_type", path);
+    assert.equal(e.path, path);
+    assert.match(e.message, new RegExp(`got a ${kind}$`), path);
+  }
+  // An object made without a prototype, or in another realm, is a plain object.
+  const bare = Object.assign(Object.create(null), { c_policy_exists: "yes" });
+  assert.equal(evaluate({ pack: "gpai-cop-final", answers: bare }).questions.find((q) => q.id === "c_policy_exists").answer, "answered");
+  assert.equal(refusal(() => resultBundle({ pack: "gpai-cop-final", answers: new Map() })).path, "answers");
 });
 
 test("deep nesting inside an answer is refused as too deep, naming the answer, and the module keeps working", () => {

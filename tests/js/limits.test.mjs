@@ -23,7 +23,7 @@ function refusal(fn) {
 }
 
 test("limits() gives the engine's limits", () => {
-  assert.deepEqual(limits(), { maxSubmissionBytes: 4 * 1024 * 1024, maxAnswers: 5000, maxTitleChars: 500, maxTextChars: 20000, maxNumberChars: 64, maxDepth: 127 });
+  assert.deepEqual(limits(), { maxSubmissionBytes: 4 * 1024 * 1024, maxBundleBytes: 12 * 1024 * 1024, maxAnswers: 5000, maxTitleChars: 500, maxTextChars: 20000, maxNumberChars: 64, maxDepth: 127 });
 });
 
 test("a title of maxTitleChars emoji is accepted; one more is refused, naming the title", () => {

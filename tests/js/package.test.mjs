@@ -19,6 +19,7 @@ const EMBED = [
   "favicon.svg",
   "fields.js",
   "gpai-check-element.js",
+  "kept-values.js",
   "messages.js",
   "number-input.js",
   "profile-form.js",
