@@ -230,7 +230,7 @@ function emptyState() {
 function refusalOf(entryOrError) {
   const path = entryOrError.path ?? "";
   const message = withoutPath(entryOrError.message, path);
-  const error = new TypeError(`answers${path ? `.${path}` : ""}: ${message}`);
+  const error = /** @type {TypeError & { code: string | null, path: string }} */ (new TypeError(`answers${path ? `.${path}` : ""}: ${message}`));
   error.code = entryOrError.code ?? null;
   error.path = path;
   return error;

@@ -19,7 +19,11 @@ before(async () => {
 });
 after(() => server?.close());
 
-/** GET `path` exactly as written (no client-side normalisation), with `host` as the Host header. */
+/**
+ * GET `path` exactly as written (no client-side normalisation), with `host` as the Host header.
+ * @param {string} path
+ * @param {{ host?: string }} [options]
+ */
 function rawGet(path, { host } = {}) {
   return new Promise((ok, fail) => {
     const port = server.address().port;
@@ -122,7 +126,7 @@ test("verify() reads back the largest bundles a submission within the limits can
   // 1. Texts of control characters, six bytes each as JSON, in every repeated question first.
   const control = "\u0001".repeat(maxTextChars);
   const answers = { ...example.answers };
-  const order = texts.map((q, i) => [q, repeats[i]]).sort((a, b) => b[1] - a[1]).map(([q]) => q);
+  const order = texts.map((q, i) => /** @type {[any, number]} */ ([q, repeats[i]])).sort((a, b) => b[1] - a[1]).map(([q]) => q);
   for (const q of order) {
     answers[q.id] = control;
     if (bytes({ ...example, answers }) > maxSubmissionBytes) {

@@ -81,7 +81,7 @@ test("a Map, a Set, a Date or a class instance is refused where an object or a v
     [{ pack: "gpai-cop-final", title: new String("x") }, "title", "String"],
     [new Map([["pack", "gpai-cop-final"]]), "", "Map"],
   ];
-  for (const [value, path, kind] of cases) {
+  for (const [value, path, kind] of /** @type {[any, string, string][]} */ (cases)) {
     const e = refusal(() => evaluate(value));
     assert.equal(e.code, "invalid_type", path);
     assert.equal(e.path, path);
@@ -90,6 +90,7 @@ test("a Map, a Set, a Date or a class instance is refused where an object or a v
   // An object made without a prototype, or in another realm, is a plain object.
   const bare = Object.assign(Object.create(null), { c_policy_exists: "yes" });
   assert.equal(evaluate({ pack: "gpai-cop-final", answers: bare }).questions.find((q) => q.id === "c_policy_exists").answer, "answered");
+  // @ts-expect-error: a Map where a plain object of answers belongs
   assert.equal(refusal(() => resultBundle({ pack: "gpai-cop-final", answers: new Map() })).path, "answers");
 });
 
