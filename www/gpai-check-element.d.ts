@@ -1,7 +1,7 @@
 // Types of the <gpai-check> element, shipped in the npm package as element.d.ts (next to
 // gpai_check.d.ts, whose types it uses). docs/embedding.md describes the behaviour.
 import type * as Engine from "./gpai_check.js";
-import type { Profile, Report, AnswerValue } from "./gpai_check.js";
+import type { Profile, Report, AnswerValue, ProviderDocument } from "./gpai_check.js";
 
 /** What the person answered: the `answers` property, and the detail of `gpai-change`. */
 export interface GpaiCheckAnswers {
@@ -21,6 +21,11 @@ export interface GpaiReportDetail {
   report: Report;
 }
 
+/** The detail of `gpai-documents`. */
+export interface GpaiDocumentsDetail {
+  documents: ProviderDocument[];
+}
+
 /** The detail of `gpai-error`: `code` and `path` as in GpaiInputError, else null. */
 export interface GpaiErrorDetail {
   message: string;
@@ -32,6 +37,7 @@ export interface GpaiCheckEventMap extends HTMLElementEventMap {
   "gpai-change": CustomEvent<GpaiCheckAnswers>;
   "gpai-report": CustomEvent<GpaiReportDetail>;
   "gpai-error": CustomEvent<GpaiErrorDetail>;
+  "gpai-documents": CustomEvent<GpaiDocumentsDetail>;
 }
 
 /** `<gpai-check pack="gpai-cop-final" mode="full|sme" storage="none|<prefix>">`. */
@@ -49,6 +55,12 @@ export class GpaiCheckElement extends HTMLElement {
   readonly ready: Promise<void>;
   /** Clears the title, the profile and every answer (and the kept copy). */
   reset(): void;
+  /**
+   * The documents a provider hands over, made now from the current answers (the engine's
+   * documents()); also dispatched as `gpai-documents`. Throws the engine's GpaiInputError when
+   * no report can be made; empty before the element is ready.
+   */
+  documents(): ProviderDocument[];
   addEventListener<K extends keyof GpaiCheckEventMap>(type: K, listener: (this: GpaiCheckElement, event: GpaiCheckEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof GpaiCheckEventMap>(type: K, listener: (this: GpaiCheckElement, event: GpaiCheckEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;

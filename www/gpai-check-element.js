@@ -341,6 +341,19 @@ export class GpaiCheckElement extends HTMLElement {
     return this.#report ? structuredClone(this.#report) : null;
   }
 
+  /**
+   * The documents a provider hands over, made now from the answers the latest report used: the
+   * Model Documentation Form for each recipient, as Markdown and as a CycloneDX model card (the
+   * engine's documents()). Also sent as a `gpai-documents` event. Empty before the engine is ready.
+   */
+  documents() {
+    if (!this.#engine || !this.#state) return [];
+    const { report: docs, error } = evaluateKeeping(this.#engine.documents, this.#submission(), this.#refusals);
+    if (!docs) throw error;
+    this.#emit("gpai-documents", { documents: structuredClone(docs) });
+    return docs;
+  }
+
   /** Resolves when the engine is loaded and the first report is made; rejects if it cannot start. */
   get ready() {
     return this.#ready;

@@ -445,6 +445,29 @@ test("setting `answers` restores a state: the inputs, the report and every measu
   }
 });
 
+test("documents(): the element hands the portal the Form for each recipient, and says so in an event", async () => {
+  const opened = await openPortal("?storage=none");
+  const { page } = opened;
+  try {
+    const host = page.locator("gpai-check#checker");
+    const example = JSON.parse(readFileSync(new URL("../../www/examples/frontier-systemic-risk.json", import.meta.url), "utf8"));
+    await host.evaluate((el, s) => (el.answers = { profile: s.profile, answers: s.answers, title: s.title }), example);
+    const got = await host.evaluate((el) => {
+      let detail = null;
+      el.addEventListener("gpai-documents", (event) => (detail = event.detail), { once: true });
+      const docs = el.documents();
+      return { docs: docs.map((d) => [d.recipient, d.provided, d.total, d.files.map((f) => f.fileName)]), event: detail?.documents.length ?? 0 };
+    });
+    assert.deepEqual(got.docs.map(([r]) => r), ["AIO", "NCA", "DP"]);
+    assert.deepEqual(got.docs[1].slice(1, 3), [35, 35], "the national authorities' Form is complete for the frontier example");
+    assert.deepEqual(got.docs[2][3], ["meridian-2-mdf-downstream-providers.md", "meridian-2-mdf-downstream-providers.cdx.json"]);
+    assert.equal(got.event, 3, "gpai-documents carries the same three documents");
+    assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
 // --- Storage -----------------------------------------------------------------------------------
 
 async function storageState(page) {

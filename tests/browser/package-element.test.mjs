@@ -84,7 +84,8 @@ function startPortal(checkResult) {
       const bundle = await body();
       const verdict = checkResult(bundle);
       backEnd.results.push({ bundle, verdict });
-      return json(200, verdict);
+      // The status the README's checkResult says to answer with.
+      return json(verdict.status, verdict);
     }
     const file = normalize(join(project.dir, path === "/" ? "index.html" : path));
     try {
@@ -194,7 +195,7 @@ test("the README's host page: the element from node_modules renders, restores th
     await page.getByRole("button", { name: "Submit the result" }).click();
     await eventually(async () => assert.equal(await page.locator("#status").textContent(), `Submitted: report ${engine.digest}`));
     assert.equal(backEnd.results.length, 1);
-    assert.deepEqual(backEnd.results[0].verdict, { ok: true, digest: engine.digest });
+    assert.deepEqual(backEnd.results[0].verdict, { status: 200, ok: true, digest: engine.digest });
     const tampered = structuredClone(backEnd.results[0].bundle);
     const measure = tampered.report.chapters[1].measures[0];
     measure.status = measure.status === "met" ? "not-met" : "met";
