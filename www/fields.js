@@ -62,3 +62,19 @@ export function setNote(control, noteEl, content) {
   if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
   else control.removeAttribute("aria-describedby");
 }
+
+/**
+ * Arrow keys move through a radio group and answer as they go; at either end the browser wraps
+ * around, so ArrowRight on "Not answered" would answer "Yes". Stops at the ends instead.
+ * @param {HTMLElement} group the element holding the radios
+ * @param {HTMLInputElement[]} inputs the radios, in order
+ */
+export function stopArrowWrap(group, inputs) {
+  group.addEventListener("keydown", (event) => {
+    const at = inputs.indexOf(/** @type {HTMLInputElement} */ (event.target));
+    if (at === -1) return;
+    const forward = event.key === "ArrowRight" || event.key === "ArrowDown";
+    const back = event.key === "ArrowLeft" || event.key === "ArrowUp";
+    if ((forward && at === inputs.length - 1) || (back && at === 0)) event.preventDefault();
+  });
+}

@@ -3,7 +3,7 @@
 import { h, show, describedBy, domId } from "./dom.js";
 import { enumLabel, formatNumber } from "./wording.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
-import { whyWeAsk, setFieldError } from "./fields.js";
+import { whyWeAsk, setFieldError, stopArrowWrap } from "./fields.js";
 
 /** Group ids of scopeQuestions(), in the order they are asked, with their visible names. */
 const GROUPS = [
@@ -114,6 +114,7 @@ function buildField(q, onChange) {
       why.element,
     );
     describedBy(root, hint.id, why.id);
+    stopArrowWrap(root, radios.map((r) => r.input));
     root.addEventListener("change", (event) => {
       const value = event.target.value;
       onChange(q.id, value === "" ? undefined : value === "yes");

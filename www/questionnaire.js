@@ -2,7 +2,7 @@
 // each evaluation only `hidden`, values and result elements change (see results.js).
 import { h, show, describedBy, domId } from "./dom.js";
 import { sourceLine, sourceText, statusBadge } from "./wording.js";
-import { whyWeAsk, setFieldError, setNote } from "./fields.js";
+import { whyWeAsk, setFieldError, setNote, stopArrowWrap } from "./fields.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
 import { buildFormLayout, fieldMeta } from "./doc-form.js";
 
@@ -271,6 +271,7 @@ function buildQuestion(q, onAnswer, formField = null) {
       why.element,
     );
     describedBy(root, meta?.id, why.id);
+    stopArrowWrap(root, radios.map((r) => r.input));
     root.addEventListener("change", (event) => onAnswer(q.id, event.target.value === "" ? undefined : event.target.value));
     ref = {
       root,
