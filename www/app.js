@@ -19,6 +19,7 @@ import { clipTitle, titleOf } from "./title.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
 import { setupDocuments } from "./documents.js";
+import { shareLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
 import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
@@ -122,6 +123,9 @@ async function start() {
   }
   revealTarget();
   wireExamples(await examplesFetched);
+  await openSharedLink();
+  // A link pasted into the address bar of an open checker changes only the fragment.
+  window.addEventListener("hashchange", () => openSharedLink());
   $("main").dataset.state = "ready";
 }
 
@@ -230,7 +234,7 @@ function openInMemory(reason) {
   }
   setText(
     $("privacy-line"),
-    "Everything runs in this browser. Nothing you type is sent anywhere. Opened from a file on your disk, this checker keeps your answers only on this page, while it is open, and in the files you export: nothing is written to the browser’s storage.",
+    "Everything runs in this browser. Nothing you type is sent anywhere. Opened from a file on your disk, this checker keeps your answers only on this page, while it is open, and in the files you export and the links you make: nothing is written to the browser’s storage.",
   );
   let earlier = null;
   try {
@@ -934,6 +938,50 @@ function downloadDamaged(id) {
 
 // --- Import and export -----------------------------------------------------------------------
 
+/**
+ * "Copy a link with these answers": the open assessment's answers file, deflated into the link's
+ * fragment (share.js). Copied to the clipboard where the browser allows it, else shown to copy.
+ */
+async function copyShareLink() {
+  const target = $("share-result");
+  const base = `${location.origin === "null" ? location.href.split("#")[0] : location.origin + location.pathname + location.search}`;
+  const made = await shareLink(JSON.stringify(answersFile(state, packData, new Date())), base);
+  if (made.tooLong) {
+    setChildren(target, `These answers are too many for a link (it would be ${made.tooLong.toLocaleString("en-GB")} characters; links stay under ${MAX_LINK_CHARS.toLocaleString("en-GB")}). Use “Export answers” and send the file instead.`);
+    target.className = "notice";
+    show(target, true);
+    announce(target.textContent);
+    return;
+  }
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(made.url);
+    copied = true;
+  } catch {
+    // No clipboard here (a file:// page, or permission refused): the link is shown to copy.
+  }
+  const field = h("input", { type: "text", readonly: true, value: made.url, "aria-label": "Link with these answers", className: "share-url" });
+  setChildren(target, copied ? "The link is copied. " : "Copy this link: ", field, " Whoever opens it gets these answers as a new assessment; they are inside the link, so send it only to people who may see them.");
+  target.className = "notice notice-ok";
+  show(target, true);
+  if (!copied) field.select();
+  announce(copied ? "The link with these answers is copied." : "The link with these answers is shown; copy it.");
+}
+
+/** Opens the answers a shared link carries, as a new assessment, then drops them from the address. */
+async function openSharedLink() {
+  let bytes;
+  try {
+    bytes = await answersFromFragment(location.hash, limits().maxSubmissionBytes);
+  } catch (error) {
+    setChildren($("import-error"), h("strong", {}, "The link's answers could not be opened. "), `${error.message}. Your assessments are unchanged.`);
+    show($("import-error"), true);
+  }
+  if (bytes === null) return;
+  history.replaceState(null, "", location.href.split("#")[0]);
+  if (bytes) await importFile(new File([bytes], "a shared link", { type: "application/json" }));
+}
+
 function exportAnswers() {
   const now = new Date();
   downloadText(`${JSON.stringify(answersFile(state, packData, now), null, 2)}\n`, answersFileName(state, now), "application/json");
@@ -1058,6 +1106,7 @@ function wireTools() {
     if (!questionnaire.complete && /** @type {Element} */ (event.target).closest?.('a[href^="#"]')) finishBuilding();
   }, true);
   $("export-answers").addEventListener("click", exportAnswers);
+  $("share-link").addEventListener("click", copyShareLink);
   $("tabs-message-close").addEventListener("click", () => {
     tabChanges = { changed: [], notes: [] };
     renderConflicts();
@@ -1084,7 +1133,7 @@ function wireTools() {
     $("short-mode").focus();
     announce("The answers kept from another pack version are discarded.");
   });
-  for (const id of ["clear", "export-answers", "new-assessment", "import-answers", "short-mode"]) $(id).disabled = false;
+  for (const id of ["clear", "export-answers", "share-link", "new-assessment", "import-answers", "short-mode"]) $(id).disabled = false;
   renderAssessments();
 }
 

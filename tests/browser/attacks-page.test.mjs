@@ -270,7 +270,7 @@ test("opened from disk, the one-file checker keeps answers on the page and in ex
     page.on("dialog", (d) => d.accept());
     const url = pathToFileURL(built.out).href;
     await gotoReady(page, url);
-    assert.match(await textOf(page.locator("#privacy-line")), /keeps your answers only on this page, while it is open, and in the files you export: nothing is written to the browser’s storage/);
+    assert.match(await textOf(page.locator("#privacy-line")), /keeps your answers only on this page, while it is open, and in the files you export and the links you make: nothing is written to the browser’s storage/);
     assert.match(await textOf(page.locator("#storage-message")), /Opened from a file on your disk, so autosave is off: .*any other HTML file you open could read/);
     await page.getByLabel("Name of this assessment").fill("From disk");
     await answerInScopeProfile(page);
