@@ -189,11 +189,14 @@ fn refusals() -> Vec<(&'static str, Vec<u8>, ErrorCode, &'static str, &'static s
     ]
 }
 
+/// Prints every message as it checks it, for review:
+/// `cargo test --test answers_file every_refusal -- --nocapture`.
 #[test]
 fn every_refusal_has_its_code_its_path_and_words_a_person_can_act_on() {
     let mut wrong = Vec::new();
     for (what, bytes, code, path, words) in refusals() {
         let e = refusal(&bytes);
+        println!("{what}: {e}");
         if e.code != code || e.path != path || !e.message.contains(words) {
             wrong.push(format!(
                 "{what}: expected {code:?} at {path:?} with {words:?}; got {:?} at {:?}: {}",
@@ -216,12 +219,4 @@ fn text_is_read_as_the_bytes_are() {
     }
     let (_, text) = &examples()[0];
     assert_eq!(read_answers_text(text).unwrap(), read_answers(text.as_bytes()).unwrap());
-}
-
-#[test]
-#[ignore = "prints the messages for review: cargo test --test answers_file -- --ignored --nocapture"]
-fn print_the_messages() {
-    for (what, bytes, ..) in refusals() {
-        println!("{what}: {}", refusal(&bytes));
-    }
 }

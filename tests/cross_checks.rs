@@ -1,10 +1,11 @@
 //! Every cross-check of the pack, on the real content: a fully answered, consistent submission
 //! trips none of them; for each one, a variant of it that introduces exactly that contradiction
-//! trips it. Boundary probes guard against false alarms (range edges, rounding up to the next
+//! trips exactly the checks its case lists (itself, and where one contradiction is rightly seen
+//! by two checks, both: no check trips silently beside another). Boundary probes guard against false alarms (range edges, rounding up to the next
 //! power of ten, accepted contests, N/A with a reason).
 //!
 //! Cases live in `tests/fixtures/cross-checks.json`: `base` is a submission; each case gives
-//! profile and answer changes and answers to drop.
+//! profile and answer changes, answers to drop, and the exact set of checks it trips.
 
 use std::collections::BTreeSet;
 
@@ -52,7 +53,11 @@ fn every_cross_check_trips_on_its_contradiction() {
         let id = case["id"].as_str().unwrap();
         let r = variant(base, case);
         assert!(r.findings.is_empty(), "{id}: {:?}", r.findings);
-        assert!(tripped(&r).contains(id), "{id} should trip; tripped {:?}", tripped(&r));
+        // The exact set: a case that also trips another check says so, or it is a false alarm.
+        let expected: BTreeSet<String> =
+            case["trips"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        assert!(expected.contains(id), "{id}: its case must list it among the checks it trips");
+        assert_eq!(tripped(&r), expected, "{id}: the checks this case trips");
         covered.insert(id.to_string());
     }
     let all: BTreeSet<String> = variant(base, &serde_json::json!({"profile": {}, "answers": {}, "drop": []}))
@@ -98,5 +103,8 @@ fn boundary_probes_give_the_expected_outcome() {
             serde_json::to_value(q.unwrap_or_else(|| panic!("{name}: no item {item}")).status).unwrap()
         };
         assert_eq!(got, Value::from(expect), "{name}: {item}");
+        // And nothing else trips: a probe changes one thing, at an edge.
+        let others: Vec<String> = tripped(&r).into_iter().filter(|x| x != item).collect();
+        assert!(others.is_empty(), "{name}: also trips {others:?}");
     }
 }

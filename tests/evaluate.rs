@@ -32,6 +32,8 @@ fn golden_reports_of_the_shipped_examples() {
     let examples = examples();
     assert!(examples.len() >= 3, "at least three example submissions ship in www/examples");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    // CI checks the committed goldens; it never rewrites them.
+    assert!(!(update && std::env::var_os("CI").is_some()), "UPDATE_GOLDEN is refused under CI");
     for (name, text) in examples {
         let report = evaluate_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let outputs = [
