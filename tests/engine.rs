@@ -298,7 +298,8 @@ fn a_form_field_counts_as_answered_only_with_every_part_and_each_part_s_precisio
     all["x_unit"] = json!("tokens");
     let r = run_with_parts(signed(), all.clone());
     assert_eq!(r.forms[0].answered, r.forms[0].total);
-    let p = r.forms[0].precision.iter().find(|p| p.question_id == "x_testing").expect("the part's precision is checked");
+    let p =
+        r.forms[0].precision.iter().find(|p| p.question_id == "x_testing").expect("the part's precision is checked");
     assert_eq!((p.field_id.as_ref(), p.pass), ("F-1", false));
     assert_eq!(req(&r, "X-1.1-R1").status, Status::Partial, "one figure short of the part's precision");
 
@@ -329,10 +330,18 @@ fn a_check_under_a_condition_is_not_applicable_where_it_does_not_hold_and_not_no
 #[test]
 fn texts_compare_loosely_when_normalised() {
     for note in ["N/A", "n/a.", " n.a. ", "Not  applicable.", "NOT APPLICABLE"] {
-        assert_eq!(cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"), CrossCheckStatus::Tripped, "{note:?}");
+        assert_eq!(
+            cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"),
+            CrossCheckStatus::Tripped,
+            "{note:?}"
+        );
     }
     for note in ["Not applicable to version 2", "nana", "Base model v1"] {
-        assert_eq!(cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"), CrossCheckStatus::Passed, "{note:?}");
+        assert_eq!(
+            cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"),
+            CrossCheckStatus::Passed,
+            "{note:?}"
+        );
     }
 }
 

@@ -52,7 +52,11 @@ fn the_deadline_note_says_the_notification_can_come_before_placing_on_the_market
     let s = decide(systemic());
     assert!(s.notes.iter().any(|n| n.id == "deadline.new-model"));
     let note = reason("deadline.new-model");
-    assert!(note.text.contains("Art 52(1) notification") && note.text.contains("before placing on the market"), "{}", note.text);
+    assert!(
+        note.text.contains("Art 52(1) notification") && note.text.contains("before placing on the market"),
+        "{}",
+        note.text
+    );
     for para in ["27", "31", "114"] {
         assert!(note.source.contains(para), "cites Guidelines para {para}: {}", note.source);
     }
@@ -145,7 +149,9 @@ fn the_pack_states_the_law_it_encodes_and_names_what_it_does_not_encode_yet() {
     }
     let md = report_markdown(&report(systemic(), json!({})));
     let head: Vec<&str> = md.lines().take(8).collect();
-    assert!(head.iter().any(|l| l.starts_with("- Law encoded:") && l.contains("10 July 2025") && l.contains("C(2025) 5045")));
+    assert!(head
+        .iter()
+        .any(|l| l.starts_with("- Law encoded:") && l.contains("10 July 2025") && l.contains("C(2025) 5045")));
     assert!(head.iter().any(|l| l.starts_with("- Not encoded yet") && l.contains("2026/1744")), "{head:?}");
 }
 
@@ -154,7 +160,8 @@ fn the_pack_states_the_law_it_encodes_and_names_what_it_does_not_encode_yet() {
 fn the_licence_row_records_several_licences_with_free_text() {
     let q = pack().question("t_mdf_3_2b").unwrap();
     assert_eq!(q.kind, QuestionType::MultiChoice);
-    let field = pack().chapters.iter().find_map(|c| c.form.as_ref()).unwrap().fields.iter().find(|f| f.id == "MDF-3.2b");
+    let field =
+        pack().chapters.iter().find_map(|c| c.form.as_ref()).unwrap().fields.iter().find(|f| f.id == "MDF-3.2b");
     let parts: Vec<&str> = field.unwrap().parts.iter().map(|p| p.question.as_str()).collect();
     assert_eq!(parts, ["t_mdf_3_2b_details"]);
     let r = report(systemic(), json!({"t_mdf_3_2b": ["free-and-open-source", "proprietary"]}));
@@ -175,7 +182,8 @@ fn data_sizes_and_training_time_are_form_fields_for_their_recipients() {
     assert_eq!(field("MDF-7.1b").recipients, [AiOffice]);
     assert_eq!(questions("MDF-7.1b"), ["t_mdf_7_1b", "t_mdf_7_1_period", "t_mdf_7_1b_hardware_days"]);
     // The sizes keep their precision: two figures for the AI Office, one for national authorities.
-    let precision = |id: &str, q: &str| field(id).questions().find(|(x, _)| *x == q).unwrap().1.unwrap().significant_figures;
+    let precision =
+        |id: &str, q: &str| field(id).questions().find(|(x, _)| *x == q).unwrap().1.unwrap().significant_figures;
     assert_eq!(precision("MDF-6.4a", "t_mdf_6_4a_testing"), Some(1));
     assert_eq!(precision("MDF-6.4b", "t_mdf_6_4b_validation"), Some(2));
 }
@@ -202,7 +210,8 @@ fn the_intermediate_report_question_asks_for_the_interval_between_reports() {
 
 #[test]
 fn not_having_notified_never_passes_the_framework_deadline() {
-    let full = json!({"ss_framework_confirmed_weeks_after_notification": 0, "ss_framework_confirmed_weeks_before_market": 8});
+    let full =
+        json!({"ss_framework_confirmed_weeks_after_notification": 0, "ss_framework_confirmed_weeks_before_market": 8});
     let mut not_notified = full.clone();
     not_notified["ss_art52_notified"] = json!("no");
     let r = report(systemic(), not_notified);
@@ -220,12 +229,16 @@ fn not_having_notified_never_passes_the_framework_deadline() {
     let r = report(voluntary, json!({"ss_framework_confirmed_weeks_before_market": 8}));
     assert_eq!(requirement(&r, "SS-1.1-R9"), Status::Met);
     let asked: Vec<&str> = r.questions.iter().filter(|q| q.asked).map(|q| q.id.as_ref()).collect();
-    assert!(!asked.contains(&"ss_art52_notified") && !asked.contains(&"ss_framework_confirmed_weeks_after_notification"));
+    assert!(
+        !asked.contains(&"ss_art52_notified") && !asked.contains(&"ss_framework_confirmed_weeks_after_notification")
+    );
 }
 
 #[test]
 fn the_response_and_complaint_figures_ask_for_one_figure_each() {
-    for (id, kpi) in [("t_ai_office_response_target_days", "T-1.2-R2-K1"), ("c_complaint_handling_target_days", "C-1.5-R3-K1")] {
+    for (id, kpi) in
+        [("t_ai_office_response_target_days", "T-1.2-R2-K1"), ("c_complaint_handling_target_days", "C-1.5-R3-K1")]
+    {
         let q = pack().question(id).unwrap();
         assert!(q.text.contains("aim to"), "{}: asks for the procedure's target: {}", id, q.text);
         let both = format!("{} {}", q.text, q.help.as_deref().unwrap_or(""));

@@ -23,7 +23,8 @@ use crate::report::{
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
-use context::{referenced_questions, Context, Truth};
+pub(crate) use context::referenced_questions;
+use context::{Context, Truth};
 
 /// Combines statuses of the items that count:
 /// all met -> met; what is answered all not met (the rest unanswered) -> not met; an answer
@@ -182,7 +183,9 @@ impl<'p> CheckRun<'_, 'p> {
                     referenced_questions(&w.condition, &mut qs);
                     let open: Vec<&'p str> = qs
                         .into_iter()
-                        .filter(|q| ctx.answer(q, 0).is_none() && ctx.questions.get(q).is_some_and(|q| ctx.visible(q, 0)))
+                        .filter(|q| {
+                            ctx.answer(q, 0).is_none() && ctx.questions.get(q).is_some_and(|q| ctx.visible(q, 0))
+                        })
                         .collect();
                     self.step(Rule::ApplicabilityUnknown, open.first().copied(), None, None, Status::Unanswered);
                     self.needs.extend(open);
