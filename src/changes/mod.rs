@@ -12,8 +12,6 @@
 
 pub(crate) mod summary;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, InputError};
@@ -186,32 +184,38 @@ fn condition_reads(c: &Condition, q: &str) -> bool {
     }
 }
 
-fn check_reads(c: &Check, q: &str, forms: &BTreeSet<&str>) -> bool {
+fn check_reads(c: &Check, q: &str, forms: &[&str]) -> bool {
     match c {
         Check::Choice(x) => x.question == q,
         Check::Provided(x) => x.question == q,
         Check::Kpi(_) => false,
         Check::All(l) => l.iter().any(|c| check_reads(c, q, forms)),
-        Check::FormComplete(f) => forms.contains(f.as_str()),
+        Check::FormComplete(f) => forms.contains(&f.as_str()),
         Check::When(w) => condition_reads(&w.condition, q) || check_reads(&w.check, q, forms),
     }
 }
 
+/// Adds an id once. Lists here are short (tens of ids), and a vector costs the wasm less than a
+/// set of its own.
+fn add<'a>(list: &mut Vec<&'a str>, id: &'a str) {
+    if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
 /// The measures, requirements and cross-checks whose results a changelog entry can move.
-fn touched(pack: &Pack, change: &PackChange) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+fn touched<'p>(pack: &'p Pack, change: &'p PackChange) -> Vec<&'p str> {
+    let mut out: Vec<&str> = Vec::new();
     let mut questions: Vec<&str> = Vec::new();
-    let mut forms: BTreeSet<&str> = BTreeSet::new();
+    let mut forms: Vec<&str> = Vec::new();
     match change.item_kind {
         ItemKind::Question => questions.push(&change.item),
-        ItemKind::CrossCheck => {
-            out.insert(change.item.clone());
-        }
+        ItemKind::CrossCheck => add(&mut out, &change.item),
         ItemKind::FormField => {
             for f in pack.chapters.iter().filter_map(|c| c.form.as_ref()) {
                 if f.fields.iter().any(|x| x.id == change.item) {
-                    forms.insert(f.id.as_str());
-                    out.insert(f.measure.clone());
+                    add(&mut forms, &f.id);
+                    add(&mut out, &f.measure);
                 }
             }
         }
@@ -219,8 +223,8 @@ fn touched(pack: &Pack, change: &PackChange) -> BTreeSet<String> {
             for (_, _, m) in pack.measures() {
                 for r in &m.requirements {
                     if r.id == change.item || r.kpis.iter().any(|k| k.id == change.item) {
-                        out.insert(r.id.clone());
-                        out.insert(m.id.clone());
+                        add(&mut out, &r.id);
+                        add(&mut out, &m.id);
                     }
                 }
             }
@@ -232,34 +236,34 @@ fn touched(pack: &Pack, change: &PackChange) -> BTreeSet<String> {
         if is_question(a) {
             questions.push(a);
         } else {
-            out.insert(a.clone());
+            add(&mut out, a);
         }
     }
     for q in questions {
         for f in pack.chapters.iter().filter_map(|c| c.form.as_ref()) {
             if f.fields.iter().any(|x| x.questions().any(|(id, _)| id == q)) {
-                forms.insert(f.id.as_str());
-                out.insert(f.measure.clone());
+                add(&mut forms, &f.id);
+                add(&mut out, &f.measure);
             }
         }
         for ch in &pack.chapters {
             for x in &ch.cross_checks {
                 if condition_reads(&x.when, q) {
-                    out.insert(x.id.clone());
+                    add(&mut out, &x.id);
                 }
             }
         }
         for (_, _, m) in pack.measures() {
             if m.questions.iter().any(|x| x.id == q) || m.applies_if.as_ref().is_some_and(|c| condition_reads(c, q)) {
-                out.insert(m.id.clone());
+                add(&mut out, &m.id);
             }
             for r in &m.requirements {
                 let reads = r.kpis.iter().any(|k| k.question == q)
                     || r.applies_if.as_ref().is_some_and(|c| condition_reads(c, q))
-                    || r.check.as_ref().is_some_and(|c| check_reads(c, q, &BTreeSet::new()));
+                    || r.check.as_ref().is_some_and(|c| check_reads(c, q, &[]));
                 if reads {
-                    out.insert(r.id.clone());
-                    out.insert(m.id.clone());
+                    add(&mut out, &r.id);
+                    add(&mut out, &m.id);
                 }
             }
         }
@@ -269,8 +273,8 @@ fn touched(pack: &Pack, change: &PackChange) -> BTreeSet<String> {
         for (_, _, m) in pack.measures() {
             for r in &m.requirements {
                 if r.check.as_ref().is_some_and(|c| check_reads(c, "", &forms)) {
-                    out.insert(r.id.clone());
-                    out.insert(m.id.clone());
+                    add(&mut out, &r.id);
+                    add(&mut out, &m.id);
                 }
             }
         }
@@ -284,9 +288,9 @@ fn touched(pack: &Pack, change: &PackChange) -> BTreeSet<String> {
 /// pack `pack` (whose changelog covers every earlier version).
 pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> WhatChanged {
     let entries = entries_between(pack, &before.pack_version, &after.pack_version);
-    let touches: Vec<(&PackChange, BTreeSet<String>)> = entries.iter().map(|c| (*c, touched(pack, c))).collect();
+    let touches: Vec<(&PackChange, Vec<&str>)> = entries.iter().map(|c| (*c, touched(pack, c))).collect();
     let changes_touching = |ids: &[&str]| -> Vec<String> {
-        touches.iter().filter(|(_, t)| ids.iter().any(|id| t.contains(*id))).map(|(c, _)| c.id.clone()).collect()
+        touches.iter().filter(|(_, t)| ids.iter().any(|id| t.contains(id))).map(|(c, _)| c.id.clone()).collect()
     };
     let about = |id: &str| -> Vec<String> {
         entries.iter().filter(|c| c.item == id || c.affects.iter().any(|a| a == id)).map(|c| c.id.clone()).collect()
@@ -320,23 +324,23 @@ pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> What
     let mut measures = Vec::new();
     let mut cross_checks = Vec::new();
     if before.statuses_known {
-        let earlier: BTreeMap<&str, &MeasureSummary> = before.measures.iter().map(|m| (m.id.as_str(), m)).collect();
         for m in &after.measures {
-            let Some(old) = earlier.get(m.id.as_str()) else { continue };
+            let Some(old) = before.measures.iter().find(|o| o.id == m.id) else { continue };
             if old.status == m.status {
                 continue;
             }
-            let old_reqs: BTreeMap<&str, Status> = old.requirements.iter().map(|r| (r.id.as_str(), r.status)).collect();
-            let new_reqs: BTreeMap<&str, Status> = m.requirements.iter().map(|r| (r.id.as_str(), r.status)).collect();
+            let status_in = |list: &[ItemStatus<Status>], id: &str| list.iter().find(|r| r.id == id).map(|r| r.status);
             let mut ids: Vec<&str> = m.requirements.iter().map(|r| r.id.as_str()).collect();
-            ids.extend(old.requirements.iter().map(|r| r.id.as_str()).filter(|id| !new_reqs.contains_key(id)));
+            ids.extend(
+                old.requirements.iter().map(|r| r.id.as_str()).filter(|id| status_in(&m.requirements, id).is_none()),
+            );
             let requirements: Vec<StatusMove<Status>> = ids
                 .into_iter()
-                .filter(|id| old_reqs.get(id) != new_reqs.get(id))
+                .filter(|id| status_in(&old.requirements, id) != status_in(&m.requirements, id))
                 .map(|id| StatusMove {
                     id: id.to_string(),
-                    before: old_reqs.get(id).copied(),
-                    after: new_reqs.get(id).copied(),
+                    before: status_in(&old.requirements, id),
+                    after: status_in(&m.requirements, id),
                     requirements: Vec::new(),
                     causes: Vec::new(),
                 })
@@ -368,14 +372,14 @@ pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> What
                 causes: why,
             });
         }
-        let earlier: BTreeMap<&str, CrossCheckStatus> =
-            before.cross_checks.iter().map(|x| (x.id.as_str(), x.status)).collect();
-        let now: BTreeMap<&str, CrossCheckStatus> =
-            after.cross_checks.iter().map(|x| (x.id.as_str(), x.status)).collect();
+        let status_in =
+            |list: &[ItemStatus<CrossCheckStatus>], id: &str| list.iter().find(|x| x.id == id).map(|x| x.status);
         let mut ids: Vec<&str> = after.cross_checks.iter().map(|x| x.id.as_str()).collect();
-        ids.extend(before.cross_checks.iter().map(|x| x.id.as_str()).filter(|id| !now.contains_key(id)));
+        ids.extend(
+            before.cross_checks.iter().map(|x| x.id.as_str()).filter(|id| status_in(&after.cross_checks, id).is_none()),
+        );
         for id in ids {
-            let (b, a) = (earlier.get(id).copied(), now.get(id).copied());
+            let (b, a) = (status_in(&before.cross_checks, id), status_in(&after.cross_checks, id));
             if b == a {
                 continue;
             }
@@ -444,25 +448,24 @@ pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> What
         }
     }
 
-    let old_findings: BTreeSet<&FindingSummary> = before.findings.iter().collect();
-    let new_findings: BTreeSet<&FindingSummary> = after.findings.iter().collect();
-    let finding = |f: &&FindingSummary| FindingMove {
+    let finding = |f: &FindingSummary| FindingMove {
         code: f.code,
         question_id: f.question_id.clone(),
         changes: about(&f.question_id),
     };
+    let missing_from = |list: &[FindingSummary], f: &FindingSummary| !list.contains(f);
     let (findings_appeared, findings_gone): (Vec<FindingMove>, Vec<FindingMove>) = if before.statuses_known {
         (
-            new_findings.difference(&old_findings).map(finding).collect(),
-            old_findings.difference(&new_findings).map(finding).collect(),
+            after.findings.iter().filter(|f| missing_from(&before.findings, f)).map(finding).collect(),
+            before.findings.iter().filter(|f| missing_from(&after.findings, f)).map(finding).collect(),
         )
     } else {
         // Without the earlier findings, those that name a question the pack changed are new.
-        (new_findings.iter().filter(|f| !about(&f.question_id).is_empty()).map(finding).collect(), Vec::new())
+        (after.findings.iter().filter(|f| !about(&f.question_id).is_empty()).map(finding).collect(), Vec::new())
     };
 
     // What of the changes concerns this assessment.
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut used: Vec<&str> = Vec::new();
     used.extend(after.measures.iter().filter(|m| m.status != Status::NotApplicable).map(|m| m.id.as_str()));
     used.extend(
         after
@@ -475,12 +478,12 @@ pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> What
     used.extend(after.cross_checks.iter().filter(|x| x.status != CrossCheckStatus::NotChecked).map(|x| x.id.as_str()));
     used.extend(measures.iter().map(|m| m.id.as_str()));
     used.extend(cross_checks.iter().map(|x| x.id.as_str()));
-    let concerned: BTreeSet<&str> = questions.iter().filter(|q| q.concerns_you).map(|q| q.id.as_str()).collect();
+    let concerned: Vec<&str> = questions.iter().filter(|q| q.concerns_you).map(|q| q.id.as_str()).collect();
     let relevant_changes = touches
         .iter()
         .filter(|(c, t)| {
-            t.iter().any(|id| used.contains(id.as_str()))
-                || concerned.contains(c.item.as_str())
+            t.iter().any(|id| used.contains(id))
+                || concerned.contains(&c.item.as_str())
                 || (c.item_kind == ItemKind::Question && asked_now(&c.item) && after.questions.is_some())
                 || findings_appeared.iter().any(|f: &FindingMove| f.changes.contains(&c.id))
         })

@@ -1,9 +1,8 @@
 //! A check of an assessment as a comparison needs it ([`CheckSummary`]): read from a report of
 //! either format, from a summary, or from the pack version alone. About 15 KB instead of a
 //! report's 100 to 200: the page stores one per assessment. Answers are kept as fingerprints
-//! (FNV-1a, 64 bits, of their JSON), enough to tell that an answer changed without storing it.
-
-use std::collections::BTreeMap;
+//! (FNV-1a, 64 bits, over what they hold), enough to tell that an answer changed without storing
+//! it.
 
 use serde::{Deserialize, Serialize};
 
@@ -115,7 +114,7 @@ pub struct FindingSummary {
 pub struct AnswerPrint {
     /// Question id.
     pub question_id: String,
-    /// FNV-1a (64 bits, hex) of the answer's JSON.
+    /// FNV-1a (64 bits, hex) over the answer's values and their kinds.
     pub print: String,
 }
 
@@ -183,7 +182,7 @@ struct StepIn {
     #[serde(default)]
     question_id: Option<String>,
     #[serde(default)]
-    answer: serde_json::Value,
+    answer: Option<Print>,
 }
 
 impl CheckSummary {
@@ -226,7 +225,7 @@ impl CheckSummary {
         let Some(chapters) = input.chapters else {
             return Ok(Self::bare(input.pack_id, input.pack_version, input.engine_version));
         };
-        let mut answers = BTreeMap::new();
+        let mut answers: Vec<AnswerPrint> = Vec::new();
         let chapter_applicability = chapters
             .iter()
             .map(|c| ChapterSummary {
@@ -245,8 +244,10 @@ impl CheckSummary {
                     if !questions.contains(q) {
                         questions.push(q.clone());
                     }
-                    if !step.answer.is_null() {
-                        answers.entry(q.clone()).or_insert_with(|| fingerprint(&step.answer));
+                    if let Some(print) = &step.answer {
+                        if !answers.iter().any(|a| &a.question_id == q) {
+                            answers.push(AnswerPrint { question_id: q.clone(), print: print.hex() });
+                        }
                     }
                 }
                 MeasureSummary {
@@ -274,7 +275,7 @@ impl CheckSummary {
             questions: input.questions,
             cross_checks: input.cross_checks.unwrap_or_default(),
             findings: input.findings.unwrap_or_default(),
-            answers: answers.into_iter().map(|(question_id, print)| AnswerPrint { question_id, print }).collect(),
+            answers: sorted(answers),
         })
     }
 
@@ -330,14 +331,68 @@ fn sorted(mut answers: Vec<AnswerPrint>) -> Vec<AnswerPrint> {
     answers
 }
 
-/// FNV-1a, 64 bits, of the value's JSON, in hex.
-fn fingerprint(value: &serde_json::Value) -> String {
-    let text = crate::json::to_string(value).unwrap_or_default();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// An answer's fingerprint, made while it is read: FNV-1a (64 bits) over its values and their
+/// kinds, so that no copy of the answer (nor a JSON value type, which would weigh on the wasm)
+/// is made. `"10"` and `10` differ; a list is its items in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Print(u64);
+
+impl Print {
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+
+    fn add(self, bytes: &[u8]) -> Self {
+        let mut hash = self.0;
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        Self(hash)
     }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
+
+    fn hex(self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        (0..16).rev().map(|i| HEX[((self.0 >> (i * 4)) & 0xf) as usize] as char).collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for Print {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit(Print);
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Print;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Print, E> {
+                Ok(self.0.add(b"s").add(v.as_bytes()).add(&[0]))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Print, E> {
+                Ok(self.0.add(b"n").add(&v.to_bits().to_le_bytes()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Print, E> {
+                Ok(self.0.add(b"n").add(&(v as f64).to_bits().to_le_bytes()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Print, E> {
+                Ok(self.0.add(b"n").add(&(v as f64).to_bits().to_le_bytes()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Print, E> {
+                Ok(self.0.add(if v { b"t" } else { b"f" }))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Print, A::Error> {
+                let mut print = self.0.add(b"[");
+                while let Some(item) = seq.next_element_seed(Seed(print))? {
+                    print = item;
+                }
+                Ok(print.add(b"]"))
+            }
+        }
+        struct Seed(Print);
+        impl<'de> serde::de::DeserializeSeed<'de> for Seed {
+            type Value = Print;
+            fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Print, D::Error> {
+                d.deserialize_any(Visit(self.0))
+            }
+        }
+        d.deserialize_any(Visit(Print(Print::START)))
+    }
 }
