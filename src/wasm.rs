@@ -291,14 +291,15 @@ pub fn limits() -> JsValue {
     to_js(&crate::submission::LIMITS)
 }
 
-/// What a comparison keeps of a report: statuses, questions, cross-checks, findings and answer
-/// fingerprints, about a tenth of the report. Reads a report of format 1 or 2 (or a summary).
+/// What a comparison keeps of a report: statuses, cross-checks, findings and answer fingerprints,
+/// a third of the report or less (questions added and removed come from the pack's changelog).
+/// Reads a report of format 1 or 2 (or a summary).
 /// For storing beside an assessment, to compare with its next check (`whatChanged`).
 #[wasm_bindgen(js_name = reportSummary, unchecked_return_type = "CheckSummary")]
 pub fn report_summary(
     #[wasm_bindgen(unchecked_param_type = "Report | CheckSummary")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    Ok(to_js(&check_of(&report, "")?))
+    Ok(to_js(&check_of(&report, "")?.compact()))
 }
 
 /// What changed between an earlier check of an assessment and the check made now: statuses that

@@ -16,6 +16,8 @@ import { answersFile, answersFileName, splitAnswers, questionsOf } from "./trans
 import { clipTitle, titleOf } from "./title.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
+import { buildWhatChanged, forgetCheck } from "./what-changed.js";
+import { renderLaw } from "./law.js";
 import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
@@ -40,6 +42,8 @@ let questionnaire;
 /** The "Still missing" panel, placed after the summary (still-missing.js). */
 let stillMissing;
 let assessmentList;
+/** "What changed since your last check" (what-changed.js). */
+let whatChangedPanel;
 let renderedScope = "";
 /** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
 let crossCheckInputs = new Map();
@@ -64,6 +68,7 @@ async function start() {
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
+  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { onDismiss: () => $("assessments-title").focus() });
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value)));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target))));
@@ -280,6 +285,7 @@ function refresh() {
   const effectiveProfile = profileForm.effective(state.profile);
   profileForm.updateVisibility(effectiveProfile);
   if (report) render(effectiveProfile);
+  if (report) whatChangedPanel.update(state, report);
   timing("gpai-check:evaluate", started, evaluated);
   timing("gpai-check:render", evaluated, performance.now());
 }
@@ -554,6 +560,7 @@ function deleteAssessment(id) {
   const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
   if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
   clearImportMessages();
+  forgetCheck(id);
   if (store.available && !removeRecord(id)) {
     storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
   }
@@ -832,4 +839,5 @@ function fillFooter() {
   setText($("pack-version"), `${packData.version} (published ${packData.publicationDate})`);
   setText($("pack-digest"), packData.digest);
   setText($("disclaimer"), packData.disclaimer);
+  renderLaw($("pack-law"), packData);
 }

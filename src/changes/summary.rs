@@ -1,6 +1,6 @@
 //! A check of an assessment as a comparison needs it ([`CheckSummary`]): read from a report of
-//! either format, from a summary, or from the pack version alone. About 15 KB instead of a
-//! report's 100 to 200: the page stores one per assessment. Answers are kept as fingerprints
+//! either format, from a summary, or from the pack version alone. Stored without its questions
+//! ([`CheckSummary::compact`]), a third of a report or less: the page keeps one per assessment. Answers are kept as fingerprints
 //! (FNV-1a, 64 bits, over what they hold), enough to tell that an answer changed without storing
 //! it.
 
@@ -285,6 +285,13 @@ impl CheckSummary {
         // path for every source of a summary. Writing and reading a report cannot fail.
         let text = crate::json::to_string(r).unwrap_or_default();
         Self::from_json(&text).unwrap_or_else(|_| Self::bare(r.pack_id.clone(), r.pack_version.clone(), None))
+    }
+
+    /// The summary without its list of questions, for storing: about half the size. Questions
+    /// added and removed are then found in the pack's changelog, as for a format-1 report.
+    pub fn compact(mut self) -> Self {
+        self.questions = None;
+        self
     }
 
     /// A check known only by its pack (and engine) version.
