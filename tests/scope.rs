@@ -555,6 +555,11 @@ fn the_data_lists_every_obligation_and_the_reference_inputs() {
     }
     // The research reference lives beside the repository (as in CI); elsewhere this part is skipped.
     let Ok(text_of_reference) = std::fs::read_to_string("../shared/reference/ai-act-scope-rules.json") else {
+        // In CI the reference must be there: a skipped comparison would pass silently.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but ../shared/reference/ai-act-scope-rules.json is missing"
+        );
         eprintln!("../shared/reference not found: defaults not compared with the reference");
         return;
     };
