@@ -113,7 +113,18 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
       return null;
     }
     if (shown?.id !== record.id) {
-      const result = whatChanged(pending, report);
+      let result;
+      try {
+        result = whatChanged(pending, report);
+      } catch {
+        // A kept check the engine cannot read (damaged, or of another pack): nothing to compare
+        // with; the check made now is kept instead.
+        pending = null;
+        latest.stored = null;
+        keepLatest();
+        show(section, false);
+        return null;
+      }
       shown = { id: record.id, result };
       render(result);
       show(section, true);

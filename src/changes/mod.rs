@@ -406,7 +406,15 @@ pub fn compare(pack: &Pack, before: &CheckSummary, after: &CheckSummary) -> What
 
     // Questions: from both reports' lists where they have them, else from the changelog.
     let mut questions = Vec::new();
-    let asked_now = |id: &str| after.questions.as_ref().map_or(true, |qs| qs.iter().any(|q| q.id == id && q.asked));
+    // Without the later check's list of questions (a stored summary), a question counts as asked
+    // when its measure applies, or is still undecided, in that check.
+    let asked_now = |id: &str| match &after.questions {
+        Some(qs) => qs.iter().any(|q| q.id == id && q.asked),
+        None => pack
+            .measures()
+            .filter(|(_, _, m)| m.questions.iter().any(|q| q.id == id))
+            .any(|(_, _, m)| after.measures.iter().any(|x| x.id == m.id && x.status != Status::NotApplicable)),
+    };
     let answered_before = |id: &str| {
         before.print(id).is_some()
             || after.findings.iter().any(|f| f.code == FindingCode::UnknownQuestion && f.question_id == id)

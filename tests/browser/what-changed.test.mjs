@@ -100,6 +100,20 @@ test("without a kept check, the changes that concern the assessment are shown un
   }
 });
 
+test("a kept check the engine cannot read is replaced by the check made now, without a panel or an error", async () => {
+  const { context, page, consoleErrors } = await openPage(harness);
+  try {
+    await putStorage(page, storedBy010({ [CHECK_KEY("old1")]: JSON.stringify({ packId: PACK_ID, packVersion: "0.1.0", summaryVersion: 9 }) }));
+    await gotoReady(page);
+    assert.equal(await panel(page).isVisible(), false);
+    const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), CHECK_KEY("old1"));
+    assert.deepEqual([kept.summaryVersion, kept.packVersion], [1, pack.version]);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("an assessment of this pack version shows nothing, and the check of the one left is kept", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   try {
