@@ -11,6 +11,7 @@
 
 pub mod answers;
 pub mod answers_file;
+pub mod changes;
 pub mod date;
 pub mod documents;
 pub mod error;

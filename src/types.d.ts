@@ -105,17 +105,25 @@ export type Condition =
   | { profile: { input: string; equals: unknown } }
   | { answer: { question: string; in: string[] } }
   | { answered: string }
-  | { compare: { left: Operand; op: "<" | "<=" | ">" | ">=" | "==" | "!="; right: Operand } };
+  | { compare: { left: Operand; op: "<" | "<=" | ">" | ">=" | "==" | "!="; right: Operand } }
+  /** The number is what the quantity answer says at the precision it is written in. */
+  | { withinRounding: { answer: string; of: Operand } };
 
-/** A value in a comparison: an answer, a profile input, a constant, or the power of ten of one. */
-export type Operand = { answer: string } | { profile: string } | { value: number | string } | { magnitude: Operand };
+/**
+ * A value in a comparison: an answer, a profile input, a constant, the power of ten of one, or a
+ * text compared loosely (lower case, letters and digits only).
+ */
+export type Operand =
+  | { answer: string } | { profile: string } | { value: number | string } | { magnitude: Operand } | { normalised: Operand };
 
 export type Check =
   | { choice: { question: string; met: string[]; partial?: string[] } }
   | { provided: { question: string } }
   | { kpi: string }
   | { all: Check[] }
-  | { formComplete: string };
+  | { formComplete: string }
+  /** The check only where the condition holds; not applicable where it does not. */
+  | { when: { condition: Condition; check: Check } };
 
 export interface Kpi {
   id: string;
@@ -188,6 +196,8 @@ export interface FormField {
   confidence: string;
   note?: string;
   appliesIf?: Condition;
+  /** Further questions of the row; the field counts as answered only when every part is. */
+  parts?: { question: string; precision?: { significantFigures?: number; orderOfMagnitude?: boolean } }[];
 }
 
 export interface DocumentationForm {
@@ -237,7 +247,39 @@ export interface Pack {
   digest: string;
   confidenceLevels: { code: string; meaning: string; unconfirmed: boolean }[];
   sources: { id: string; kind: string; description: string }[];
+  /** The texts of law the pack encodes (with dates), and later ones it names as not encoded yet. */
+  law?: LawText[];
+  /** What each version changed, newest first; the first entry is this version. */
+  changelog?: PackRelease[];
   chapters: Chapter[];
+}
+
+export interface LawText {
+  id: string;
+  title: string;
+  /** Where known from the official text. */
+  date?: string;
+  encoded: boolean;
+  note: string;
+}
+
+export interface PackRelease {
+  version: string;
+  date: string;
+  summary: string;
+  changes: PackChange[];
+}
+
+/** One item a pack version added, removed or changed, with why. */
+export interface PackChange {
+  id: string;
+  change: "added" | "removed" | "changed";
+  itemKind: "question" | "requirement" | "kpi" | "form-field" | "cross-check" | "scope-reason" | "profile-input" | "law";
+  item: string;
+  /** Where a removed item was, or other items whose results the change can move. */
+  affects?: string[];
+  reason: string;
+  sources: SourceRef[];
 }
 
 /** The engine's words: messages() returns it; a language is a catalogue with the same keys. */
@@ -295,7 +337,10 @@ export interface ProviderDocument {
   files: { format: "markdown" | "cyclonedx"; fileName: string; mediaType: string; text: string }[];
   /** [label, value] lines: model, version, date, recipient, fields provided, pack, report digest. */
   header: [string, string][];
-  sections: { title: string; rows: { fieldId: string; label: string; value: string | null; note: string | null }[] }[];
+  sections: {
+    title: string;
+    rows: { fieldId: string; label: string; value: string | null; note: string | null; parts: { questionId: string; label: string; value: string }[] }[];
+  }[];
   /** Fields with a valid answer. */
   provided: number;
   total: number;
@@ -357,4 +402,79 @@ export interface AnswersFile extends Submission {
   formatVersion: 1;
   /** ISO 8601 time of the export. */
   exportedAt?: string;
+}
+
+/**
+ * What a comparison keeps of a check (reportSummary()): statuses, questions, cross-checks,
+ * findings and answer fingerprints. The page stores one per assessment.
+ */
+export interface CheckSummary {
+  summaryVersion: 1;
+  packId: string;
+  packVersion: string;
+  engineVersion: string | null;
+  /** The report format it was read from: 1, 2, or 0 when no report was kept. */
+  reportFormat: number;
+  statusesKnown: boolean;
+  chapterApplicability: { id: string; applicable: boolean | null; measures: string[] }[];
+  measures: {
+    id: string;
+    status: Status;
+    requirements: { id: string; status: Status }[];
+    /** The questions its requirements read, each once. */
+    questions: string[];
+  }[];
+  /** Null when the report did not list its questions (format 1). */
+  questions: { id: string; asked: boolean; answer: AnswerState }[] | null;
+  crossChecks: { id: string; status: CrossCheckStatus }[];
+  findings: { code: FindingCode; questionId: string }[];
+  /** FNV-1a (64 bits, hex) of each answer the measures read, by question id. */
+  answers: { questionId: string; print: string }[];
+}
+
+/** Why a status moved (whatChanged()). */
+export type ChangeCause =
+  /** The pack's changelog entries (ids in `pack(packId).changelog`) that touch the item. */
+  | { kind: "pack-change"; changes: string[] }
+  /** The measure's chapter applies differently: the scope decision changed. */
+  | { kind: "chapter-applicability"; chapter: string; before: boolean | null; after: boolean | null }
+  /** Answers the item read that differ between the two checks. */
+  | { kind: "answers-changed"; questions: string[] }
+  /** The engine version differs, and nothing more specific explains it. */
+  | { kind: "engine-changed" }
+  /** Nothing the comparison can see explains it (an answer the report does not show changed). */
+  | { kind: "unexplained" };
+
+/** An item whose status moved; `before` null when it is new, `after` null when it is gone. */
+export interface StatusMove<S> {
+  id: string;
+  before: S | null;
+  after: S | null;
+  /** For a measure, its requirements whose status moved. */
+  requirements: StatusMove<Status>[];
+  causes: ChangeCause[];
+}
+
+/** What changed between an earlier check of an assessment and the check made now. */
+export interface WhatChanged {
+  packId: string;
+  before: { packVersion: string; engineVersion: string | null; reportFormat: number };
+  after: { packVersion: string; engineVersion: string | null; reportFormat: number };
+  /** False when the earlier check was known by its pack version only: no statuses to compare. */
+  statusesKnown: boolean;
+  /** The changelog entries between the two versions. */
+  changes: string[];
+  /** Those that touch something this assessment uses. */
+  relevantChanges: string[];
+  measures: StatusMove<Status>[];
+  crossChecks: StatusMove<CrossCheckStatus>[];
+  questions: {
+    id: string;
+    change: "added" | "removed" | "changed";
+    /** Added: asked now. Removed: the assessment holds an answer to it (kept, no longer used). */
+    concernsYou: boolean;
+    changes: string[];
+  }[];
+  findingsAppeared: { code: FindingCode; questionId: string; changes: string[] }[];
+  findingsGone: { code: FindingCode; questionId: string; changes: string[] }[];
 }

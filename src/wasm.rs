@@ -390,6 +390,38 @@ pub fn limits() -> JsValue {
     to_js(&crate::submission::LIMITS)
 }
 
+/// What a comparison keeps of a report: statuses, cross-checks, findings and answer fingerprints,
+/// a third of the report or less (questions added and removed come from the pack's changelog).
+/// Reads a report of format 1 or 2 (or a summary).
+/// For storing beside an assessment, to compare with its next check (`whatChanged`).
+#[wasm_bindgen(js_name = reportSummary, unchecked_return_type = "CheckSummary")]
+pub fn report_summary(
+    #[wasm_bindgen(unchecked_param_type = "Report | CheckSummary")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&check_of(&report, "")?.compact()))
+}
+
+/// What changed between an earlier check of an assessment and the check made now: statuses that
+/// moved and why (the pack's changelog entries, changed answers, a chapter that applies
+/// differently), questions added or removed, findings and cross-checks that appeared or went
+/// away. Each side is a report (format 1, as engine 0.1 wrote it, or 2), a `reportSummary`, or
+/// `{ packId, packVersion }` alone when nothing else was kept.
+#[wasm_bindgen(js_name = whatChanged, unchecked_return_type = "WhatChanged")]
+pub fn what_changed(
+    #[wasm_bindgen(unchecked_param_type = "Report | CheckSummary | { packId: string; packVersion: string }")]
+    before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Report | CheckSummary")] after: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (before, after) = (check_of(&before, "before")?, check_of(&after, "after")?);
+    crate::changes::compare_checks(&before, &after).map(|w| to_js(&w)).map_err(|e| to_js_error(&e))
+}
+
+fn check_of(value: &JsValue, root: &str) -> Result<crate::changes::CheckSummary, JsValue> {
+    let input: crate::changes::summary::CheckIn = from_js(value, root)?;
+    crate::changes::CheckSummary::of_input(input)
+        .map_err(|e| to_js_error(&if root.is_empty() { e } else { e.within(root) }))
+}
+
 /// The engine version (the crate version).
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -50,7 +50,9 @@ fn the_golden_holds_tripped_cross_checks_and_a_measure_not_met() {
     assert!(report.findings.is_empty(), "every answer is valid: {:?}", report.findings);
     let tripped: Vec<&str> =
         report.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).map(|x| &*x.id).collect();
-    assert_eq!(tripped, ["X-01", "X-16"]);
+    // X-33 (pack 0.2.0): the profile's compute and the Form's differ past the Form's rounding,
+    // the same contradiction X-01 reads as a scope question.
+    assert_eq!(tripped, ["X-01", "X-16", "X-33"]);
     let not_met: Vec<&str> = report
         .chapters
         .iter()
@@ -59,11 +61,11 @@ fn the_golden_holds_tripped_cross_checks_and_a_measure_not_met() {
         .map(|m| &*m.id)
         .collect();
     assert_eq!(not_met, ["C-1.2"]);
-    assert_eq!(report.summary.cross_checks.tripped, 2);
+    assert_eq!(report.summary.cross_checks.tripped, 3);
     assert_eq!(report.summary.overall.not_met, 1);
     // The Markdown a legal team reads says so too.
     let md = report_markdown(&report);
-    for id in ["X-01", "X-16", "C-1.2"] {
+    for id in ["X-01", "X-16", "X-33", "C-1.2"] {
         assert!(md.contains(id), "the Markdown report names {id}");
     }
 }

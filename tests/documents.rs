@@ -117,6 +117,19 @@ fn a_provider_the_form_is_not_required_of_is_told_so_and_an_undecided_one_too() 
 }
 
 #[test]
+fn a_row_with_parts_carries_them_all_in_the_text_and_the_model_card() {
+    // MDF-6.4a asks the authorities' sizes of training, testing and validation data and the unit.
+    let docs = documents(&example("frontier-systemic-risk"));
+    let nca = of(&docs, Recipient::NationalAuthorities);
+    let row = nca.sections.iter().flat_map(|s| &s.rows).find(|r| r.field_id == "MDF-6.4a").unwrap();
+    let ids: Vec<&str> = row.parts.iter().map(|p| p.question_id.as_str()).collect();
+    assert_eq!(ids, ["t_mdf_6_4a_testing", "t_mdf_6_4a_validation", "t_mdf_6_4_unit"]);
+    assert!(nca.markdown().contains("5e9 data points"), "the testing size is in the document");
+    let card = nca.file("cyclonedx").unwrap().text.as_str();
+    assert!(card.contains("\"eu-gpai-cop:MDF-6.4a:t_mdf_6_4a_testing\""), "and in the model card");
+}
+
+#[test]
 fn golden_documents_of_every_example() {
     let names = ["frontier-systemic-risk", "closed-non-eu", "fine-tuner", "sme-open-weights"];
     for (name, d) in names.iter().flat_map(|n| documents(&example(n)).into_iter().map(move |d| (n, d))) {

@@ -81,6 +81,8 @@ fn pack() -> &'static Pack {
     PACK.get_or_init(|| {
         let mut v: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
         v["chapters"] = json!([chapter()]);
+        // The real pack's changelog names its own items, which this pack does not have.
+        v["changelog"] = json!([]);
         Pack::from_json(&v.to_string()).unwrap_or_else(|e| panic!("synthetic pack: {e}"))
     })
 }
@@ -224,6 +226,7 @@ fn sme_simplifications_are_listed_where_they_apply_for_smes_and_small_mid_caps_o
 #[test]
 fn the_validator_refuses_dangling_form_and_comparison_references() {
     let mut v: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
+    v["changelog"] = json!([]);
     let mut ch = chapter();
     ch["form"]["fields"][0]["question"] = json!("x_missing");
     v["chapters"] = json!([ch]);
@@ -235,4 +238,130 @@ fn the_validator_refuses_dangling_form_and_comparison_references() {
     v["chapters"] = json!([ch]);
     let e = Pack::from_json(&v.to_string()).unwrap_err();
     assert!(e.message.contains("cannot be compared"), "{e}");
+}
+
+/// The synthetic chapter with the mechanisms pack 0.2.0 added: a Form field with parts, a check
+/// that applies only where a condition holds, a loose text comparison and a rounding test.
+fn chapter_with_parts() -> Value {
+    let mut ch = chapter();
+    let questions = ch["commitments"][0]["measures"][0]["questions"].as_array_mut().unwrap();
+    questions.extend([
+        json!({"id": "x_testing", "type": "quantity", "text": "Testing size?", "unit": "items", "min": 0,
+               "allowNotApplicable": true, "sources": []}),
+        json!({"id": "x_unit", "type": "text", "text": "Unit?", "sources": []}),
+        json!({"id": "x_notified", "type": "yes-no", "text": "Notified?", "sources": [],
+               "showIf": {"scope": "notificationRequired"}}),
+        json!({"id": "x_weeks", "type": "number", "text": "Weeks after notifying?", "unit": "weeks", "min": 0,
+               "sources": [],
+               "showIf": {"all": [{"scope": "notificationRequired"}, {"answer": {"question": "x_notified", "in": ["yes"]}}]}}),
+    ]);
+    ch["form"]["fields"][0]["parts"] =
+        json!([{"question": "x_testing", "precision": {"significantFigures": 2}}, {"question": "x_unit"}]);
+    let reqs = ch["commitments"][0]["measures"][0]["requirements"].as_array_mut().unwrap();
+    reqs.push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "Confirmed within 4 weeks of notifying.", "confidence": "P",
+        "check": {"when": {"condition": {"scope": "notificationRequired"},
+                           "check": {"all": [{"choice": {"question": "x_notified", "met": ["yes"]}}, {"kpi": "X-1.1-R3-K1"}]}}},
+        "kpis": [{"id": "X-1.1-R3-K1", "metric": "weeks", "question": "x_weeks", "comparator": "<=", "target": 4,
+                  "unit": "weeks", "anchor": "after notifying"}]
+    }));
+    let xs = ch["crossChecks"].as_array_mut().unwrap();
+    xs.push(json!({"id": "X-05", "title": "Note says none", "message": "m", "sources": [{"kind": "form", "ref": "F-3"}],
+        "when": {"any": [{"compare": {"left": {"normalised": {"answer": "x_note"}}, "op": "==", "right": {"value": "n a"}}},
+                         {"compare": {"left": {"normalised": {"answer": "x_note"}}, "op": "==", "right": {"value": "not applicable"}}}]}}));
+    xs.push(json!({"id": "X-06", "title": "Compute differs from the profile's", "message": "m",
+        "sources": [{"kind": "form", "ref": "F-2b"}],
+        "when": {"not": {"withinRounding": {"answer": "x_compute_aio", "of": {"profile": "training_compute_flop"}}}}}));
+    ch
+}
+
+fn run_with_parts(profile: Value, answers: Value) -> Report<'static> {
+    static PACK: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
+    let pack = PACK.get_or_init(|| {
+        let mut v: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
+        v["chapters"] = json!([chapter_with_parts()]);
+        v["changelog"] = json!([]);
+        Pack::from_json(&v.to_string()).unwrap_or_else(|e| panic!("synthetic pack: {e}"))
+    });
+    let s: Submission =
+        serde_json::from_value(json!({"pack": "gpai-cop-final", "profile": profile, "answers": answers})).unwrap();
+    evaluate_with(pack, &s)
+}
+
+#[test]
+fn a_form_field_counts_as_answered_only_with_every_part_and_each_part_s_precision() {
+    let base = json!({"x_compute_nca": "1e24", "x_compute_aio": "1.0e24", "x_energy": 120, "x_params": "7.3e10"});
+    let r = run_with_parts(signed(), base.clone());
+    let aio = r.forms[0].recipients.iter().find(|c| c.recipient == Recipient::AiOffice).unwrap();
+    assert_eq!(aio.missing, ["F-1"], "the parameters alone do not answer a field with parts");
+    assert_eq!(req(&r, "X-1.1-R1").status, Status::Unanswered);
+    let missing = &r.chapters[0].measures[0].missing;
+    assert!(missing.iter().any(|q| q == "x_testing") && missing.iter().any(|q| q == "x_unit"), "{missing:?}");
+
+    let mut all = base.clone();
+    all["x_testing"] = json!("3e9");
+    all["x_unit"] = json!("tokens");
+    let r = run_with_parts(signed(), all.clone());
+    assert_eq!(r.forms[0].answered, r.forms[0].total);
+    let p =
+        r.forms[0].precision.iter().find(|p| p.question_id == "x_testing").expect("the part's precision is checked");
+    assert_eq!((p.field_id.as_ref(), p.pass), ("F-1", false));
+    assert_eq!(req(&r, "X-1.1-R1").status, Status::Partial, "one figure short of the part's precision");
+
+    all["x_testing"] = json!("N/A");
+    assert_eq!(req(&run_with_parts(signed(), all), "X-1.1-R1").status, Status::Met, "N/A where the part allows it");
+}
+
+#[test]
+fn a_check_under_a_condition_is_not_applicable_where_it_does_not_hold_and_not_notifying_never_passes() {
+    // A voluntary signatory without systemic risk: no notification is required.
+    let r = run_with_parts(signed(), json!({}));
+    assert_eq!(req(&r, "X-1.1-R3").status, Status::NotApplicable);
+    assert!(r.chapters[0].measures[0].kpis.iter().all(|k| k.id != "X-1.1-R3-K1"), "its figure cannot be asked");
+
+    let sr = json!({"training_compute_flop": 2e25, "generates_language_image_or_video": true, "placed_on_eu_market": true,
+                    "established_in_eu": true});
+    let r = run_with_parts(sr.clone(), json!({}));
+    assert_eq!(req(&r, "X-1.1-R3").status, Status::Unanswered);
+    assert!(r.chapters[0].measures[0].missing.iter().any(|q| q == "x_notified"));
+    let r = run_with_parts(sr.clone(), json!({"x_notified": "no", "x_weeks": 0}));
+    assert_eq!(req(&r, "X-1.1-R3").status, Status::NotMet, "not notified: a stored 0 weeks is not used");
+    let r = run_with_parts(sr.clone(), json!({"x_notified": "yes", "x_weeks": 3}));
+    assert_eq!(req(&r, "X-1.1-R3").status, Status::Met);
+    let r = run_with_parts(sr, json!({"x_notified": "yes", "x_weeks": 6}));
+    assert_eq!(req(&r, "X-1.1-R3").status, Status::Partial, "notified, but confirmed too late");
+}
+
+#[test]
+fn texts_compare_loosely_when_normalised() {
+    for note in ["N/A", "n/a.", " n.a. ", "Not  applicable.", "NOT APPLICABLE"] {
+        assert_eq!(
+            cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"),
+            CrossCheckStatus::Tripped,
+            "{note:?}"
+        );
+    }
+    for note in ["Not applicable to version 2", "nana", "Base model v1"] {
+        assert_eq!(
+            cross(&run_with_parts(signed(), json!({"x_note": note})), "X-05"),
+            CrossCheckStatus::Passed,
+            "{note:?}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_is_within_rounding_of_a_quantity_as_written() {
+    let with = |profile_compute: f64, written: &str| {
+        let mut p = signed();
+        p["training_compute_flop"] = json!(profile_compute);
+        cross(&run_with_parts(p, json!({"x_compute_aio": written})), "X-06")
+    };
+    assert_eq!(with(3e25, "3.8e25"), CrossCheckStatus::Tripped, "3e25 is not what 3.8e25 rounds");
+    assert_eq!(with(3.84e25, "3.8e25"), CrossCheckStatus::Passed);
+    assert_eq!(with(3.75e25, "3.8e25"), CrossCheckStatus::Passed, "the lower edge");
+    assert_eq!(with(3.74e25, "3.8e25"), CrossCheckStatus::Tripped);
+    assert_eq!(with(3.84e25, "3.80e25"), CrossCheckStatus::Tripped, "a trailing zero narrows the rounding");
+    assert_eq!(with(3.4e25, "3e25"), CrossCheckStatus::Passed, "one figure covers 2.5e25 to 3.5e25");
+    assert_eq!(cross(&run_with_parts(signed(), json!({})), "X-06"), CrossCheckStatus::NotChecked);
 }

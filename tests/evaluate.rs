@@ -218,7 +218,7 @@ fn kpis_compare_the_stated_figure_with_the_codes_number() {
 
 #[test]
 fn where_the_code_sets_no_number_the_kpi_says_so_instead_of_passing_or_failing() {
-    let r = report_of(in_scope(json!({"c_complaint_handling_days": 90})));
+    let r = report_of(in_scope(json!({"c_complaint_handling_target_days": 90})));
     let k = measure(&r, "C-1.5")
         .kpis
         .iter()

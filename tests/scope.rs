@@ -503,6 +503,7 @@ fn sample_profiles() -> Vec<serde_json::Value> {
         json!({"established_in_eu": false}),
         json!({"established_in_eu": null}),
         json!({"placed_before_2025_08_02": true}),
+        json!({"placed_before_2025_08_02": true, "training_compute_flop": 3e25}),
         json!({"is_open_source_licence": true}),
         json!({"code_of_practice_signatory": "yes_some_chapters", "is_sme": true}),
         json!({"code_of_practice_signatory": "yes_all_chapters"}),

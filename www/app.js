@@ -20,6 +20,8 @@ import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuesti
 import { downloadText, reportFileStem } from "./download.js";
 import { setupDocuments } from "./documents.js";
 import { shareLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
+import { buildWhatChanged, forgetCheck } from "./what-changed.js";
+import { renderLaw } from "./law.js";
 import { formatDate, answerText } from "./wording.js";
 
 const PACK_ID = "gpai-cop-final";
@@ -60,6 +62,8 @@ let questionnaire;
 /** The "Still missing" panel, placed after the summary (still-missing.js). */
 let stillMissing;
 let assessmentList;
+/** "What changed since your last check" (what-changed.js). */
+let whatChangedPanel;
 let renderedScope = "";
 /** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
 let crossCheckInputs = new Map();
@@ -84,6 +88,7 @@ async function start() {
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
+  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { onDismiss: () => $("assessments-title").focus() });
 
   profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value), "profile"));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
@@ -508,6 +513,7 @@ function refresh() {
   if (report) render(effectiveProfile);
   else renderNoReport();
   refreshDocuments();
+  if (report) whatChangedPanel.update(state, report);
   timing("gpai-check:evaluate", started, done);
   timing("gpai-check:render", done, performance.now());
 }
@@ -906,6 +912,7 @@ function deleteAssessment(id) {
   const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
   if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
   clearImportMessages();
+  forgetCheck(id);
   // From disk, an assessment an earlier version stored is removed from the storage too.
   if ((store.available || record.stored) && !removeRecord(id)) {
     storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
@@ -1239,4 +1246,5 @@ function fillFooter() {
   setText($("pack-version"), `${packData.version} (published ${packData.publicationDate})`);
   setText($("pack-digest"), packData.digest);
   setText($("disclaimer"), packData.disclaimer);
+  renderLaw($("pack-law"), packData);
 }

@@ -43,7 +43,19 @@ function referencedQuestions(condition, out = []) {
  * questionnaire.js (placing questions) and updateForm (results).
  */
 export function buildFormLayout(form, measure) {
-  const fieldByQuestion = new Map(form.fields.map((f) => [f.question, f]));
+  // Every question of a field, its own and its parts' (the testing size of MDF-6.4a), shown
+  // with the field's id and recipients and its own precision rule. A part two fields share
+  // (the unit of MDF-6.4a and MDF-6.4b) shows both ids and every recipient of either.
+  const fieldByQuestion = new Map();
+  for (const f of form.fields) {
+    for (const part of [{ question: f.question, precision: f.precision }, ...(f.parts ?? [])]) {
+      const seen = fieldByQuestion.get(part.question);
+      const entry = seen
+        ? { ...seen, id: `${seen.id}, ${f.id}`, recipients: [...new Set([...seen.recipients, ...f.recipients])] }
+        : { ...f, question: part.question, precision: part.precision };
+      fieldByQuestion.set(part.question, entry);
+    }
+  }
   const recipientLabel = new Map(form.recipients.map((r) => [r.id, r.label]));
   const boxId = domId("form", form.id);
 
@@ -104,7 +116,7 @@ export function buildFormLayout(form, measure) {
     if (field) return field.section;
     const parent = referencedQuestions(q.showIf).find((id) => fieldByQuestion.has(id));
     if (parent) return fieldByQuestion.get(parent).section;
-    // "t_mdf_6_4_details" follows up "t_mdf_6_4a" and "t_mdf_6_4b".
+    // A question named after a field's ("x_other" beside "x") follows it.
     const stem = q.id.replace(/_[^_]+$/, "");
     const sibling = stem !== q.id && fieldQuestions.find((id) => id.startsWith(stem));
     return sibling ? fieldByQuestion.get(sibling).section : null;

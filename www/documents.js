@@ -110,6 +110,7 @@ function preview(doc) {
                 "td",
                 {},
                 row.value === null ? h("em", { className: "not-provided" }, "not yet provided") : row.value,
+                row.parts.length ? h("ul", { className: "document-parts" }, row.parts.map((part) => h("li", {}, h("span", { className: "hint" }, part.label), " ", part.value))) : null,
                 row.note ? h("p", { className: "hint" }, `Note: ${row.note}`) : null,
               ),
             ),

@@ -1,7 +1,7 @@
 // Types of the <gpai-check> element, shipped in the npm package as element.d.ts (next to
 // gpai_check.d.ts, whose types it uses). docs/embedding.md describes the behaviour.
 import type * as Engine from "./gpai_check.js";
-import type { Profile, Report, AnswerValue, ProviderDocument } from "./gpai_check.js";
+import type { Profile, Report, AnswerValue, ProviderDocument, WhatChanged, CheckSummary } from "./gpai_check.js";
 
 /** What the person answered: the `answers` property, and the detail of `gpai-change`. */
 export interface GpaiCheckAnswers {
@@ -38,6 +38,8 @@ export interface GpaiCheckEventMap extends HTMLElementEventMap {
   "gpai-report": CustomEvent<GpaiReportDetail>;
   "gpai-error": CustomEvent<GpaiErrorDetail>;
   "gpai-documents": CustomEvent<GpaiDocumentsDetail>;
+  /** Answers given for another pack version (or `lastCheck`): what that version changes. */
+  "gpai-what-changed": CustomEvent<WhatChanged>;
 }
 
 /** `<gpai-check pack="gpai-cop-final" mode="full|sme" storage="none|<prefix>">`. */
@@ -49,6 +51,8 @@ export class GpaiCheckElement extends HTMLElement {
    */
   get answers(): GpaiCheckAnswers;
   set answers(value: Partial<GpaiCheckAnswers>);
+  /** An earlier check the portal kept; raises gpai-what-changed when its pack version differs. */
+  set lastCheck(check: Report | CheckSummary | { packId: string; packVersion: string } | null);
   /** The latest report (a copy), or null before the first. */
   readonly report: Report | null;
   /** Resolves once the engine is loaded and the first report is made. */

@@ -263,6 +263,8 @@ export class GpaiCheckElement extends HTMLElement {
   #refusals = new Map();
   /** The submission the current report was made from (the state less what was set aside). */
   #evaluated = null;
+  /** An earlier check to compare the next report with (gpai-what-changed); see `lastCheck`. */
+  #earlier = null;
   #storageKeyInUse = null;
   #ready;
   #settle;
@@ -327,6 +329,10 @@ export class GpaiCheckElement extends HTMLElement {
    * nothing.
    */
   set answers(value) {
+    // Answers given for another pack version: the next report says what that version changes.
+    if (isPlainObject(value) && typeof value.packVersion === "string") {
+      this.#earlier = { packId: typeof value.pack === "string" ? value.pack : DEFAULT_PACK, packVersion: value.packVersion };
+    }
     if (!this.#questions) {
       // Before the engine is loaded the profile questions are unknown: checked once it is.
       if (!isPlainObject(value)) throw new TypeError(`answers must be a plain object { profile, answers, title }, not ${kindOf(value)}`);
@@ -334,6 +340,16 @@ export class GpaiCheckElement extends HTMLElement {
       return;
     }
     this.#setState(this.#accepted(value));
+  }
+
+  /**
+   * An earlier check of these answers that the portal kept (a report of either format, a
+   * reportSummary, or { packId, packVersion }): when it was made under another pack version, the
+   * element raises gpai-what-changed with what that version changes (whatChanged()).
+   */
+  set lastCheck(check) {
+    this.#earlier = check ?? null;
+    this.#tellChanges();
   }
 
   /** The latest report (a copy), or null before the first one. */
@@ -537,6 +553,20 @@ export class GpaiCheckElement extends HTMLElement {
     const fresh = this.#refresh();
     if (changed) this.#emit("gpai-change", this.answers);
     if (fresh) this.#emit("gpai-report", { report: structuredClone(this.#report) });
+    this.#tellChanges();
+  }
+
+  /** Raises gpai-what-changed once for an earlier check made under another pack version. */
+  #tellChanges() {
+    const earlier = this.#earlier;
+    if (!earlier || !this.#report || !this.#engine) return;
+    this.#earlier = null;
+    if (earlier.packVersion === this.#report.packVersion) return;
+    try {
+      this.#emit("gpai-what-changed", this.#engine.whatChanged(earlier, this.#report));
+    } catch (error) {
+      this.#tell(`What changed since the last check could not be worked out: ${error.message}`);
+    }
   }
 
   #emit(type, detail) {

@@ -54,8 +54,17 @@ pub(super) fn bom(doc: &Document, report: &Report, model_name: Option<&str>) -> 
     if let Some(uses) = value(doc, "MDF-4.2") {
         card.insert("considerations".into(), json!({ "useCases": [uses] }));
     }
+    // Each row by its Form id; a row's further parts (testing and validation sizes, the unit,
+    // the period measured) by the row's id and the part's question id.
     let mut properties: Vec<Value> = rows(doc)
-        .filter_map(|r| r.value.as_deref().map(|v| property(&format!("{NAMESPACE}:{}", r.field_id), v)))
+        .filter_map(|r| r.value.as_deref().map(|v| (r, v)))
+        .flat_map(|(r, v)| {
+            std::iter::once(property(&format!("{NAMESPACE}:{}", r.field_id), v)).chain(
+                r.parts
+                    .iter()
+                    .map(move |p| property(&format!("{NAMESPACE}:{}:{}", r.field_id, p.question_id), &p.value)),
+            )
+        })
         .collect();
     let missing: Vec<&str> = rows(doc).filter(|r| r.value.is_none()).map(|r| r.field_id.as_str()).collect();
     if !missing.is_empty() {

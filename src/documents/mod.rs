@@ -96,6 +96,21 @@ pub struct DocumentRow {
     pub value: Option<String>,
     /// A caveat: the answer does not keep the Form's precision rule.
     pub note: Option<String>,
+    /// The row's further parts (e.g. testing and validation sizes, the unit), each with the
+    /// question that asks for it and its answer; empty while the row is not provided.
+    pub parts: Vec<DocumentPart>,
+}
+
+/// A further part of a Form row (the pack's `FormField::parts`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentPart {
+    /// The question's id.
+    pub question_id: String,
+    /// What it is: the question that asks for it.
+    pub label: String,
+    /// The answer as the recipient reads it.
+    pub value: String,
 }
 
 /// The Model Documentation Form filled in for each of its recipients, from the engine's own
@@ -141,11 +156,30 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                     answer_to(field).and_then(|(q, a)| a.map(|a| (q, a))).and_then(|(q, a)| answer_text(q, a))
                 };
                 provided += u32::from(value.is_some());
+                // A row is provided only with all its parts (the Form's completeness says so).
+                let parts = if value.is_some() {
+                    field
+                        .parts
+                        .iter()
+                        .filter_map(|p| index.get(&p.question))
+                        .filter_map(|q| {
+                            let a = submission.answers.get(&q.id)?;
+                            Some(DocumentPart {
+                                question_id: q.id.clone(),
+                                label: q.text.clone(),
+                                value: answer_text(q, a)?,
+                            })
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let row = DocumentRow {
                     field_id: field.id.clone(),
                     label: field.label.clone(),
                     note: value.as_ref().and_then(|_| precision_note(result, field)),
                     value,
+                    parts,
                 };
                 match sections.last_mut() {
                     Some(s) if s.title == field.section => s.rows.push(row),
@@ -227,6 +261,9 @@ fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
         for row in &s.rows {
             let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
             let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
+            for part in &row.parts {
+                let _ = writeln!(md, "  - {} {}", inline(&part.label), inline(&part.value));
+            }
             if let Some(note) = &row.note {
                 let _ = writeln!(md, "  - Note: {}", inline(note));
             }

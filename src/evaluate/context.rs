@@ -7,7 +7,7 @@
 //! true, passes when false, and is not checked when unknown.
 
 use crate::answers::{Answer, ValidAnswers};
-use crate::pack::model::{CompareOp, Comparison, Condition, Operand, Pack, Question, ScopeFlag};
+use crate::pack::model::{CompareOp, Comparison, Condition, Operand, Pack, Question, RoundingTest, ScopeFlag};
 use crate::pack::QuestionIndex;
 use crate::scope::ScopeResult;
 
@@ -125,7 +125,27 @@ impl<'a, 'p> Context<'a, 'p> {
             },
             Condition::Answered(q) => Truth::of(self.answer(q, depth + 1).is_some()),
             Condition::Compare(cmp) => self.compare(cmp, depth + 1),
+            Condition::WithinRounding(t) => self.within_rounding(t, depth + 1),
         }
+    }
+
+    /// See [`Condition::WithinRounding`].
+    fn within_rounding(&self, t: &RoundingTest, depth: u8) -> Truth {
+        let Some(Answer::Quantity(q)) = self.answer(&t.answer, depth) else {
+            return Truth::Unknown;
+        };
+        let Some(Value::Number(x)) = self.operand(&t.of, depth) else {
+            return Truth::Unknown;
+        };
+        if !(q.value.is_finite() && x.is_finite()) || q.value <= 0.0 {
+            return Truth::of(q.value == x);
+        }
+        // Half a unit of the last significant figure written: 3.8e25 (2 figures) covers
+        // 3.75e25 to 3.85e25. A relative allowance of 1e-9 keeps a value on the edge, such as
+        // 3.85e25 itself, inside despite binary rounding.
+        let exponent = q.value.log10().floor() as i32 - q.significant_figures.max(1) as i32 + 1;
+        let half = 0.5 * 10f64.powi(exponent);
+        Truth::of((x - q.value).abs() <= half * (1.0 + 1e-9))
     }
 
     /// Whether the condition reads a scope decision that is undecided.
@@ -188,6 +208,10 @@ impl<'a, 'p> Context<'a, 'p> {
                 Value::Number(x) if x > 0.0 => Some(Value::Number(x.log10().floor())),
                 _ => None,
             },
+            Operand::Normalised(inner) => match self.operand(inner, depth)? {
+                Value::Text(t) => Some(Value::Text(normalise(&t))),
+                Value::Number(_) => None,
+            },
         }
     }
 
@@ -201,6 +225,26 @@ impl<'a, 'p> Context<'a, 'p> {
         let (q, a) = self.answers.get(id)?;
         self.visible(q, depth).then_some(a)
     }
+}
+
+/// See [`Operand::Normalised`]: ASCII letters in lower case, letters and digits kept, every
+/// other run of ASCII one space. Characters beyond ASCII are kept as written: Unicode case
+/// tables would weigh more in the wasm than the few texts compared this way need.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 fn json_value(v: &serde_json::Value) -> Option<Value> {
@@ -223,7 +267,7 @@ pub(crate) fn referenced_questions<'a>(c: &'a Condition, out: &mut Vec<&'a str>)
     fn operand<'a>(o: &'a Operand, out: &mut Vec<&'a str>) {
         match o {
             Operand::Answer(q) => out.push(q),
-            Operand::Magnitude(inner) => operand(inner, out),
+            Operand::Magnitude(inner) | Operand::Normalised(inner) => operand(inner, out),
             Operand::Profile(_) | Operand::Value(_) => {}
         }
     }
@@ -235,6 +279,10 @@ pub(crate) fn referenced_questions<'a>(c: &'a Condition, out: &mut Vec<&'a str>)
         Condition::Compare(c) => {
             operand(&c.left, out);
             operand(&c.right, out);
+        }
+        Condition::WithinRounding(t) => {
+            out.push(&t.answer);
+            operand(&t.of, out);
         }
         Condition::Scope(_) | Condition::Profile(_) => {}
     }

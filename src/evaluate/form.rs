@@ -1,8 +1,9 @@
 //! Documentation forms: completeness per recipient and the precision rules of number fields.
 //!
-//! A field counts as answered when its question has a valid answer (an `N/A` included where the
-//! question allows it). Precision is checked on what the provider wrote: at least N significant
-//! figures, or a plain power of ten where only the order of magnitude is asked.
+//! A field counts as answered when its question, and each of its parts' questions, has a valid
+//! answer (an `N/A` included where the question allows it). Precision is checked on what the
+//! provider wrote: at least N significant figures, or a plain power of ten where only the order
+//! of magnitude is asked.
 
 use crate::answers::Answer;
 use crate::pack::model::{DocumentationForm, FormField};
@@ -15,9 +16,26 @@ fn required(ctx: &Context<'_, '_>, f: &FormField) -> bool {
     f.applies_if.as_ref().map_or(true, |c| ctx.truth(c, 0) != Truth::False)
 }
 
-fn precision_of<'p>(ctx: &Context<'_, '_>, f: &'p FormField) -> Option<PrecisionResult<'p>> {
-    let rule = f.precision?;
-    let answer = ctx.answer(&f.question, 0)?;
+/// The precision results of a field's questions that have a rule and a quantity answer.
+fn precision_of<'a, 'p: 'a>(
+    ctx: &'a Context<'_, '_>,
+    f: &'p FormField,
+) -> impl Iterator<Item = PrecisionResult<'p>> + 'a {
+    f.questions().filter_map(move |(question, rule)| precision_at(ctx, f, question, rule?))
+}
+
+/// Whether every question of the field is answered.
+fn answered(ctx: &Context<'_, '_>, f: &FormField) -> bool {
+    f.questions().all(|(q, _)| ctx.answer(q, 0).is_some())
+}
+
+fn precision_at<'p>(
+    ctx: &Context<'_, '_>,
+    f: &'p FormField,
+    question: &'p str,
+    rule: crate::pack::model::Precision,
+) -> Option<PrecisionResult<'p>> {
+    let answer = ctx.answer(question, 0)?;
     let quantity = match answer {
         Answer::Quantity(q) => *q,
         _ => return None,
@@ -30,7 +48,7 @@ fn precision_of<'p>(ctx: &Context<'_, '_>, f: &'p FormField) -> Option<Precision
     };
     Some(PrecisionResult {
         field_id: Text::Borrowed(&f.id),
-        question_id: Text::Borrowed(&f.question),
+        question_id: Text::Borrowed(question),
         rule: kind,
         required,
         found: Some(quantity.significant_figures),
@@ -41,7 +59,7 @@ fn precision_of<'p>(ctx: &Context<'_, '_>, f: &'p FormField) -> Option<Precision
 /// Evaluates one form; `applicable` is whether its chapter applies.
 pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, applicable: bool) -> FormResult<'p> {
     let fields: Vec<&FormField> = form.fields.iter().filter(|f| required(ctx, f)).collect();
-    let answered = |f: &FormField| ctx.answer(&f.question, 0).is_some();
+    let answered = |f: &FormField| answered(ctx, f);
     let recipients = form
         .recipients
         .iter()
@@ -62,7 +80,7 @@ pub(crate) fn evaluate<'p>(ctx: &Context<'_, '_>, form: &'p DocumentationForm, a
         answered: fields.iter().filter(|f| answered(f)).count() as u32,
         total: fields.len() as u32,
         recipients,
-        precision: fields.iter().filter_map(|f| precision_of(ctx, f)).collect(),
+        precision: fields.iter().flat_map(|f| precision_of(ctx, f)).collect(),
     }
 }
 
@@ -73,13 +91,15 @@ pub(crate) fn completeness<'p>(ctx: &Context<'_, 'p>, form: &'p DocumentationFor
     // One pass over the required fields; the form's whole result (per recipient) is not needed.
     let (mut open, mut imprecise) = (false, false);
     for f in form.fields.iter().filter(|f| required(ctx, f)) {
-        if ctx.answer(&f.question, 0).is_none() {
-            open = true;
-            if ctx.questions.get(f.question.as_str()).is_some_and(|q| ctx.visible(q, 0)) {
-                needs.push(&f.question);
+        for (question, rule) in f.questions() {
+            if ctx.answer(question, 0).is_none() {
+                open = true;
+                if ctx.questions.get(question).is_some_and(|q| ctx.visible(q, 0)) {
+                    needs.push(question);
+                }
+            } else if rule.and_then(|r| precision_at(ctx, f, question, r)).is_some_and(|p| !p.pass) {
+                imprecise = true;
             }
-        } else if precision_of(ctx, f).is_some_and(|p| !p.pass) {
-            imprecise = true;
         }
     }
     if imprecise {

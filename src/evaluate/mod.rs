@@ -23,7 +23,8 @@ use crate::report::{
 };
 use crate::scope::{self, scope_text, Reason};
 use crate::submission::Submission;
-use context::{referenced_questions, Context, Truth};
+pub(crate) use context::referenced_questions;
+use context::{Context, Truth};
 
 /// Combines statuses of the items that count:
 /// all met -> met; what is answered all not met (the rest unanswered) -> not met; an answer
@@ -171,6 +172,26 @@ impl<'p> CheckRun<'_, 'p> {
                 let statuses: Vec<Status> = list.iter().map(|c| self.run(ctx, c)).collect();
                 combine(&statuses)
             }
+            Check::When(w) => match ctx.truth(&w.condition, 0) {
+                Truth::True => self.run(ctx, &w.check),
+                Truth::False => {
+                    self.step(Rule::NotApplicable, None, None, None, Status::NotApplicable);
+                    Status::NotApplicable
+                }
+                Truth::Unknown => {
+                    let mut qs = Vec::new();
+                    referenced_questions(&w.condition, &mut qs);
+                    let open: Vec<&'p str> = qs
+                        .into_iter()
+                        .filter(|q| {
+                            ctx.answer(q, 0).is_none() && ctx.questions.get(q).is_some_and(|q| ctx.visible(q, 0))
+                        })
+                        .collect();
+                    self.step(Rule::ApplicabilityUnknown, open.first().copied(), None, None, Status::Unanswered);
+                    self.needs.extend(open);
+                    Status::Unanswered
+                }
+            },
             Check::FormComplete(id) => {
                 let outcome = match ctx.pack.chapters.iter().filter_map(|c| c.form.as_ref()).find(|f| &f.id == id) {
                     Some(f) => form::completeness(ctx, f, &mut self.needs),
@@ -192,9 +213,15 @@ struct RequirementOutcome<'p> {
 fn evaluate_requirement<'p>(ctx: &Context<'_, 'p>, req: &'p Requirement, measure: Truth) -> RequirementOutcome<'p> {
     let measure_applies = measure == Truth::True;
     let unconfirmed = ctx.pack.is_unconfirmed(&req.confidence);
+    // A KPI whose question is certainly not asked (its `showIf` is false) cannot be answered:
+    // it is left out rather than shown as waiting for a figure.
+    let asked = |question: &str| {
+        ctx.questions.get(question).and_then(|q| q.show_if.as_ref()).map_or(true, |c| ctx.truth(c, 0) != Truth::False)
+    };
     let kpis: Vec<KpiResult> = req
         .kpis
         .iter()
+        .filter(|k| asked(&k.question))
         .map(|k| {
             let value = ctx.answer(&k.question, 0).and_then(Answer::number);
             KpiResult {

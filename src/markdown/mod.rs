@@ -83,6 +83,13 @@ pub fn render(r: &Report) -> String {
     let (pack_title, disclaimer) = words.pack_title_and_disclaimer();
     let _ = writeln!(md, "- Pack: {pack_title} (`{}` version {})", r.pack_id, r.pack_version);
     let _ = writeln!(md, "- Pack digest: `{}`", r.pack_digest);
+    let (encoded, not_yet) = words.law();
+    if !encoded.is_empty() {
+        let _ = writeln!(md, "- Law encoded: {}", encoded.join("; "));
+    }
+    if !not_yet.is_empty() {
+        let _ = writeln!(md, "- Not encoded yet (not checked against their official texts): {}", not_yet.join("; "));
+    }
     let _ = writeln!(md, "- Engine version: {}", r.engine_version);
     let _ = writeln!(
         md,
@@ -125,8 +132,9 @@ pub fn render(r: &Report) -> String {
     if !shared.is_empty() {
         let _ = writeln!(md, "Every obligation that applies does so because:\n");
         for x in &shared {
-            let (text, source, _) = words.reason(x);
-            let _ = writeln!(md, "- {text} ({source})");
+            let (text, source, interpretation) = words.reason(x);
+            let mark = if interpretation { " *(our reading)*" } else { "" };
+            let _ = writeln!(md, "- {text} ({source}){mark}");
         }
         md.push('\n');
     }
@@ -137,8 +145,9 @@ pub fn render(r: &Report) -> String {
             .iter()
             .filter(|x| !shared.contains(x))
             .map(|x| {
-                let (text, source, _) = words.reason(x);
-                format!("{text} ({source})")
+                let (text, source, interpretation) = words.reason(x);
+                let mark = if interpretation { " *(our reading)*" } else { "" };
+                format!("{text} ({source}){mark}")
             })
             .collect();
         let (title, article) = words::obligation(&o.id);
@@ -176,8 +185,9 @@ pub fn render(r: &Report) -> String {
                 if ch.applicable.is_none() { "Not decided yet whether it applies:" } else { "Does not apply:" }
             );
             for x in &ch.reasons {
-                let (text, source, _) = words.reason(x);
-                let _ = writeln!(md, "- {text} ({source})");
+                let (text, source, interpretation) = words.reason(x);
+                let mark = if interpretation { " *(our reading)*" } else { "" };
+                let _ = writeln!(md, "- {text} ({source}){mark}");
             }
             continue;
         }

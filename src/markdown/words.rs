@@ -32,6 +32,21 @@ impl Words {
         self.pack.map_or_else(Default::default, |p| (inline(&p.title), inline(&p.disclaimer)))
     }
 
+    /// The texts of law the pack encodes, each with its date, and those it names as not
+    /// encoded yet, escaped.
+    pub(super) fn law(&self) -> (Vec<String>, Vec<String>) {
+        let mut encoded = Vec::new();
+        let mut not_yet = Vec::new();
+        for l in self.pack.map_or(&[][..], |p| &p.law[..]) {
+            match (&l.date, l.encoded) {
+                (Some(d), true) => encoded.push(format!("{} of {}", inline(&l.title), date_in_words(d))),
+                (None, true) => encoded.push(inline(&l.title)),
+                (_, false) => not_yet.push(inline(&l.title)),
+            }
+        }
+        (encoded, not_yet)
+    }
+
     /// A chapter's title, escaped; its id when unknown.
     pub(super) fn chapter_title(&self, id: &str) -> String {
         self.lookup.as_ref().and_then(|l| l.chapter(id)).map_or_else(|| inline(id), |c| inline(&c.title))

@@ -38,6 +38,13 @@ pub struct Pack {
     pub confidence_levels: Vec<ConfidenceLevel>,
     /// The research sources that confidence codes and notes refer to.
     pub sources: Vec<SourceDoc>,
+    /// The texts of law the pack encodes, with their dates, and later ones it does not encode
+    /// yet (named, never guessed at).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub law: Vec<LawText>,
+    /// What each version of the pack changed, newest first: the first entry is this version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changelog: Vec<PackRelease>,
     /// The chapters, in the Code's order.
     pub chapters: Vec<Chapter>,
     /// Where each question sits, by id: made on first use by [`Pack::question_index`].
@@ -67,6 +74,101 @@ pub struct SourceDoc {
     pub kind: String,
     /// What it is, paraphrased.
     pub description: String,
+}
+
+/// A text of law (or of soft law such as the Code or the Guidelines) and whether the pack
+/// encodes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LawText {
+    /// Stable id, e.g. `guidelines-c-2025-5045`.
+    pub id: String,
+    /// What it is, e.g. "Commission Guidelines on the scope of the obligations for GPAI models,
+    /// C(2025) 5045 final".
+    pub title: String,
+    /// Its date (`YYYY-MM-DD`), where it is known from its official text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Whether the pack encodes it. A text that could not be checked against its official
+    /// version is named with `encoded: false`, never guessed at.
+    pub encoded: bool,
+    /// What the pack takes from it, or why it is not encoded.
+    pub note: String,
+}
+
+/// One version of a pack and what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PackRelease {
+    /// The version, e.g. `0.2.0`.
+    pub version: String,
+    /// When it was made (`YYYY-MM-DD`).
+    pub date: String,
+    /// What the version is about, in a sentence.
+    pub summary: String,
+    /// Each item added, removed or changed, with why.
+    #[serde(default)]
+    pub changes: Vec<PackChange>,
+}
+
+/// One change of a pack version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PackChange {
+    /// Stable id, e.g. `0.2.0-04`.
+    pub id: String,
+    /// Added, removed or changed.
+    pub change: ChangeKind,
+    /// What kind of item.
+    pub item_kind: ItemKind,
+    /// The item's id (a question, requirement, KPI, Form field, cross-check, scope reason or
+    /// profile input id).
+    pub item: String,
+    /// Pack items whose results this change can move besides those the item belongs to (for a
+    /// removed item, where it was): measure, cross-check or question ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affects: Vec<String>,
+    /// What changed and why, paraphrased.
+    pub reason: String,
+    /// The sources the change rests on.
+    pub sources: Vec<SourceRef>,
+}
+
+/// How an item changed between pack versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// New in this version.
+    Added,
+    /// Gone in this version.
+    Removed,
+    /// Its meaning, wording, type, source or mark changed.
+    Changed,
+}
+
+/// The kinds of item a pack change can concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    /// A question of the pack.
+    Question,
+    /// A requirement (its text, note, check or condition).
+    Requirement,
+    /// A KPI.
+    Kpi,
+    /// A Model Documentation Form field.
+    FormField,
+    /// A cross-check.
+    CrossCheck,
+    /// A reason or note of the scope decision (`scopeTexts().reasons`).
+    ScopeReason,
+    /// A profile input of the scope decision.
+    ProfileInput,
+    /// The law the pack states it encodes.
+    Law,
 }
 
 /// A citation of a legal or Code source for an item.
@@ -227,6 +329,30 @@ pub struct FormField {
     /// The field is required only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,
+    /// Further questions the Form row asks for besides `question` (e.g. the testing and
+    /// validation sizes beside the training size of MDF-6.4a): the field counts as answered
+    /// only when every part is, and each part's precision rule is checked like the field's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<FormPart>,
+}
+
+/// A further question of a Form field (see [`FormField::parts`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FormPart {
+    /// The question that holds this part (in the form's measure).
+    pub question: String,
+    /// Precision rule for a number part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+}
+
+impl FormField {
+    /// The field's questions with their precision rules: its own, then its parts'.
+    pub fn questions(&self) -> impl Iterator<Item = (&str, Option<Precision>)> {
+        std::iter::once((self.question.as_str(), self.precision))
+            .chain(self.parts.iter().map(|p| (p.question.as_str(), p.precision)))
+    }
 }
 
 /// A contradiction between answers (or between answers and the profile): it trips when `when`
@@ -407,6 +533,19 @@ pub enum Check {
     All(Vec<Check>),
     /// Met when every applicable field of the form with this id is answered.
     FormComplete(String),
+    /// The inner check, only where a condition holds: not applicable where it does not, and
+    /// unanswered while it cannot be decided.
+    When(WhenCheck),
+}
+
+/// See [`Check::When`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WhenCheck {
+    /// Where the check applies.
+    pub condition: Condition,
+    /// The check.
+    pub check: Box<Check>,
 }
 
 /// See [`Check::Choice`].
@@ -568,6 +707,20 @@ pub enum Condition {
     /// Two values compare as stated (numbers, or dates as `YYYY-MM-DD` strings); unknown while
     /// either is missing.
     Compare(Comparison),
+    /// A number is what a quantity answer says at the precision it is written in: within half
+    /// a unit of its last significant figure (3.8e25 stands for 3.75e25 to 3.85e25). Unknown
+    /// while either is missing.
+    WithinRounding(RoundingTest),
+}
+
+/// See [`Condition::WithinRounding`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoundingTest {
+    /// The quantity question whose written precision sets the rounding.
+    pub answer: String,
+    /// The number it is compared with.
+    pub of: Operand,
 }
 
 /// See [`Condition::Compare`].
@@ -594,6 +747,10 @@ pub enum Operand {
     Value(serde_json::Value),
     /// The power of ten of a positive number: floor(log10(x)).
     Magnitude(Box<Operand>),
+    /// A text as compared loosely: lower case, letters and digits kept, each run of anything
+    /// else one space, trimmed: `"N/A"`, `"n/a."` and `" n.a. "` all read `"n a"`, and
+    /// `"Not  applicable."` reads `"not applicable"`.
+    Normalised(Box<Operand>),
 }
 
 /// Comparison operators.

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Chapter, Check, Condition, Operand, Pack, Question, QuestionType, FORMAT_VERSION};
+use super::model::{
+    ChangeKind, Chapter, Check, Condition, ItemKind, Operand, Pack, Question, QuestionType, FORMAT_VERSION,
+};
 use super::option_ids;
 use crate::error::{ErrorCode, InputError};
 use crate::scope::{scope_text, OBLIGATION_IDS};
@@ -122,13 +124,14 @@ impl Pack {
                             }
                         }
                         if let Some(check) = &r.check {
-                            check_refs(check, r, &questions)
+                            check_refs(check, r, &questions, &inputs)
                                 .map_err(|msg| InputError::new(ErrorCode::InvalidPack, format!("{at}.check"), msg))?;
                         }
                     }
                 }
             }
         }
+        validate_changelog(self, &questions)?;
         let forms: BTreeSet<&str> =
             self.chapters.iter().filter_map(|c| c.form.as_ref()).map(|f| f.id.as_str()).collect();
         for (ci, ch) in self.chapters.iter().enumerate() {
@@ -152,6 +155,76 @@ impl Pack {
 }
 
 type QuestionIndex<'a> = BTreeMap<&'a str, &'a Question>;
+
+/// The changelog: newest first and starting with this version, ids unique, every item that was
+/// added or changed present (and every removed one gone), every `affects` id a pack item.
+fn validate_changelog(pack: &Pack, questions: &QuestionIndex<'_>) -> Result<(), InputError> {
+    let bad = |path: String, msg: String| Err(InputError::new(ErrorCode::InvalidPack, path, msg));
+    let mut law = BTreeSet::new();
+    for (li, l) in pack.law.iter().enumerate() {
+        if !law.insert(l.id.as_str()) {
+            return bad(format!("law[{li}]"), format!("id {:?} is used twice", l.id));
+        }
+    }
+    if let Some(first) = pack.changelog.first() {
+        if first.version != pack.version {
+            return bad("changelog[0].version".into(), format!("the newest entry is version {}", pack.version));
+        }
+    }
+    let mut items: BTreeMap<ItemKind, BTreeSet<&str>> = BTreeMap::new();
+    let mut all = BTreeSet::new();
+    for ch in &pack.chapters {
+        for m in ch.commitments.iter().flat_map(|c| &c.measures) {
+            all.insert(m.id.as_str());
+            for r in &m.requirements {
+                items.entry(ItemKind::Requirement).or_default().insert(&r.id);
+                for k in &r.kpis {
+                    items.entry(ItemKind::Kpi).or_default().insert(&k.id);
+                }
+            }
+        }
+        for f in ch.form.iter().flat_map(|f| &f.fields) {
+            items.entry(ItemKind::FormField).or_default().insert(&f.id);
+        }
+        for x in &ch.cross_checks {
+            items.entry(ItemKind::CrossCheck).or_default().insert(&x.id);
+            all.insert(x.id.as_str());
+        }
+    }
+    items.entry(ItemKind::Question).or_default().extend(questions.keys().copied());
+    all.extend(questions.keys().copied());
+    let text = scope_text();
+    items.entry(ItemKind::ScopeReason).or_default().extend(text.reasons.iter().map(|r| r.id.as_str()));
+    items.entry(ItemKind::ProfileInput).or_default().extend(text.inputs.iter().map(|i| i.id.as_str()));
+    items.insert(ItemKind::Law, law);
+    let mut ids = BTreeSet::new();
+    let mut versions = BTreeSet::new();
+    for (vi, v) in pack.changelog.iter().enumerate() {
+        if !versions.insert(v.version.as_str()) {
+            return bad(format!("changelog[{vi}]"), format!("version {} is listed twice", v.version));
+        }
+        for (ci, c) in v.changes.iter().enumerate() {
+            let at = format!("changelog[{vi}].changes[{ci}]");
+            if !ids.insert(c.id.as_str()) {
+                return bad(at, format!("id {:?} is used twice", c.id));
+            }
+            // Only the newest version's items must match the pack as it is now: an older
+            // version's item may have changed again since.
+            let present = items.get(&c.item_kind).is_some_and(|s| s.contains(c.item.as_str()));
+            if vi == 0 && present == (c.change == ChangeKind::Removed) {
+                let is = if present { "is still" } else { "is not" };
+                return bad(format!("{at}.item"), format!("{:?} {is} in this pack", c.item));
+            }
+            if let Some(a) = c.affects.iter().find(|a| !all.contains(a.as_str())) {
+                return bad(format!("{at}.affects"), format!("{a:?} is not a measure, cross-check or question"));
+            }
+            if c.sources.is_empty() {
+                return bad(format!("{at}.sources"), "a change cites what it rests on".into());
+            }
+        }
+    }
+    Ok(())
+}
 
 type ConditionCheck<'a> = dyn Fn(&Condition, &str) -> Result<(), InputError> + 'a;
 
@@ -196,6 +269,18 @@ fn validate_extras(
             {
                 return bad(format!("{at}.precision"), "a precision rule needs a quantity question".into());
             }
+            for (pi, part) in f.parts.iter().enumerate() {
+                let at = format!("{at}.parts[{pi}]");
+                let Some(q) = home.questions.iter().find(|q| q.id == part.question) else {
+                    return bad(
+                        format!("{at}.question"),
+                        format!("{:?} is not a question of {}", part.question, form.measure),
+                    );
+                };
+                if part.precision.is_some() && q.kind != QuestionType::Quantity {
+                    return bad(format!("{at}.precision"), "a precision rule needs a quantity question".into());
+                }
+            }
             if let Some(c) = &f.applies_if {
                 check_condition(c, &format!("{at}.appliesIf"))?;
             }
@@ -236,7 +321,12 @@ fn choice_values(question: &str, values: &[String], questions: &QuestionIndex<'_
     }
 }
 
-fn check_refs(check: &Check, r: &super::model::Requirement, questions: &QuestionIndex<'_>) -> Result<(), String> {
+fn check_refs(
+    check: &Check,
+    r: &super::model::Requirement,
+    questions: &QuestionIndex<'_>,
+    inputs: &BTreeSet<&str>,
+) -> Result<(), String> {
     match check {
         Check::Choice(c) => {
             choice_values(&c.question, &c.met, questions)?;
@@ -251,9 +341,13 @@ fn check_refs(check: &Check, r: &super::model::Requirement, questions: &Question
             None => Err(format!("KPI {id:?} is not defined in this requirement")),
         },
         Check::All(list) if list.is_empty() => Err("an `all` check needs at least one check".into()),
-        Check::All(list) => list.iter().try_for_each(|c| check_refs(c, r, questions)),
+        Check::All(list) => list.iter().try_for_each(|c| check_refs(c, r, questions, inputs)),
         // Resolved against the pack's forms once every chapter is read.
         Check::FormComplete(_) => Ok(()),
+        Check::When(w) => {
+            condition_refs(&w.condition, questions, inputs)?;
+            check_refs(&w.check, r, questions, inputs)
+        }
     }
 }
 
@@ -274,6 +368,11 @@ fn condition_refs(c: &Condition, questions: &QuestionIndex<'_>, inputs: &BTreeSe
             operand_refs(&c.left, questions, inputs)?;
             operand_refs(&c.right, questions, inputs)
         }
+        Condition::WithinRounding(t) => match questions.get(t.answer.as_str()).map(|q| q.kind) {
+            Some(QuestionType::Quantity) => operand_refs(&t.of, questions, inputs),
+            Some(kind) => Err(format!("question {:?} ({kind:?}) is not a quantity", t.answer)),
+            None => Err(format!("unknown question {:?}", t.answer)),
+        },
     }
 }
 
@@ -288,6 +387,6 @@ fn operand_refs(o: &Operand, questions: &QuestionIndex<'_>, inputs: &BTreeSet<&s
         Operand::Profile(i) => Err(format!("unknown profile input {i:?}")),
         Operand::Value(v) if v.is_number() || v.is_string() => Ok(()),
         Operand::Value(v) => Err(format!("{v} is neither a number nor a date")),
-        Operand::Magnitude(inner) => operand_refs(inner, questions, inputs),
+        Operand::Magnitude(inner) | Operand::Normalised(inner) => operand_refs(inner, questions, inputs),
     }
 }

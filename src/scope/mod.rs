@@ -523,8 +523,10 @@ fn obligation_reasons(id: &str, i: &Inputs<'_>, d: &Derived, chain: &[&'static s
     if applies && d.limited_to_modification && id.starts_with("art53_1") {
         r.push("modification.limited");
     }
-    if applies && d.legacy_model && id != "art52_notify" {
-        r.push("deadline.legacy");
+    // Art 111(3) gives legacy models until 2027 for "the obligations" in general; whether the
+    // notification is one of them is not settled, so it stays due now and says it is our reading.
+    if applies && d.legacy_model {
+        r.push(if id == "art52_notify" { "deadline.legacy-notification" } else { "deadline.legacy" });
     }
     (applies, r)
 }

@@ -102,7 +102,16 @@ export async function storedOpenAssessment(page) {
 
 /** Every gpai-check entry of localStorage, as { key: text }. */
 export async function storageSnapshot(page) {
-  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("gpai-check:")).sort().map((k) => [k, localStorage.getItem(k)])));
+  // Leaves out the summary of each assessment's last check (www/what-changed.js): the page's
+  // memory of results, rewritten whenever the person leaves an assessment, not what they stored.
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("gpai-check:") && !k.startsWith("gpai-check:v1:last-check:"))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)]),
+    ),
+  );
 }
 
 /**

@@ -23,11 +23,11 @@ export const form = pack.chapters.find((c) => c.form)?.form;
 const DATE = "2025-09-01";
 
 // Answers that keep the Form consistent with the frontier profile below and with each other
-// (see the pack's cross-checks ).
+// (see the pack's cross-checks ).
 const OVERRIDES = {
   t_mdf_2_7a: "7.3e10",
   t_mdf_2_7b: "50b-100b",
-  t_mdf_3_2b: "proprietary",
+  t_mdf_3_2b: ["proprietary"],
   t_mdf_6_4a: "2e13",
   t_mdf_6_4b: "1.5e13",
   t_mdf_7_1a: "3-6-months",

@@ -22,7 +22,7 @@ test("the wasm package gives the golden report of contradicting answers", () => 
   assert.deepStrictEqual(evaluate(submission), { ...golden, digest: "" });
   assert.equal(reportMarkdown(submission), read("tests/golden/contradictions.report.md"));
   // What the golden is for: tripped cross-checks and a measure not met.
-  assert.deepEqual(report.crossChecks.filter((x) => x.status === "tripped").map((x) => x.id), ["X-01", "X-16"]);
+  assert.deepEqual(report.crossChecks.filter((x) => x.status === "tripped").map((x) => x.id), ["X-01", "X-16", "X-33"]);
   assert.deepEqual(report.chapters.flatMap((c) => c.measures).filter((m) => m.status === "not-met").map((m) => m.id), ["C-1.2"]);
 });
 

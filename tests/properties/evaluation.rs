@@ -98,7 +98,7 @@ fn yes_questions() -> Vec<String> {
             Condition::Answered(q) => {
                 out.insert(q.clone());
             }
-            Condition::Compare(_) | Condition::Scope(_) | Condition::Profile(_) => {
+            Condition::Compare(_) | Condition::WithinRounding(_) | Condition::Scope(_) | Condition::Profile(_) => {
                 // Comparisons read numbers and dates, never yes/no answers.
             }
         }

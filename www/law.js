@@ -1,0 +1,21 @@
+// The law the rule pack encodes, with the dates of the texts, and the later texts it names as not
+// encoded yet (pack.law): shown in the page's footer, as the Markdown report shows it in its head.
+import { h, setChildren } from "./dom.js";
+import { formatDate } from "./wording.js";
+
+/** Fills `el` with the pack's list of texts: encoded ones with their dates, then the others. */
+export function renderLaw(el, pack) {
+  const law = pack.law ?? [];
+  const encoded = law.filter((l) => l.encoded);
+  const notYet = law.filter((l) => !l.encoded);
+  setChildren(
+    el,
+    h("ul", { className: "law-list" }, encoded.map((l) => h("li", { title: l.note }, l.date ? `${l.title}, ${formatDate(l.date)}` : l.title))),
+    notYet.length
+      ? [
+          h("p", { className: "hint" }, "Not encoded yet, because they could not be checked against their official texts:"),
+          h("ul", { className: "law-list" }, notYet.map((l) => h("li", { title: l.note }, l.title))),
+        ]
+      : null,
+  );
+}
