@@ -20,7 +20,7 @@ import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuesti
 import { downloadText, reportFileStem } from "./download.js";
 import { setupDocuments } from "./documents.js";
 import { shareLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
-import { buildWhatChanged, forgetCheck } from "./what-changed.js";
+import { buildWhatChanged, forgetCheck, keepChecksInMemory } from "./what-changed.js";
 import { renderLaw } from "./law.js";
 import { formatDate, answerText } from "./wording.js";
 
@@ -229,6 +229,7 @@ function openStore() {
  * of the file stored can be opened here; they stay where they are.
  */
 function openInMemory(reason) {
+  keepChecksInMemory();
   store = { available: false, memoryOnly: reason, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
   if (reason === "unavailable") {
     storageNotice(

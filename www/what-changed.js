@@ -16,7 +16,19 @@ import { statusLabel, sourceText } from "./wording.js";
 
 export const CHECK_PREFIX = "gpai-check:v1:last-check:";
 const checkKey = (id) => `${CHECK_PREFIX}${id}`;
+/** Where the checks are kept when the page keeps nothing in the browser's storage (see below). */
+let memory = null;
+
+/**
+ * Keeps the last checks on this page only, from now on: for a page that keeps its assessments in
+ * memory (opened from disk, where every file shares one storage, or with storage refused).
+ */
+export function keepChecksInMemory() {
+  memory ??= new Map();
+}
+
 function readCheck(id) {
+  if (memory) return memory.get(id) ?? null;
   try {
     const text = localStorage.getItem(checkKey(id));
     return text ? JSON.parse(text) : null;
@@ -26,6 +38,10 @@ function readCheck(id) {
 }
 
 function writeCheck(id, value) {
+  if (memory) {
+    memory.set(id, value);
+    return true;
+  }
   try {
     localStorage.setItem(checkKey(id), JSON.stringify(value));
     return true;
@@ -36,6 +52,10 @@ function writeCheck(id, value) {
 
 /** Forgets an assessment's last check (when the assessment is deleted). */
 export function forgetCheck(id) {
+  if (memory) {
+    memory.delete(id);
+    return;
+  }
   try {
     localStorage.removeItem(checkKey(id));
   } catch {

@@ -24,7 +24,7 @@ after(async () => {
 });
 
 const DOWNSTREAM_DAYS = "#q-t_downstream_response_days-input";
-const COMPLAINT_DAYS = "#q-c_complaint_handling_days-input";
+const COMPLAINT_DAYS = "#q-c_complaint_handling_target_days-input";
 const TURNOVER = "Total worldwide annual turnover";
 const openName = (page) => textOf(page.locator("#assessment-list > li[aria-current=true] .assessment-name"));
 const stored = (page, id) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), recordKey(id));
@@ -82,7 +82,7 @@ test("two tabs on one assessment: each takes in the other's answers at once, a r
       assert.ok(await radio(page, /organisation established in the EU/, "Yes").isChecked());
     }
     const record = await storedOpenAssessment(a);
-    assert.deepEqual([record.answers.t_downstream_response_days, record.answers.c_complaint_handling_days], [10, 7]);
+    assert.deepEqual([record.answers.t_downstream_response_days, record.answers.c_complaint_handling_target_days], [10, 7]);
     assert.equal(record.profile.significant_generality, "yes");
     assert.ok(record.revision >= 4, `every write raises the revision (${record.revision})`);
 
