@@ -23,10 +23,10 @@ case "$part" in
     tests=(--test scope --test evaluate --test properties) ;;
   evaluate)
     files=(-f 'src/evaluate/*.rs')
-    tests=(--lib --test evaluate --test engine --test cross_checks --test properties --test markdown) ;;
+    tests=(--lib --test evaluate --test engine --test cross_checks --test kpis --test contradictions --test properties --test markdown) ;;
   all)
     files=(-f 'src/scope/*.rs' -f 'src/evaluate/*.rs')
-    tests=(--lib --test scope --test evaluate --test engine --test cross_checks --test properties --test markdown) ;;
+    tests=(--lib --test scope --test evaluate --test engine --test cross_checks --test kpis --test contradictions --test properties --test markdown) ;;
   *) echo "usage: scripts/mutants.sh [scope|evaluate|all] [cargo-mutants options]" >&2; exit 2 ;;
 esac
 

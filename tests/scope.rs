@@ -221,6 +221,32 @@ fn without_the_original_compute_the_fallback_thresholds_apply() {
 }
 
 #[test]
+fn the_share_is_taken_from_the_two_compute_figures_when_no_fraction_is_given() {
+    // 3e23 FLOP of fine-tuning on an original trained with 1e24 FLOP is 30%: not more than a
+    // third (para 63), although it is far above the fallback of para 64. 4e23 is 40%.
+    let s = decide(modifier(json!({"original_training_compute_flop": 1e24, "modification_compute_flop": 3e23})));
+    assert!(!yes(s.is_provider) && !yes(s.in_scope));
+    assert_eq!(reasons(&s, "art53_1c").last().unwrap(), "not-provider.modification-below-threshold");
+    let s = decide(modifier(json!({
+        "original_training_compute_flop": 1e24, "modification_compute_flop": 4e23,
+        "cumulative_training_compute_flop": 1.4e24
+    })));
+    assert!(yes(s.is_provider) && yes(s.limited_to_modification));
+    assert!(reasons(&s, "art53_1c").contains(&"provider.modification-over-third".to_string()));
+}
+
+#[test]
+fn an_original_compute_of_zero_is_no_figure_to_take_a_share_of() {
+    // A share of zero cannot be taken: as without the original's figure, the fallback of para 64
+    // decides. 1e22 FLOP is under a third of 10^23; 5e22 is over it.
+    let s = decide(modifier(json!({"original_training_compute_flop": 0.0, "modification_compute_flop": 1e22})));
+    assert!(!yes(s.is_provider));
+    let s = decide(modifier(json!({"original_training_compute_flop": 0.0, "modification_compute_flop": 5e22})));
+    assert!(yes(s.is_provider));
+    assert!(reasons(&s, "art53_1c").contains(&"provider.modification-over-fallback".to_string()));
+}
+
+#[test]
 fn an_unknown_modification_compute_is_asked_for() {
     let s = decide(modifier(json!({})));
     assert_eq!((s.is_provider, s.in_scope), (None, None));
@@ -329,6 +355,20 @@ fn an_accepted_contest_ends_art_55_but_the_notification_stays_shown() {
 }
 
 #[test]
+fn a_planned_crossing_whose_contest_was_accepted_is_no_longer_expected_to_bring_art_55() {
+    // The provider notified that its compute will cross 10^25 FLOP and contested with that
+    // notification (Art 52(2)); the Commission accepted its arguments (Art 52(3)). The model is
+    // not a systemic-risk model, and no longer expected to become one: the notification stays
+    // shown, the planned-crossing note goes.
+    let s =
+        decide(with(base(), json!({"compute_will_exceed_1e25_planned": true, "contest_accepted_by_commission": true})));
+    assert!(yes(s.notification_required) && !yes(s.systemic_risk));
+    assert!(!yes(s.systemic_risk_expected), "an accepted contest ends the expectation too");
+    assert!(!s.notes.iter().any(|n| n.id == "note.planned-crossing"));
+    assert!(!reasons(&s, "art55_1a").contains(&"sr.expected-not-yet".to_string()));
+}
+
+#[test]
 fn a_designated_model_has_systemic_risk_without_notification() {
     let s = decide(with(base(), json!({"designated_by_commission": true})));
     assert!(yes(s.systemic_risk) && !yes(s.notification_required));
@@ -391,6 +431,20 @@ fn systemic_risk_models_cannot_use_the_open_source_exemption() {
     assert!(yes(s.systemic_risk) && !yes(s.open_source_exempt));
     assert!(applies(&s, "art53_1a") && applies(&s, "art54"));
     assert!(reason_source(&s, "art53_1b", "open-source.blocked-by-systemic-risk").contains("Art 53(2)"));
+}
+
+#[test]
+fn a_closed_systemic_risk_model_from_outside_the_eu_owes_art_54_as_a_non_eu_provider_only() {
+    // No open-source licence, so there was no exemption for systemic risk to block: Art 54
+    // applies because the provider is outside the EU, and the reasons say only that.
+    let s = decide(with(base(), json!({"established_in_eu": false, "training_compute_flop": 3e25})));
+    assert!(yes(s.systemic_risk) && applies(&s, "art54"));
+    let r = reasons(&s, "art54");
+    assert_eq!(r.last().unwrap(), "art54.non-eu-provider");
+    assert!(!r.contains(&"open-source.blocked-by-systemic-risk".to_string()), "{r:?}");
+    // Open weights from outside the EU: the Art 54(6) exemption is what systemic risk blocks.
+    let s = decide(open(json!({"training_compute_flop": 3e25})));
+    assert_eq!(reasons(&s, "art54").last().unwrap(), "open-source.blocked-by-systemic-risk");
 }
 
 // Step 8: the authorised representative (Art 54).
@@ -459,6 +513,84 @@ fn signatory_status_selects_the_matching_note() {
     assert!(note("yes_some_chapters").iter().any(|n| n.id == "note.signatory-some-chapters"));
     let sme = decide(with(base(), json!({"is_sme": true})));
     assert!(sme.notes.iter().any(|n| n.id == "note.sme-training-summary"));
+}
+
+// What the decision asks for: the inputs that would change or confirm it, and no others.
+
+#[test]
+fn an_undecided_obligation_names_only_the_inputs_that_decide_it() {
+    // Neither the compute nor the establishment is known. Systemic risk (Art 55) turns on the
+    // compute alone, the representative (Art 54) on the establishment alone: each obligation
+    // names its own question, and the decision as a whole names both.
+    let s = decide(json!({"significant_generality": "yes", "placed_on_eu_market": true}));
+    let by = |id: &str| s.obligations.iter().find(|o| o.id == id).unwrap().decided_by.clone();
+    for id in ["art55_1a", "art55_1d", "art52_notify"] {
+        assert_eq!(by(id), ["training_compute_flop"], "{id}");
+    }
+    assert_eq!(by("art54"), ["established_in_eu"]);
+    assert!(by("art53_1c").is_empty(), "decided: it applies whatever the answers");
+    assert_eq!(s.decided_by, ["training_compute_flop", "established_in_eu"]);
+}
+
+fn missing(v: serde_json::Value) -> Vec<String> {
+    decide(v).missing_inputs
+}
+
+#[test]
+fn a_model_out_of_scope_whatever_its_compute_is_not_asked_for_it() {
+    // Research only (Art 2(6)) or narrow (para 20): no compute or modality would bring it in.
+    for p in [
+        json!({"sole_purpose_scientific_research": true, "placed_on_eu_market": true}),
+        json!({"used_only_for_rd_before_market": true}),
+        json!({"significant_generality": "no", "placed_on_eu_market": true}),
+    ] {
+        assert!(missing(p.clone()).is_empty(), "{p}: {:?}", missing(p.clone()));
+    }
+}
+
+#[test]
+fn an_integrator_of_a_model_whose_developer_excluded_the_eu_is_not_asked_about_placement() {
+    // Bringing such a model into the EU is what makes it the provider (Guidelines para 58-59).
+    let m = missing(json!({
+        "training_compute_flop": 5e23, "generates_language_image_or_video": true,
+        "org_develops_or_commissions_model": false, "integrates_third_party_model_that_excluded_eu": true,
+        "established_in_eu": true, "worldwide_annual_turnover_eur": 1e9,
+    }));
+    assert!(!m.contains(&"placed_on_eu_market".to_string()), "{m:?}");
+}
+
+#[test]
+fn an_open_source_exempt_provider_is_not_asked_where_it_is_established() {
+    // Art 54(6): the exemption covers the authorised representative, wherever the provider is.
+    let m = missing(open(json!({"established_in_eu": null})));
+    assert!(!m.contains(&"established_in_eu".to_string()), "{m:?}");
+    // Without the exemption it is asked.
+    let m = missing(open(json!({"established_in_eu": null, "monetised": true})));
+    assert!(m.contains(&"established_in_eu".to_string()), "{m:?}");
+}
+
+#[test]
+fn systemic_risk_on_other_evidence_is_not_asked_for_the_compute() {
+    // Art 51(1)(a) met on other evidence: no compute figure changes the classification or the
+    // notification, so the decision does not ask for one.
+    let m = missing(json!({"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
+                           "high_impact_capabilities_other_evidence": true}));
+    assert!(!m.contains(&"training_compute_flop".to_string()), "{m:?}");
+}
+
+#[test]
+fn an_in_scope_provider_without_any_compute_figure_is_asked_for_its_training_compute() {
+    // Without a figure the presumption of Art 51(2) cannot be checked. This holds even where the
+    // rest is decided without it: a planned crossing was notified and the contest accepted.
+    for extra in [json!({}), json!({"compute_will_exceed_1e25_planned": true, "contest_accepted_by_commission": true})]
+    {
+        let p = with(
+            json!({"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true}),
+            extra,
+        );
+        let m = missing(p.clone());
+        assert_eq!(m.iter().filter(|i| *i == "training_compute_flop").count(), 1, "{p}: {m:?}");
+    }
 }
 
 // Input errors and data consistency.
