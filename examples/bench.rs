@@ -1,7 +1,9 @@
 //! Native benchmark of the core, printed as JSON for scripts/bench.mjs:
 //! - evaluation of the fully answered frontier example (median and 95th percentile over
-//!   `ITERATIONS` calls, parsing included, as the wasm figure includes crossing the boundary);
-//!   with the arguments `evaluate N`, only that, over N calls;
+//!   `ITERATIONS` calls): the submission's JSON text read, evaluated, the report written as JSON
+//!   text, as `evaluateJson(text)` does in the browser before JavaScript parses the report (the
+//!   browser side of the ratio takes that parse out, `scripts/bench.mjs`); with the arguments
+//!   `evaluate N`, only that, over N calls;
 //! - growth: synthetic packs 10x and 100x the size of the real one (every chapter cloned with
 //!   renamed ids), as ratios to the real pack, for two submissions:
 //!   - `growth`: the example's answers copied to every copy (renamed like the ids), so each copy
@@ -16,11 +18,15 @@
 //!   binary. With the argument `counts`, only that; `count FACTOR` is the run that callgrind
 //!   watches (it builds the packs uncounted and counts [`counted_evaluation`] alone).
 //!
+//! Every result passes through `std::hint::black_box`, so that the compiler cannot drop work
+//! whose result is unused.
+//!
 //! ```sh
 //! cargo run --release --example bench
 //! cargo build --release --example bench && target/release/examples/bench counts
 //! ```
 
+use std::hint::black_box;
 use std::process::Command;
 use std::time::Instant;
 
@@ -122,7 +128,7 @@ fn growth(packs: &[(usize, Pack, Submission)]) -> String {
     let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); packs.len()];
     // One call of each size first, so that no round pays for the first allocations.
     for (_, pack, submission) in packs {
-        drop(evaluate_with(pack, submission));
+        drop(black_box(evaluate_with(pack, submission)));
     }
     for round_number in 0..GROWTH_ROUNDS {
         // Every other round takes the sizes in the reverse order, so that no size always
@@ -134,7 +140,7 @@ fn growth(packs: &[(usize, Pack, Submission)]) -> String {
         }
         for i in order {
             let (factor, pack, submission) = &packs[i];
-            let mut ms = times_cold(|| drop(evaluate_with(pack, submission)), largest / factor);
+            let mut ms = times_cold(|| drop(black_box(evaluate_with(pack, submission))), largest / factor);
             ms.sort_by(f64::total_cmp);
             round[i] = percentile(&ms, 0.5);
         }
@@ -162,7 +168,7 @@ fn growth(packs: &[(usize, Pack, Submission)]) -> String {
 /// its symbol exists, and dropping the report included, as in the timed calls.
 #[inline(never)]
 fn counted_evaluation(pack: &Pack, submission: &Submission) {
-    drop(std::hint::black_box(evaluate_with(pack, submission)));
+    drop(black_box(evaluate_with(black_box(pack), black_box(submission))));
 }
 
 /// `bench count FACTOR`: builds the answered pack of that size and evaluates it twice; the first
@@ -229,11 +235,13 @@ fn growth_count(factors: &[usize]) -> String {
 fn main() {
     let text =
         std::fs::read_to_string("www/examples/frontier-systemic-risk.json").expect("run from the repository root");
-    // The same work as the page's evaluate(): read the submission's JSON, evaluate, write the
-    // report's JSON, unsealed (sealing is for a report that leaves the page).
+    // The engine's work in the browser's evaluateJson(text) (src/wasm.rs): read the
+    // submission's JSON, evaluate, write the report's JSON, unsealed (sealing is for a report
+    // that leaves the page). JSON.parse of the report, which follows in the browser, has no
+    // equivalent here; the browser side of the ratio takes it out.
     let evaluate = || {
-        let submission = gpai_check::Submission::from_json(&text).unwrap();
-        let _ = gpai_check::evaluate_unsealed_text(&submission).unwrap();
+        let submission = gpai_check::Submission::from_json(black_box(&text)).unwrap();
+        drop(black_box(gpai_check::evaluate_unsealed_text(&submission).unwrap()));
     };
     // `bench evaluate N`: only the evaluation, N calls, for scripts/bench.mjs to take turns with
     // the browser (the wasm/native ratio from the two timed side by side).

@@ -93,6 +93,22 @@ fn run(profile: Value, answers: Value) -> Report<'static> {
     evaluate_with(pack(), &s)
 }
 
+/// A pack made of one changed copy of the synthetic chapter (reports borrow from it, so the
+/// caller keeps it).
+fn pack_of(ch: Value) -> Pack {
+    let mut v: Value = serde_json::from_str(gpai_check::pack::builtin()[0].json).unwrap();
+    v["chapters"] = json!([ch]);
+    // The real pack's changelog names its own items, which this pack does not have.
+    v["changelog"] = json!([]);
+    Pack::from_json(&v.to_string()).unwrap_or_else(|e| panic!("synthetic pack: {e}"))
+}
+
+fn run_with(pack: &Pack, profile: Value, answers: Value) -> Report<'_> {
+    let s: Submission =
+        serde_json::from_value(json!({"pack": "gpai-cop-final", "profile": profile, "answers": answers})).unwrap();
+    evaluate_with(pack, &s)
+}
+
 /// In scope, no systemic risk, chapter signed voluntarily.
 fn signed() -> Value {
     json!({"significant_generality": "yes", "placed_on_eu_market": true, "established_in_eu": true,
@@ -364,4 +380,248 @@ fn a_figure_is_within_rounding_of_a_quantity_as_written() {
     assert_eq!(with(3.84e25, "3.80e25"), CrossCheckStatus::Tripped, "a trailing zero narrows the rounding");
     assert_eq!(with(3.4e25, "3e25"), CrossCheckStatus::Passed, "one figure covers 2.5e25 to 3.5e25");
     assert_eq!(cross(&run_with_parts(signed(), json!({})), "X-06"), CrossCheckStatus::NotChecked);
+}
+
+#[test]
+fn every_comparator_of_the_pack_format_judges_a_figure_on_its_target_as_its_words_say() {
+    // The built-in pack uses "<=", ">=" and "<"; a pack may use any of the five. A figure of
+    // exactly 10 against a target of 10, and one on each side of it.
+    let mut ch = chapter();
+    let comparators = [("<=", "at-most"), (">=", "at-least"), ("<", "below"), (">", "above"), ("==", "equal")];
+    let kpis: Vec<Value> = comparators
+        .iter()
+        .map(|(op, name)| {
+            json!({"id": format!("X-K-{name}"), "metric": name, "question": "x_days", "comparator": op,
+                   "target": 10, "unit": "days", "anchor": "test"})
+        })
+        .collect();
+    let measure = &mut ch["commitments"][0]["measures"][0];
+    measure["questions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "x_days", "type": "number", "text": "Days?", "min": 0, "sources": []}));
+    measure["requirements"].as_array_mut().unwrap().push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "Within the target.", "confidence": "P",
+        "check": {"kpi": "X-K-at-most"}, "kpis": kpis,
+    }));
+    let pack = pack_of(ch);
+    let pass = |figure: f64| -> Vec<Option<bool>> {
+        let s: Submission = serde_json::from_value(
+            json!({"pack": "gpai-cop-final", "profile": signed(), "answers": {"x_days": figure}}),
+        )
+        .unwrap();
+        let r = evaluate_with(&pack, &s);
+        let kpis = &r.chapters[0].measures[0].kpis;
+        comparators.iter().map(|(_, name)| kpis.iter().find(|k| k.id == format!("X-K-{name}")).unwrap().pass).collect()
+    };
+    //                               <=           >=           <            >            ==
+    assert_eq!(pass(9.0), [Some(true), Some(false), Some(true), Some(false), Some(false)]);
+    assert_eq!(pass(10.0), [Some(true), Some(true), Some(false), Some(false), Some(true)]);
+    assert_eq!(pass(11.0), [Some(false), Some(true), Some(false), Some(true), Some(false)]);
+}
+
+#[test]
+fn an_item_ruled_out_by_an_answer_is_not_applicable_while_the_scope_is_still_undecided() {
+    // An item for providers that need an authorised representative (undecided: the
+    // establishment is not given) and that crawl: a provider that says it does not crawl is out
+    // of it whatever its establishment turns out to be; one that crawls waits for the answer.
+    let mut ch = chapter();
+    ch["commitments"][0]["measures"][0]["requirements"].as_array_mut().unwrap().push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "Non-EU crawlers name their representative.",
+        "confidence": "P", "check": {"provided": {"question": "x_note"}},
+        "appliesIf": {"all": [{"scope": "authorisedRepresentativeRequired"}, {"answer": {"question": "x_crawls", "in": ["yes"]}}]},
+    }));
+    let pack = pack_of(ch);
+    let mut profile = signed();
+    profile["established_in_eu"] = Value::Null;
+    let status = |crawls: &str| {
+        let s: Submission = serde_json::from_value(
+            json!({"pack": "gpai-cop-final", "profile": profile.clone(), "answers": {"x_crawls": crawls}}),
+        )
+        .unwrap();
+        let r = evaluate_with(&pack, &s);
+        assert_eq!(r.scope.authorised_representative_required, None, "the establishment is not given");
+        r.chapters[0].measures[0].requirements.iter().find(|q| q.id == "X-1.1-R3").unwrap().status
+    };
+    assert_eq!(status("no"), Status::NotApplicable);
+    assert_eq!(status("yes"), Status::Unanswered);
+}
+
+#[test]
+fn a_partial_option_in_a_list_answer_gives_partial() {
+    // A list question whose check counts one option as meeting it and another as partly.
+    let mut ch = chapter();
+    let measure = &mut ch["commitments"][0]["measures"][0];
+    measure["questions"].as_array_mut().unwrap().push(json!({
+        "id": "x_channels", "type": "multi-choice", "text": "Channels?", "sources": [],
+        "options": [{"id": "public", "label": "Public"}, {"id": "on_request", "label": "On request"},
+                    {"id": "none", "label": "None"}],
+    }));
+    measure["requirements"].as_array_mut().unwrap().push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "Published.", "confidence": "P",
+        "check": {"choice": {"question": "x_channels", "met": ["public"], "partial": ["on_request"]}},
+    }));
+    let pack = pack_of(ch);
+    let status = |channels: Value| {
+        let s: Submission = serde_json::from_value(
+            json!({"pack": "gpai-cop-final", "profile": signed(), "answers": {"x_channels": channels}}),
+        )
+        .unwrap();
+        let r = evaluate_with(&pack, &s);
+        r.chapters[0].measures[0].requirements.iter().find(|q| q.id == "X-1.1-R3").unwrap().status
+    };
+    assert_eq!(status(json!(["public", "on_request"])), Status::Met);
+    assert_eq!(status(json!(["on_request"])), Status::Partial);
+    assert_eq!(status(json!(["none"])), Status::NotMet);
+}
+
+/// Adds questions to the synthetic measure.
+fn with_questions(mut ch: Value, questions: impl IntoIterator<Item = Value>) -> Value {
+    ch["commitments"][0]["measures"][0]["questions"].as_array_mut().unwrap().extend(questions);
+    ch
+}
+
+fn asked(r: &Report, id: &str) -> bool {
+    r.questions.iter().find(|q| q.id == id).unwrap_or_else(|| panic!("{id} listed")).asked
+}
+
+#[test]
+fn conditions_may_refer_to_each_other_16_levels_deep_and_no_deeper() {
+    // MAX_DEPTH: beyond 16 levels a condition counts as unknown, which is what stops a cycle.
+    // Three chains of questions, each shown when the one before is answered: through `answer`
+    // (one level a link), through `compare` (one level a link), and through all, any, not, not
+    // and `answered` (five levels a link). With every question answered, a question is shown
+    // exactly while its chain stays within 16 levels.
+    let yes_no = |id: String, show_if: Option<Value>| {
+        let mut q = json!({"id": id, "type": "yes-no", "text": "Chained?", "sources": []});
+        if let Some(c) = show_if {
+            q["showIf"] = c;
+        }
+        q
+    };
+    let mut questions = Vec::new();
+    let mut answers = json!({});
+    for k in 0..=18 {
+        let by_answer = (k > 0).then(|| json!({"answer": {"question": format!("x_a{}", k - 1), "in": ["yes"]}}));
+        questions.push(yes_no(format!("x_a{k}"), by_answer));
+        answers[format!("x_a{k}")] = json!("yes");
+        let mut number =
+            json!({"id": format!("x_c{k}"), "type": "number", "text": "Chained?", "min": 0, "sources": []});
+        if k > 0 {
+            number["showIf"] =
+                json!({"compare": {"left": {"answer": format!("x_c{}", k - 1)}, "op": ">=", "right": {"value": 1}}});
+        }
+        questions.push(number);
+        answers[format!("x_c{k}")] = json!(1);
+    }
+    for k in 0..=4 {
+        let nested =
+            (k > 0).then(|| json!({"all": [{"any": [{"not": {"not": {"answered": format!("x_n{}", k - 1)}}}]}]}));
+        questions.push(yes_no(format!("x_n{k}"), nested));
+        answers[format!("x_n{k}")] = json!("yes");
+    }
+    let pack = pack_of(with_questions(chapter(), questions));
+    let r = run_with(&pack, signed(), answers);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    // The 17th link of a one-level chain reaches level 16; the 18th, level 17.
+    assert!(asked(&r, "x_a17") && !asked(&r, "x_a18"));
+    assert!(asked(&r, "x_c17") && !asked(&r, "x_c18"));
+    // Three five-level links reach level 14; the fourth, level 19.
+    assert!(asked(&r, "x_n3") && !asked(&r, "x_n4"));
+}
+
+#[test]
+fn questions_that_show_each_other_in_a_cycle_are_never_shown_and_nothing_hangs() {
+    // A pack whose questions are shown only when each other is answered: a cycle, through
+    // `answer`, through `answered` and through `compare`. None can ever be asked; the
+    // evaluation ends and says so, whatever the answers.
+    let pair = |a: &str, b: &str, kind: &str, condition: &dyn Fn(&str) -> Value| {
+        [
+            json!({"id": a, "type": kind, "text": "Cycle?", "min": 0, "sources": [], "showIf": condition(b)}),
+            json!({"id": b, "type": kind, "text": "Cycle?", "min": 0, "sources": [], "showIf": condition(a)}),
+        ]
+    };
+    let mut questions = Vec::new();
+    questions.extend(pair("x_p", "x_q", "yes-no", &|o| json!({"answer": {"question": o, "in": ["yes"]}})));
+    questions.extend(pair("x_r", "x_s", "yes-no", &|o| json!({"answered": o})));
+    questions.extend(pair(
+        "x_t",
+        "x_u",
+        "number",
+        &|o| json!({"compare": {"left": {"answer": o}, "op": ">=", "right": {"value": 1}}}),
+    ));
+    for q in &mut questions {
+        if q["type"] == "yes-no" {
+            q.as_object_mut().unwrap().remove("min");
+        }
+    }
+    let pack = pack_of(with_questions(chapter(), questions));
+    let answers = json!({"x_p": "yes", "x_q": "yes", "x_r": "yes", "x_s": "yes", "x_t": 1, "x_u": 1});
+    let r = run_with(&pack, signed(), answers);
+    for id in ["x_p", "x_q", "x_r", "x_s", "x_t", "x_u"] {
+        assert!(!asked(&r, id), "{id} is in a cycle");
+    }
+}
+
+#[test]
+fn an_item_that_turns_on_a_question_never_shown_is_not_applicable() {
+    // The question is shown to SMEs only; this provider is not one. An item that depends on its
+    // answer does not wait for an answer the provider is never asked.
+    let mut ch = with_questions(
+        chapter(),
+        [json!({"id": "x_sme_only", "type": "yes-no", "text": "SME?", "sources": [],
+                "showIf": {"profile": {"input": "is_sme", "equals": true}}})],
+    );
+    ch["commitments"][0]["measures"][0]["requirements"].as_array_mut().unwrap().push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "For SMEs that said yes.", "confidence": "P",
+        "appliesIf": {"answer": {"question": "x_sme_only", "in": ["yes"]}},
+        "check": {"provided": {"question": "x_note"}},
+    }));
+    let pack = pack_of(ch);
+    let r = run_with(&pack, signed(), json!({"x_sme_only": "yes"}));
+    assert!(!asked(&r, "x_sme_only"));
+    let q = r.chapters[0].measures[0].requirements.iter().find(|q| q.id == "X-1.1-R3").unwrap();
+    assert_eq!((q.status, q.counted), (Status::NotApplicable, false));
+}
+
+#[test]
+fn a_profile_condition_compares_numbers_by_value() {
+    // An item for providers with no turnover yet: the pack writes 0, the profile's 0 is a
+    // decimal; they are the same number.
+    let mut ch = chapter();
+    ch["commitments"][0]["measures"][0]["requirements"].as_array_mut().unwrap().push(json!({
+        "id": "X-1.1-R3", "kind": "obligation", "text": "Start-ups say so.", "confidence": "P",
+        "appliesIf": {"profile": {"input": "worldwide_annual_turnover_eur", "equals": 0}},
+        "check": {"provided": {"question": "x_note"}},
+    }));
+    let pack = pack_of(ch);
+    let status = |turnover: f64| {
+        let mut profile = signed();
+        profile["worldwide_annual_turnover_eur"] = json!(turnover);
+        let r = run_with(&pack, profile, json!({}));
+        r.chapters[0].measures[0].requirements.iter().find(|q| q.id == "X-1.1-R3").unwrap().status
+    };
+    assert_eq!(status(0.0), Status::Unanswered);
+    assert_eq!(status(1e8), Status::NotApplicable);
+}
+
+#[test]
+fn a_form_field_that_does_not_apply_is_not_counted_and_one_not_yet_decided_is() {
+    // A field for crawlers only: left out for a provider that does not crawl, counted for one
+    // that does, and counted while the provider has not said.
+    let mut ch =
+        with_questions(chapter(), [json!({"id": "x_crawl_list", "type": "text", "text": "Crawlers?", "sources": []})]);
+    ch["form"]["fields"].as_array_mut().unwrap().push(json!({
+        "id": "F-4", "section": "S", "label": "Crawlers", "question": "x_crawl_list", "recipients": ["AIO"],
+        "appliesIf": {"answer": {"question": "x_crawls", "in": ["yes"]}}, "confidence": "P",
+    }));
+    let pack = pack_of(ch);
+    let total = |answers: Value| {
+        let r = run_with(&pack, signed(), answers);
+        let f = &r.forms[0];
+        (f.total, f.recipients.iter().find(|x| x.recipient == Recipient::AiOffice).map(|x| x.total))
+    };
+    assert_eq!(total(json!({"x_crawls": "no"})), (4, Some(3)));
+    assert_eq!(total(json!({"x_crawls": "yes"})), (5, Some(4)));
+    assert_eq!(total(json!({})), (5, Some(4)));
 }

@@ -205,6 +205,39 @@ fn a_measure_is_met_only_when_every_required_item_is() {
 }
 
 #[test]
+fn a_list_answer_meets_each_item_it_names_and_no_other() {
+    // SS-8.2: resources for systemic-risk responsibilities, human, financial, information and
+    // knowledge, and computational; each is an item of its own. A provider that names two of
+    // the four partly meets it; one that names none does not meet it.
+    let systemic = |resources: Value| {
+        let mut v = in_scope(json!({"ss_responsibility_resources": resources}));
+        v["profile"]["training_compute_flop"] = json!(4e25);
+        let r = report_of(v);
+        measure(&r, "SS-8.2").requirements.iter().find(|q| q.id == "SS-8.2-R1").unwrap().status
+    };
+    assert_eq!(systemic(json!(["human", "financial", "information_knowledge", "computational"])), Status::Met);
+    assert_eq!(systemic(json!(["human", "financial"])), Status::Partial);
+    assert_eq!(systemic(json!(["none"])), Status::NotMet);
+}
+
+#[test]
+fn an_item_that_turns_on_an_undecided_scope_decision_is_open_not_inapplicable() {
+    // The training summary names the authorised representative only for a provider established
+    // outside the EU (Art 54). Until the provider says where it is established, that item is
+    // still to settle, never "not applicable"; once it says, it is decided.
+    let representative = |established: Value| {
+        let mut v = in_scope(json!({}));
+        v["profile"]["established_in_eu"] = established;
+        let r = report_of(v);
+        let q = measure(&r, "TS-1").requirements.iter().find(|q| q.id == "TS-1.1-representative").unwrap().clone();
+        (q.status, q.counted)
+    };
+    assert_eq!(representative(Value::Null), (Status::Unanswered, true));
+    assert_eq!(representative(json!(true)), (Status::NotApplicable, false));
+    assert_eq!(representative(json!(false)), (Status::Unanswered, true));
+}
+
+#[test]
 fn kpis_compare_the_stated_figure_with_the_codes_number() {
     let r = report_of(in_scope(json!({"t_downstream_response_days": 21, "t_docs_retention_years": 10})));
     let k = measure(&r, "T-1.2").kpis.iter().find(|k| k.id == "T-1.2-R4-K1").unwrap();

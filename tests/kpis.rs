@@ -77,3 +77,17 @@ fn a_more_capable_model_exactly_one_month_away_does_not_excuse_the_six_monthly_m
     answers["ss_report_more_capable_model_months"] = json!(0.5);
     assert_eq!(requirement_status(&report(answers), "SS-7.6-R4"), Status::NotApplicable);
 }
+
+#[test]
+fn until_the_months_to_the_more_capable_model_are_given_only_that_figure_is_asked() {
+    // SS-7.6: the provider said the model is among its most capable and a more capable one is
+    // coming (exception (b)), but not how soon. Whether the six-monthly update is owed turns on
+    // that figure alone: it is the one question asked, not the two already answered.
+    let r = report(json!({"ss_report_most_capable_model": "yes", "ss_report_update_exception": "more_capable_soon"}));
+    assert_eq!(requirement_status(&r, "SS-7.6-R4"), Status::Unanswered);
+    let m = r.chapters.iter().flat_map(|c| &c.measures).find(|m| m.id == "SS-7.6").unwrap();
+    assert!(m.missing.iter().any(|q| q == "ss_report_more_capable_model_months"), "{:?}", m.missing);
+    for answered in ["ss_report_most_capable_model", "ss_report_update_exception"] {
+        assert!(!m.missing.iter().any(|q| q == answered), "{answered} was answered: {:?}", m.missing);
+    }
+}
