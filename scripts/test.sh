@@ -22,9 +22,9 @@ fi
 # The fewest tests each runner must report (passed, failed, skipped and ignored together). Raise
 # a figure when tests are added; lower it only when tests are removed on purpose.
 declare -A MINIMUM=(
-  [rust]=167
+  [rust]=193
   [wasm]=11
-  [js]=47
+  [js]=49
   [browser]=69
 )
 
