@@ -952,7 +952,7 @@ function downloadDamaged(id) {
  */
 async function copyShareLink() {
   const target = $("share-result");
-  const base = `${location.origin === "null" ? location.href.split("#")[0] : location.origin + location.pathname + location.search}`;
+  const base = location.href.split("#")[0];
   const made = await shareLink(JSON.stringify(answersFile(state, packData, new Date())), base);
   if (made.tooLong) {
     setChildren(target, `These answers are too many for a link (it would be ${made.tooLong.toLocaleString("en-GB")} characters; links stay under ${MAX_LINK_CHARS.toLocaleString("en-GB")}). Use “Export answers” and send the file instead.`);
