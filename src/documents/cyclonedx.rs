@@ -26,7 +26,8 @@ fn property(name: &str, value: &str) -> Value {
 }
 
 /// The BOM as pretty JSON text.
-pub(super) fn bom(doc: &Document, report: &Report, model_name: Option<&str>) -> String {
+/// `recipient` and `pack` are the values the Markdown header shows for them.
+pub(super) fn bom(doc: &Document, report: &Report, model_name: Option<&str>, recipient: &str, pack: &str) -> String {
     let mut parameters = Map::new();
     if let Some(a) = value(doc, "MDF-2.1") {
         parameters.insert("modelArchitecture".into(), a.into());
@@ -82,13 +83,12 @@ pub(super) fn bom(doc: &Document, report: &Report, model_name: Option<&str>) -> 
     if let Some(provider) = value(doc, "MDF-1.1") {
         component["supplier"] = json!({ "name": provider });
     }
-    let header = |label: &str| doc.header.iter().find(|[l, _]| l == label).map(|[_, v]| v.as_str()).unwrap_or("");
     let mut metadata = json!({
         "tools": { "components": [{ "type": "application", "name": "gpai-check", "version": ENGINE_VERSION }] },
         "component": { "type": "machine-learning-model", "bom-ref": "model-described", "name": component["name"].clone() },
         "properties": [
-            property("gpai-check:recipient", header("For")),
-            property("gpai-check:rule-pack", header("Rule pack")),
+            property("gpai-check:recipient", recipient),
+            property("gpai-check:rule-pack", pack),
             property("gpai-check:report-digest", &report.digest),
         ],
     });

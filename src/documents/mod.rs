@@ -194,10 +194,12 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
             if let Some(d) = &report.assessment_date {
                 header.push(["Assessment date".to_string(), date_in_words(d)]);
             }
-            header.push(["For".to_string(), format!("{} ({})", spec.label, spec.delivery)]);
+            let recipient = format!("{} ({})", spec.label, spec.delivery);
+            let pack_line = format!("{} version {} ({})", pack.id, pack.version, pack.digest);
+            header.push(["For".to_string(), recipient.clone()]);
             header.push(["Required on these answers".to_string(), required.clone()]);
             header.push(["Fields provided".to_string(), format!("{provided} of {total}")]);
-            header.push(["Rule pack".to_string(), format!("{} version {} ({})", pack.id, pack.version, pack.digest)]);
+            header.push(["Rule pack".to_string(), pack_line.clone()]);
             header.push(["Report digest".to_string(), report.digest.clone()]);
             // The name before any parenthesis or comma: "Meridian-2 (model family …)".
             let stem = format!(
@@ -234,7 +236,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                     format: "cyclonedx".into(),
                     file_name: format!("{stem}.cdx.json"),
                     media_type: "application/vnd.cyclonedx+json".into(),
-                    text: cyclonedx::bom(&doc, report, model.as_deref()),
+                    text: cyclonedx::bom(&doc, report, model.as_deref(), &recipient, &pack_line),
                 },
             ];
             doc
