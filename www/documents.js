@@ -39,11 +39,14 @@ const FORMAT_LABELS = { markdown: "Download (Markdown)", cyclonedx: "Download mo
 
 function documentItem(doc) {
   const complete = doc.provided === doc.total;
+  // The engine's header says whether this provider must draw the Form up at all on these answers.
+  const required = doc.header.find(([label]) => label === "Required on these answers")?.[1] ?? "yes";
   const titleId = `doc-${doc.id}-title`;
   return h(
     "li",
     { className: "document", "aria-labelledby": titleId },
     h("h3", { id: titleId }, doc.title),
+    required === "yes" ? null : h("p", { className: "document-required" }, `Required of you: ${required}.`),
     h(
       "p",
       { className: complete ? "document-count complete" : "document-count incomplete" },

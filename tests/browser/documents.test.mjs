@@ -98,3 +98,19 @@ test("a document prints alone, on A4, with every row and no part of the page", a
     await context.close();
   }
 });
+
+test("a provider the Form is not required of is told so beside each document", async () => {
+  const { context, page, consoleErrors } = await openPage(harness);
+  try {
+    await page.getByLabel("Load an example").selectOption("sme-open-weights.json");
+    await page.getByRole("button", { name: "Load example" }).click();
+    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
+    await page.getByText("Documents to hand over").click();
+    const docs = page.locator("#documents-list .document");
+    await eventually(async () => assert.equal(await docs.count(), 3));
+    assert.match(await textOf(docs.nth(0).locator(".document-required")), /^Required of you: no: the Transparency chapter does not apply/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
