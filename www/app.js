@@ -356,7 +356,10 @@ function takeInOtherTab(event) {
     renderAssessments();
     return;
   }
-  if (!record || record.damaged) {
+  // Only the open assessment can hold edits of this tab that the other tab's text lacks (others
+  // change here only by a rename or a delete, each written at once): any other is taken as
+  // stored, never merged and written back, which raced with the tab typing in it.
+  if (!record || record.damaged || id !== store.openId) {
     store.records.set(id, readRecord(id, event.newValue));
     if (!store.order.includes(id)) store.order.push(id);
     renderAssessments();
