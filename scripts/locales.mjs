@@ -4,16 +4,21 @@
 //                                      change to a pack, the scope texts, the engine's messages
 //                                      or the page's interface catalogue)
 //   node scripts/locales.mjs --check   exits 1 when locales/en/ differs from what the sources give
+//   node scripts/locales.mjs --bundle  writes www/locales/<lang>.json, one file per shipped
+//                                      language (run by scripts/build.sh)
 //
 // The sources: the pack (src/packs/<pack>/pack.json and its chapter files), the scope texts
 // (src/packs/ai-act-scope.json), the engine's messages (src/messages/en.json) and the page's
 // interface catalogue (www/interface-en.js). A key is the item's kind, its id and the field,
 // joined by ":" (`measure:SS-1.1:title`, `question:c_crawls_web:option:yes`); an array index is
-// used only where the item has no id (a Form section). src/locale.rs walks the pack with the
-// same keys, and tests/locales.rs holds the two to the same result.
+// used only where the item has no id (a Form section). The walk is www/locale-keys.js, which the
+// page uses to put a language's texts into its pack; the Rust renderers look texts up by the same
+// keys (src/locale.rs), and tests/locales.rs holds them to these files.
 // locales/README.md describes the format for translators.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { walkChapter, walkPackHead, walkScope } from "../www/locale-keys.js";
+import { LANGUAGES } from "../www/languages.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -33,111 +38,6 @@ function put(texts, key, text) {
   if (typeof text !== "string" || text === "") return;
   if (Object.hasOwn(texts, key)) throw new Error(`locale key ${key} is made twice: two items share an id`);
   texts[key] = text;
-}
-
-/** The texts of a question: its text, help, unit and option labels. */
-function questionTexts(texts, q) {
-  put(texts, `question:${q.id}:text`, q.text);
-  put(texts, `question:${q.id}:help`, q.help);
-  put(texts, `question:${q.id}:unit`, q.unit);
-  for (const o of q.options ?? []) put(texts, `question:${q.id}:option:${o.id}`, o.label);
-}
-
-/** The texts of a measure: title, summary, requirements (text, note, KPIs) and questions. */
-function measureTexts(texts, m) {
-  put(texts, `measure:${m.id}:title`, m.title);
-  put(texts, `measure:${m.id}:summary`, m.summary);
-  for (const r of m.requirements ?? []) {
-    put(texts, `requirement:${r.id}:text`, r.text);
-    put(texts, `requirement:${r.id}:note`, r.note);
-    for (const k of r.kpis ?? []) {
-      put(texts, `kpi:${k.id}:metric`, k.metric);
-      put(texts, `kpi:${k.id}:unit`, k.unit);
-      put(texts, `kpi:${k.id}:anchor`, k.anchor);
-    }
-  }
-  for (const q of m.questions ?? []) questionTexts(texts, q);
-}
-
-/** The texts of a commitment and its measures. */
-function commitmentTexts(c) {
-  const texts = {};
-  put(texts, `commitment:${c.id}:title`, c.title);
-  put(texts, `commitment:${c.id}:summary`, c.summary);
-  for (const m of c.measures ?? []) measureTexts(texts, m);
-  return texts;
-}
-
-/** A chapter's own texts: title, summary, notes, SME simplifications, its reason to apply by
- * signature and its cross-checks (the commitments and the form have files of their own). */
-function chapterTexts(ch) {
-  const texts = {};
-  put(texts, `chapter:${ch.id}:title`, ch.title);
-  put(texts, `chapter:${ch.id}:summary`, ch.summary);
-  put(texts, `chapter:${ch.id}:also-applies`, ch.alsoAppliesReason?.text);
-  for (const n of ch.notes ?? []) put(texts, `note:${n.id}:text`, n.text);
-  for (const s of ch.simplifications ?? []) put(texts, `simplification:${s.id}:text`, s.text);
-  for (const x of ch.crossChecks ?? []) {
-    put(texts, `cross-check:${x.id}:title`, x.title);
-    put(texts, `cross-check:${x.id}:message`, x.message);
-  }
-  return texts;
-}
-
-/** A documentation form's texts: title, recipients, rules, sections (by position: they have no
- * id) and fields (label, note). A field's parts are questions, in their measure's file. */
-function formTexts(f) {
-  const texts = {};
-  put(texts, `form:${f.id}:title`, f.title);
-  for (const r of f.recipients ?? []) {
-    put(texts, `form:${f.id}:recipient:${r.id}:label`, r.label);
-    put(texts, `form:${f.id}:recipient:${r.id}:delivery`, r.delivery);
-  }
-  for (const r of f.rules ?? []) put(texts, `form-rule:${r.id}:text`, r.text);
-  (f.sections ?? []).forEach((s, i) => put(texts, `form:${f.id}:section:${i}`, s));
-  for (const x of f.fields ?? []) {
-    put(texts, `form-field:${x.id}:label`, x.label);
-    put(texts, `form-field:${x.id}:note`, x.note);
-  }
-  return texts;
-}
-
-/** The pack's own texts: title, publisher, disclaimer and the law it encodes. */
-function packTexts(p) {
-  const texts = {};
-  put(texts, `pack:${p.id}:title`, p.title);
-  put(texts, `pack:${p.id}:publisher`, p.publisher);
-  put(texts, `pack:${p.id}:disclaimer`, p.disclaimer);
-  for (const l of p.law ?? []) {
-    put(texts, `law:${l.id}:title`, l.title);
-    put(texts, `law:${l.id}:note`, l.note);
-  }
-  return texts;
-}
-
-/** The changelog: each release's summary and each change's reason. */
-function changelogTexts(p) {
-  const texts = {};
-  for (const r of p.changelog ?? []) {
-    put(texts, `release:${r.version}:summary`, r.summary);
-    for (const c of r.changes ?? []) put(texts, `change:${c.id}:reason`, c.reason);
-  }
-  return texts;
-}
-
-/** The scope decision's texts: what they rest on, the profile questions, the obligations and
- * every reason, note and option. Legal citations (`source`, `article`) stay as they are. */
-function scopeTexts(s) {
-  const texts = {};
-  put(texts, "scope:as-of", s.asOf);
-  for (const i of s.inputs ?? []) {
-    put(texts, `input:${i.id}:label`, i.label);
-    put(texts, `input:${i.id}:help`, i.help);
-    put(texts, `input:${i.id}:unit`, i.unit);
-  }
-  for (const o of s.obligations ?? []) put(texts, `obligation:${o.id}:title`, o.title);
-  for (const r of s.reasons ?? []) put(texts, `reason:${r.id}:text`, r.text);
-  return texts;
 }
 
 /** Splits `texts` into parts of at most MAX_FILE_BYTES each, in order: `name`, `name.2`, ... */
@@ -170,6 +70,13 @@ export async function englishFiles() {
   const add = (name, source, texts) => {
     for (const [n, t] of split(name, source, texts)) files.push({ name: n, source, texts: t });
   };
+  // Collects the texts a walk visits into the part (file) it is in.
+  const collect = (source, walk) => {
+    const parts = [];
+    const visit = (key, holder, field) => put(parts.at(-1).texts, key, holder[field]);
+    walk(visit, (name) => parts.push({ name, texts: {} }));
+    for (const p of parts) add(p.name, source, p.texts);
+  };
   const packDirs = readdirSync(join(root, "src/packs"), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, "src/packs", d.name, "pack.json")))
     .map((d) => d.name)
@@ -177,17 +84,17 @@ export async function englishFiles() {
   for (const dir of packDirs) {
     const manifestPath = `src/packs/${dir}/pack.json`;
     const pack = read(manifestPath);
-    add(`pack.${pack.id}`, manifestPath, packTexts(pack));
-    add(`changelog.${pack.id}`, manifestPath, changelogTexts(pack));
+    collect(manifestPath, (visit, part) => walkPackHead(pack, visit, part));
     for (const file of pack.chapterFiles) {
       const path = `src/packs/${dir}/${file}`;
       const ch = read(path);
-      add(`chapter.${ch.id}`, path, chapterTexts(ch));
-      for (const c of ch.commitments ?? []) add(`commitment.${c.id}`, path, commitmentTexts(c));
-      if (ch.form) add(`form.${ch.form.id}`, path, formTexts(ch.form));
+      collect(path, (visit, part) => walkChapter(ch, visit, part));
     }
   }
-  add("scope", "src/packs/ai-act-scope.json", scopeTexts(read("src/packs/ai-act-scope.json")));
+  collect("src/packs/ai-act-scope.json", (visit, part) => {
+    part("scope");
+    walkScope(read("src/packs/ai-act-scope.json"), visit);
+  });
   add("messages", "src/messages/en.json", read("src/messages/en.json").messages);
   const ui = (await import(pathToFileURL(join(root, "www/interface-en.js")).href)).default;
   add("interface", "www/interface-en.js", ui);
@@ -210,9 +117,91 @@ export function readLocale(language) {
   return out;
 }
 
+/**
+ * What is wrong with a language's files, against the English ones: a file or key missing (unless
+ * `pending` lists it), a key or file the English does not have, another set of placeholders, a
+ * status other than TRANSLATION_STATUS, a language other than its folder's; and a `pending`
+ * entry that is no longer missing (the list only shrinks). `pending`: `{ files: [name],
+ * keys: { name: [key] } }`. Returns the problems as sentences, none when all is well.
+ */
+export function problems(language, english, files, pending = {}) {
+  const out = [];
+  const pendingFiles = new Set(pending.files ?? []);
+  const pendingKeys = pending.keys ?? {};
+  const englishNames = new Set(english.map((f) => f.name));
+  for (const name of [...pendingFiles, ...Object.keys(pendingKeys)]) {
+    if (!englishNames.has(name)) out.push(`${language}: pending list names ${name}, which is not an English file`);
+  }
+  for (const name of files.keys()) {
+    if (!englishNames.has(name)) out.push(`${language}/${name}.json: no English file of this name (removed or renamed?)`);
+  }
+  for (const en of english) {
+    const file = files.get(en.name);
+    if (!file) {
+      if (!pendingFiles.has(en.name)) out.push(`${language}/${en.name}.json is missing`);
+      continue;
+    }
+    if (pendingFiles.has(en.name)) out.push(`${language}/${en.name}.json exists: take it off the pending list (list its missing keys instead)`);
+    const where = `${language}/${en.name}.json`;
+    if (file.language !== language) out.push(`${where}: "language" is ${JSON.stringify(file.language)}, expected "${language}"`);
+    if (file.status !== TRANSLATION_STATUS) out.push(`${where}: "status" is ${JSON.stringify(file.status)}, expected "${TRANSLATION_STATUS}"`);
+    const texts = file.texts && typeof file.texts === "object" ? file.texts : {};
+    const allowed = new Set(pendingKeys[en.name] ?? []);
+    for (const [key, text] of Object.entries(en.texts)) {
+      if (!Object.hasOwn(texts, key)) {
+        if (!allowed.has(key)) out.push(`${where}: no text for ${key}`);
+        continue;
+      }
+      if (allowed.has(key)) out.push(`${where}: ${key} is translated: take it off the pending list`);
+      if (typeof texts[key] !== "string" || texts[key].trim() === "") out.push(`${where}: ${key} is empty`);
+      else if (placeholders(texts[key]) !== placeholders(text)) {
+        out.push(`${where}: ${key} has placeholders {${placeholders(texts[key])}}, the English {${placeholders(text)}}`);
+      }
+    }
+    for (const key of Object.keys(texts)) {
+      if (!Object.hasOwn(en.texts, key)) out.push(`${where}: ${key} is not a key of the English file (its item is gone or renamed)`);
+    }
+    for (const key of allowed) {
+      if (!Object.hasOwn(en.texts, key)) out.push(`${where}: pending key ${key} is not a key of the English file`);
+    }
+  }
+  return out;
+}
+
+/**
+ * One language in one file, as the page fetches it and the renderers take it:
+ * `{ language, status, texts, messages, interface, missing }`: the pack and scope texts, the
+ * engine's messages and the page's interface, each by key; `missing` counts the English texts
+ * it has no translation for (they are shown in English).
+ */
+export function bundleOf(language, english, files) {
+  const out = { language, status: TRANSLATION_STATUS, texts: {}, messages: {}, interface: {}, missing: 0 };
+  for (const en of english) {
+    const target = en.name === "messages" ? out.messages : en.name === "interface" ? out.interface : out.texts;
+    const texts = files.get(en.name)?.texts ?? {};
+    for (const key of Object.keys(en.texts)) {
+      if (typeof texts[key] === "string" && texts[key] !== "") target[key] = texts[key];
+      else out.missing += 1;
+    }
+  }
+  return out;
+}
+
 async function main() {
   const check = process.argv.includes("--check");
   const files = await englishFiles();
+  if (process.argv.includes("--bundle")) {
+    // www/locales/<lang>.json for each shipped language: what the page fetches when the
+    // language is chosen, and what the one-file checker and the package carry.
+    const out = join(root, "www", "locales");
+    mkdirSync(out, { recursive: true });
+    for (const { code } of LANGUAGES.filter((l) => l.code !== "en")) {
+      const bundle = bundleOf(code, files, readLocale(code));
+      writeFileSync(join(out, `${code}.json`), `${JSON.stringify(bundle)}\n`);
+      console.log(`www/locales/${code}.json: ${bundle.missing} texts missing (shown in English)`);
+    }
+    return;
+  }
   const dir = join(root, "locales", "en");
   const wanted = new Map(files.map((f) => [`${f.name}.json`, fileText(f.name, f.source, f.texts)]));
   if (check) {
