@@ -12,6 +12,9 @@ node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
+# Each shipped language in one file (www/locales/<lang>.json), fetched by the page when chosen,
+# carried by the package (locales/) and inlined in the one-file checker.
+node scripts/locales.mjs --bundle
 node scripts/package.mjs
 # The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
 node scripts/bundle.mjs

@@ -1,7 +1,7 @@
 // Turns wasm-pack's pkg/ into the publishable npm package: exports (the module, the element, the
 // wasm file, the JSON Schemas), engines, licence, the package README, and the embedding files
 // (the <gpai-check> element and the iframe page). Run by scripts/build.sh.
-import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync, readdirSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
 const at = (p) => new URL(p, root);
@@ -10,6 +10,13 @@ const pkg = JSON.parse(readFileSync(at("pkg/package.json"), "utf8"));
 mkdirSync(at("pkg/schema"), { recursive: true });
 for (const f of ["pack.schema.json", "report.schema.json", "submission.schema.json"]) copyFileSync(at(`schema/${f}`), at(`pkg/schema/${f}`));
 copyFileSync(at("docs/package-README.md"), at("pkg/README.md"));
+// The languages (scripts/locales.mjs --bundle): a renderer's `{ locale }`, and the element's when
+// its lang attribute asks for one (it fetches them from embed/locales/, beside its modules).
+rmSync(at("pkg/locales"), { recursive: true, force: true });
+mkdirSync(at("pkg/locales"), { recursive: true });
+for (const f of readdirSync(at("www/locales")).filter((f) => f.endsWith(".json"))) {
+  copyFileSync(at(`www/locales/${f}`), at(`pkg/locales/${f}`));
+}
 copyFileSync(at("LICENSE"), at("pkg/LICENSE"));
 
 // --- The embedding files -------------------------------------------------------------------------
@@ -57,6 +64,10 @@ mkdirSync(at(`pkg/${EMBED}`));
 const modules = embeddingFiles();
 for (const [file, text] of modules) writeFileSync(at(`pkg/${EMBED}/${file}`), text);
 for (const file of ASSETS) copyFileSync(at(`www/${file}`), at(`pkg/${EMBED}/${file}`));
+mkdirSync(at(`pkg/${EMBED}/locales`), { recursive: true });
+for (const f of readdirSync(at("www/locales")).filter((f) => f.endsWith(".json"))) {
+  copyFileSync(at(`www/locales/${f}`), at(`pkg/${EMBED}/locales/${f}`));
+}
 copyFileSync(at("www/gpai-check-element.d.ts"), at("pkg/element.d.ts"));
 // The entry a portal names in its script tag or its import: one line, so the element's own
 // modules keep their www/ names and their relative imports.
@@ -91,11 +102,13 @@ Object.assign(pkg, {
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
     "./schema/*": "./schema/*",
+    // One file per language, for reportMarkdown(input, { locale }) and documents(input, { locale }).
+    "./locales/*": "./locales/*",
     // The iframe page and the element's own files, for tools that resolve them through the package.
     "./embed/*": "./embed/*",
     "./package.json": "./package.json",
   },
-  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", EMBED, "schema", "README.md", "LICENSE"])],
+  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", EMBED, "schema", "locales", "README.md", "LICENSE"])],
   // Importing the element defines <gpai-check>: a bundler must never drop it as unused.
   sideEffects: [...new Set([...(pkg.sideEffects ?? []), "./element.js", `./${EMBED}/*.js`])],
 });

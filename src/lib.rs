@@ -17,6 +17,7 @@ pub mod documents;
 pub mod error;
 pub mod evaluate;
 mod json;
+pub mod locale;
 pub mod markdown;
 pub mod messages;
 pub mod number;
@@ -119,7 +120,13 @@ pub fn oscal_assessment_results(report: &Report) -> serde_json::Value {
     oscal::assessment_results(report, &date)
 }
 
-/// Renders a report as Markdown for people.
+/// Renders a report as Markdown for people, in English.
 pub fn report_markdown(report: &Report) -> String {
     markdown::render(report)
+}
+
+/// Renders a report as Markdown for people in a language (`None`: English); texts the locale
+/// lacks stay English, and the header says the language and its status.
+pub fn report_markdown_in(report: &Report, locale: Option<&locale::Locale>) -> String {
+    markdown::render_in(report, locale)
 }

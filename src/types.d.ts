@@ -290,6 +290,32 @@ export interface MessageCatalogue {
   messages: Record<string, string>;
 }
 
+/**
+ * One language for the renderers and the page: the file `scripts/locales.mjs --bundle` writes
+ * (`locales/de.json` in the package). Texts are keyed as in locales/README.md; a text it lacks
+ * stays English.
+ */
+export interface Locale {
+  /** The language code, e.g. "de". */
+  language: string;
+  /** What the texts are, printed in every report, e.g. "translation, not legally reviewed". */
+  status: string;
+  /** The pack's and the scope decision's texts, by key (`measure:T-1.1:title`). */
+  texts?: Record<string, string>;
+  /** The engine's messages, by key (`status.met`). */
+  messages?: Record<string, string>;
+  /** The page's interface words, by key (read by the page, not by the renderers). */
+  interface?: Record<string, string>;
+  /** How many English texts it has no translation for. */
+  missing?: number;
+}
+
+/** Options of reportMarkdown() and documents(). */
+export interface RenderOptions {
+  /** The language to render in; English (authoritative) when not given. */
+  locale?: Locale;
+}
+
 /** The engine's limits on its input (limits()). Titles and texts count Unicode code points. */
 export interface Limits {
   /** A submission as JSON text (UTF-8 bytes), or an answers file. */

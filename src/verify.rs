@@ -103,9 +103,20 @@ impl Renderable {
 /// # Errors
 /// As [`own_report`].
 pub fn own_documents(input: &Renderable) -> Result<Vec<crate::documents::Document>, InputError> {
+    own_documents_in(input, None)
+}
+
+/// As [`own_documents`], in a language (see [`crate::documents::model_documentation_in`]).
+///
+/// # Errors
+/// As [`own_report`].
+pub fn own_documents_in(
+    input: &Renderable,
+    locale: Option<&crate::locale::Locale>,
+) -> Result<Vec<crate::documents::Document>, InputError> {
     let report = own_report(input)?;
     let pack = crate::pack::get(&report.pack_id, "pack")?;
-    Ok(crate::documents::model_documentation(pack, input.submission(), &report))
+    Ok(crate::documents::model_documentation_in(pack, input.submission(), &report, locale))
 }
 
 /// The engine's own (sealed) report for what a renderer was given.

@@ -300,14 +300,29 @@ fn own_report(input: &JsValue) -> Result<Report<'static>, JsValue> {
     crate::verify::own_report(&renderable(input)?).map_err(|e| to_js_error(&e))
 }
 
+/// The locale of a renderer's options (`{ locale }`), if one is given: English when not.
+fn locale_of(options: &Option<js_sys::Object>) -> Result<Option<crate::locale::Locale>, JsValue> {
+    let Some(options) = options else { return Ok(None) };
+    let value = js_sys::Reflect::get(options, &"locale".into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let locale: crate::locale::Locale = from_js_within(&value, "locale", crate::locale::MAX_LOCALE_BYTES)?;
+    locale.checked().map(Some).map_err(|e| to_js_error(&e))
+}
+
 /// Renders as Markdown the engine's own evaluation of a submission, or of a result bundle that
-/// verifies. Throws `GpaiInputError` `not_verified` for a report handed in or a bundle that
-/// does not verify.
+/// verifies, in English or in the language of `{ locale }` (a file of `locales/`, e.g. the
+/// package's `locales/de.json`): its header says the language and its status. Throws
+/// `GpaiInputError` `not_verified` for a report handed in or a bundle that does not verify, and
+/// names the field of a locale that is not one (`locale.status`).
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(
     #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: Option<js_sys::Object>,
 ) -> Result<String, JsValue> {
-    Ok(crate::report_markdown(&own_report(&input)?))
+    let locale = locale_of(&options)?;
+    Ok(crate::report_markdown_in(&own_report(&input)?, locale.as_ref()))
 }
 
 /// Evaluates a submission and wraps both in a result bundle
@@ -354,13 +369,15 @@ pub fn is_gpai_input_error(value: &JsValue) -> bool {
 /// The documents a provider hands over, from the engine's own evaluation of a submission or of a
 /// result bundle that verifies: the Model Documentation Form filled in for each recipient
 /// (AI Office, national competent authorities, downstream providers), each with its title, file
-/// name, media type, Markdown text and content as data. Refuses a report as `reportMarkdown`
-/// does.
+/// name, media type, Markdown text and content as data, in English or in the language of
+/// `{ locale }` (as `reportMarkdown`). Refuses a report as `reportMarkdown` does.
 #[wasm_bindgen(unchecked_return_type = "ProviderDocument[]")]
 pub fn documents(
     #[wasm_bindgen(unchecked_param_type = "Submission | ResultBundle")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
-    let docs = crate::verify::own_documents(&renderable(&input)?).map_err(|e| to_js_error(&e))?;
+    let locale = locale_of(&options)?;
+    let docs = crate::verify::own_documents_in(&renderable(&input)?, locale.as_ref()).map_err(|e| to_js_error(&e))?;
     Ok(to_js(&docs))
 }
 

@@ -16,12 +16,15 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::answers::RawAnswer;
-use crate::markdown::words::{date_in_words, inline};
+use crate::locale::Locale;
+use crate::markdown::words::{date_in, inline};
+use crate::messages::Catalogue;
 use crate::pack::model::{DocumentationForm, FormField, Pack, Question, QuestionType, Recipient};
 use crate::report::{FormResult, PrecisionRule, Report};
 use crate::submission::Submission;
 
-/// What a field shows when it has no valid answer.
+/// What a field shows when it has no valid answer (in English; `document.not-provided` in a
+/// locale's messages).
 pub const NOT_PROVIDED: &str = "not yet provided";
 
 /// One document, ready to save: its text and, for a preview, its content as data.
@@ -114,8 +117,29 @@ pub struct DocumentPart {
 }
 
 /// The Model Documentation Form filled in for each of its recipients, from the engine's own
-/// evaluation (`report`, sealed) of `submission`.
+/// evaluation (`report`, sealed) of `submission`, in English.
 pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report) -> Vec<Document> {
+    model_documentation_in(pack, submission, report, None)
+}
+
+/// As [`model_documentation`], in a language: the Form's labels, sections, option labels and
+/// the documents' own words from `locale` where it has them, English where it does not; each
+/// header says the language and its status.
+pub fn model_documentation_in(
+    pack: &Pack,
+    submission: &Submission,
+    report: &Report,
+    locale: Option<&Locale>,
+) -> Vec<Document> {
+    match locale {
+        Some(l) => documents(&pack.localised(l), submission, report, Some(l)),
+        None => documents(pack, submission, report, None),
+    }
+}
+
+fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Option<&Locale>) -> Vec<Document> {
+    let say = locale.map_or(Catalogue::ENGLISH, Locale::catalogue);
+    let not_provided = say.template("document.not-provided");
     let Some((chapter, form, result)) = pack.chapters.iter().find_map(|c| {
         let f = c.form.as_ref()?;
         report.forms.iter().find(|r| r.id == f.id).map(|r| (c, f, r))
@@ -125,9 +149,9 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
     // Whether this provider must draw up the Form at all: its chapter's applicability, which is
     // undecided while the scope decision is.
     let required = match report.chapters.iter().find(|c| c.id == chapter.id).and_then(|c| c.applicable) {
-        Some(true) => "yes".to_string(),
-        Some(false) => format!("no: the {} chapter does not apply to this provider on these answers", chapter.title),
-        None => "not decided yet: answer the scope questions first".to_string(),
+        Some(true) => say.template("document.required.yes").to_string(),
+        Some(false) => say.format("document.required.no", &[("chapter", &chapter.title)]),
+        None => say.template("document.required.undecided").to_string(),
     };
     let index = pack.question_index();
     let answer_to = |field: &FormField| index.get(&field.question).map(|q| (q, submission.answers.get(&q.id)));
@@ -153,7 +177,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                 let value = if missing.contains(&field.id.as_str()) {
                     None
                 } else {
-                    answer_to(field).and_then(|(q, a)| a.map(|a| (q, a))).and_then(|(q, a)| answer_text(q, a))
+                    answer_to(field).and_then(|(q, a)| a.map(|a| (q, a))).and_then(|(q, a)| answer_text(q, a, &say))
                 };
                 provided += u32::from(value.is_some());
                 // A row is provided only with all its parts (the Form's completeness says so).
@@ -167,7 +191,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                             Some(DocumentPart {
                                 question_id: q.id.clone(),
                                 label: q.text.clone(),
-                                value: answer_text(q, a)?,
+                                value: answer_text(q, a, &say)?,
                             })
                         })
                         .collect()
@@ -177,7 +201,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                 let row = DocumentRow {
                     field_id: field.id.clone(),
                     label: field.label.clone(),
-                    note: value.as_ref().and_then(|_| precision_note(result, field)),
+                    note: value.as_ref().and_then(|_| precision_note(result, field, &say)),
                     value,
                     parts,
                 };
@@ -187,20 +211,38 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                 }
             }
             let title = format!("{}: {}", form.title, spec.label);
+            let label = |key: &str| say.template(key).to_string();
             let mut header = vec![
-                ["Model".to_string(), model.clone().unwrap_or_else(|| NOT_PROVIDED.to_string())],
-                ["Document version".to_string(), version.clone().unwrap_or_else(|| NOT_PROVIDED.to_string())],
+                [label("document.model"), model.clone().unwrap_or_else(|| not_provided.to_string())],
+                [label("document.version"), version.clone().unwrap_or_else(|| not_provided.to_string())],
             ];
             if let Some(d) = &report.assessment_date {
-                header.push(["Assessment date".to_string(), date_in_words(d)]);
+                header.push([label("document.assessment-date"), date_in(d, &say)]);
             }
             let recipient = format!("{} ({})", spec.label, spec.delivery);
-            let pack_line = format!("{} version {} ({})", pack.id, pack.version, pack.digest);
-            header.push(["For".to_string(), recipient.clone()]);
-            header.push(["Required on these answers".to_string(), required.clone()]);
-            header.push(["Fields provided".to_string(), format!("{provided} of {total}")]);
-            header.push(["Rule pack".to_string(), pack_line.clone()]);
-            header.push(["Report digest".to_string(), report.digest.clone()]);
+            let pack_line = say.format(
+                "document.rule-pack-line",
+                &[("id", &pack.id), ("version", &pack.version), ("digest", &pack.digest)],
+            );
+            header.push([label("document.for"), recipient.clone()]);
+            header.push([label("document.required"), required.clone()]);
+            header.push([
+                label("document.provided"),
+                say.format(
+                    "document.provided-count",
+                    &[("provided", &provided.to_string()), ("total", &total.to_string())],
+                ),
+            ]);
+            header.push([label("document.rule-pack"), pack_line.clone()]);
+            header.push([label("document.report-digest"), report.digest.clone()]);
+            // The language and its status: a translation is not legally reviewed.
+            header.push([
+                label("document.language"),
+                match locale {
+                    None => format!("en ({})", crate::locale::AUTHORITATIVE),
+                    Some(l) => format!("{} ({})", l.language, l.status),
+                },
+            ]);
             // The name before any parenthesis or comma: "Meridian-2 (model family …)".
             let stem = format!(
                 "{}-{}-{}",
@@ -230,7 +272,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                     format: "markdown".into(),
                     file_name: format!("{stem}.md"),
                     media_type: "text/markdown".into(),
-                    text: markdown(&doc, form, pack),
+                    text: markdown(&doc, form, pack, &say),
                 },
                 DocumentFile {
                     format: "cyclonedx".into(),
@@ -245,29 +287,25 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
 }
 
 /// The document as Markdown: a title, the header, then each section's rows.
-fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
+fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack, say: &Catalogue<'_>) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", inline(&doc.title));
     for [label, value] in &doc.header {
         let _ = writeln!(md, "- {label}: {}", inline(value));
     }
-    let _ = writeln!(
-        md,
-        "\n> The {} of the {}, filled in by gpai-check from the provider's own answers. {}\n",
-        inline(&form.title),
-        inline(&pack.title),
-        inline(&pack.disclaimer)
-    );
+    let filled = say.format("document.filled-in", &[("form", &inline(&form.title)), ("pack", &inline(&pack.title))]);
+    let _ = writeln!(md, "\n> {filled} {}\n", inline(&pack.disclaimer));
+    let not_provided = say.template("document.not-provided");
     for s in &doc.sections {
         let _ = writeln!(md, "## {}\n", inline(&s.title));
         for row in &s.rows {
-            let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
+            let value = row.value.as_deref().map_or_else(|| format!("*{not_provided}*"), inline);
             let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
             for part in &row.parts {
                 let _ = writeln!(md, "  - {} {}", inline(&part.label), inline(&part.value));
             }
             if let Some(note) = &row.note {
-                let _ = writeln!(md, "  - Note: {}", inline(note));
+                let _ = writeln!(md, "  - {}", say.format("document.note", &[("note", &inline(note))]));
             }
         }
         md.push('\n');
@@ -277,7 +315,7 @@ fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
 
 /// The answer as the recipient reads it: option labels, numbers and quantities as written with
 /// their unit, texts whole. `None` when there is nothing to show.
-fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
+fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>) -> Option<String> {
     let unit = |s: String| match q.unit.as_deref() {
         Some(u) if !u.is_empty() => format!("{s} {u}"),
         _ => s,
@@ -285,9 +323,9 @@ fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
     let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.clone());
     Some(match (q.kind, a) {
         (QuestionType::YesNo | QuestionType::YesPartlyNo, RawAnswer::Text(t)) => match t.as_str() {
-            "yes" => "Yes".into(),
-            "no" => "No".into(),
-            "partly" => "Partly".into(),
+            "yes" => say.template("answer.yes").into(),
+            "no" => say.template("answer.no").into(),
+            "partly" => say.template("answer.partly").into(),
             other => other.to_string(),
         },
         (QuestionType::SingleChoice, RawAnswer::Text(t)) => label(t),
@@ -295,12 +333,14 @@ fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
             let labels: Vec<String> =
                 items.iter().filter_map(|i| if let RawAnswer::Text(t) = i { Some(label(t)) } else { None }).collect();
             if labels.is_empty() {
-                "none".into()
+                say.template("document.answer.none").into()
             } else {
                 labels.join("; ")
             }
         }
-        (QuestionType::Quantity, RawAnswer::Text(t)) if t.trim().eq_ignore_ascii_case("n/a") => "Not applicable".into(),
+        (QuestionType::Quantity, RawAnswer::Text(t)) if t.trim().eq_ignore_ascii_case("n/a") => {
+            say.template("document.answer.not-applicable").into()
+        }
         (QuestionType::Number | QuestionType::Quantity, RawAnswer::Number(n)) => unit(format!("{n}")),
         (QuestionType::Number | QuestionType::Quantity, RawAnswer::Text(t)) => unit(t.trim().to_string()),
         (_, RawAnswer::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
@@ -317,13 +357,13 @@ fn plain_text(a: &RawAnswer) -> Option<String> {
 }
 
 /// What the field's answer lacks to keep the Form's precision rule, from the evaluation.
-fn precision_note(result: &FormResult, field: &FormField) -> Option<String> {
+fn precision_note(result: &FormResult, field: &FormField, say: &Catalogue<'_>) -> Option<String> {
     let p = result.precision.iter().find(|p| p.field_id == field.id && !p.pass)?;
     Some(match (p.rule, p.required) {
         (PrecisionRule::SignificantFigures, Some(n)) => {
-            format!("the Form asks for at least {n} significant figures; this answer gives fewer")
+            say.format("document.precision.significant-figures", &[("count", &n.to_string())])
         }
-        _ => "the Form asks for an order of magnitude written as a power of ten".to_string(),
+        _ => say.template("document.precision.magnitude").to_string(),
     })
 }
 

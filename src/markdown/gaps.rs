@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use super::words::{deadline, inline, shorten, Words};
-use super::{status_word, trace_lines};
+use super::words::{inline, shorten, Words};
+use super::{status_in_list, status_word, trace_lines};
 use crate::pack::model::SourceKind;
 use crate::report::{ChapterResult, CrossCheckStatus, Explanation, MeasureResult, Report, Status};
 
@@ -22,56 +22,56 @@ pub(super) fn is_gap(s: Status) -> bool {
 /// Writes the "Summary of gaps" section.
 pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
     let s = &r.scope;
-    let _ = writeln!(md, "## Summary of gaps\n");
+    let say = &words.say;
+    let _ = writeln!(md, "## {}\n", say.template("gaps.title"));
     match s.in_scope {
         None => {
-            let _ = writeln!(
-                md,
-                "Not decided yet: answer these profile questions first; until then it is not known which measures of the Code apply.\n"
-            );
+            let _ = writeln!(md, "{}\n", say.template("gaps.undecided"));
             for id in &s.decided_by {
-                let _ = writeln!(md, "- {}", super::input_label(id));
+                let _ = writeln!(md, "- {}", words.input_label(id));
             }
             md.push('\n');
         }
         Some(false) => {
-            let _ = writeln!(
-                md,
-                "Not in scope of Chapter V of the AI Act: no measure of the Code applies to this provider (see the scope decision).\n"
-            );
+            let _ = writeln!(md, "{}\n", say.template("gaps.out-of-scope"));
         }
         Some(true) if !s.decided_by.is_empty() => {
-            let _ = writeln!(
-                md,
-                "In scope of Chapter V of the AI Act. Still open in the scope decision: answer {}.\n",
-                super::input_labels(&s.decided_by)
-            );
+            let inputs = super::input_labels(&s.decided_by, words);
+            let _ = writeln!(md, "{}\n", say.format("gaps.scope-open", &[("inputs", &inputs)]));
         }
         Some(true) => {}
     }
 
     let o = &r.summary.overall;
+    let n = |x: u32| x.to_string();
     let _ = writeln!(
         md,
-        "{} not met, {} partly met, {} not answered yet, {} met, {} not applicable (of {} measures).\n",
-        o.not_met, o.partial, o.unanswered, o.met, o.not_applicable, o.total
+        "{}\n",
+        say.format(
+            "gaps.overall",
+            &[
+                ("notMet", &n(o.not_met)),
+                ("partial", &n(o.partial)),
+                ("unanswered", &n(o.unanswered)),
+                ("met", &n(o.met)),
+                ("notApplicable", &n(o.not_applicable)),
+                ("total", &n(o.total))
+            ]
+        )
     );
 
     let groups = by_obligation(r, words);
     for (obligations, measures) in &groups {
         write_obligation_heading(md, r, words, obligations, measures[0].0);
         for (_, m) in measures {
-            let word = status_word(m.status);
+            let word = status_word(m.status, say);
             // The status is said before the explanation: its counts follow, without it.
             let why = match &m.explanation {
                 Explanation::Requirements { count, groups, .. } => {
                     let key = if *count == 1 { "explanation.counts.one" } else { "explanation.counts.other" };
-                    crate::messages::format(
-                        key,
-                        &[("count", &count.to_string()), ("groups", &crate::messages::groups_text(groups))],
-                    )
+                    say.format(key, &[("count", &count.to_string()), ("groups", &say.groups_text(groups))])
                 }
-                other => crate::messages::explanation(other),
+                other => say.explanation(other),
             };
             let _ =
                 writeln!(md, "- **{}** {}: {word}. {}", m.id, words.measure_title(&m.id), upper_first(&inline(&why)));
@@ -81,16 +81,20 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
                     md,
                     "  - {} {}: {}{}",
                     q.id,
-                    status_word(q.status).to_ascii_lowercase(),
+                    status_in_list(q.status, say),
                     inline(&shorten(words.requirement_text(&q.id), REQUIREMENT_CHARS)),
-                    if lines.is_empty() { String::new() } else { format!(" Answered: {}", lines.join("; ")) }
+                    if lines.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {}", say.format("gaps.answered", &[("lines", &lines.join("; "))]))
+                    }
                 );
             }
         }
         md.push('\n');
     }
     if groups.is_empty() {
-        let _ = writeln!(md, "No measure is found not met or partly met.\n");
+        let _ = writeln!(md, "{}\n", say.template("gaps.none"));
     }
 
     let tripped: Vec<_> = r.cross_checks.iter().filter(|x| x.status == CrossCheckStatus::Tripped).collect();
@@ -98,16 +102,18 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
     if tripped.is_empty() && !r.cross_checks.is_empty() {
         let _ = writeln!(
             md,
-            "No contradiction found between the answers ({} cross-checks passed, {} not checked yet).\n",
-            c.passed, c.not_checked
+            "{}\n",
+            say.format("gaps.no-contradiction", &[("passed", &n(c.passed)), ("notChecked", &n(c.not_checked))])
         );
     }
     if !tripped.is_empty() {
         let _ = writeln!(
             md,
-            "### Contradictions between answers: {} of {} cross-checks tripped\n",
-            c.tripped,
-            r.cross_checks.len()
+            "### {}\n",
+            say.format(
+                "gaps.contradictions",
+                &[("tripped", &n(c.tripped)), ("total", &r.cross_checks.len().to_string())]
+            )
         );
         for x in tripped {
             let (title, message, _) = words.cross_check(&x.id);
@@ -119,40 +125,28 @@ pub(super) fn write(md: &mut String, r: &Report, words: &Words) {
     if !r.missing.is_empty() {
         let _ = writeln!(
             md,
-            "### Still to answer\n\n{} measure{} not answered yet; {} question{} still to answer. The first to answer:\n",
-            o.unanswered,
-            if o.unanswered == 1 { " is" } else { "s are" },
-            r.missing.len(),
-            if r.missing.len() == 1 { " is" } else { "s are" },
+            "### {}\n\n{} {}\n",
+            say.template("gaps.still-to-answer"),
+            say.count("gaps.measures-unanswered", o.unanswered as usize, &[]),
+            say.count("gaps.questions-open", r.missing.len(), &[]),
         );
         for q in r.missing.iter().take(TOP_QUESTIONS) {
-            let n = q.measure_ids.len();
             let ids: Vec<&str> = q.measure_ids.iter().map(|x| &**x).collect();
-            let _ = writeln!(
-                md,
-                "- {}: {n} measure{} wait{} on it ({})",
-                words.label_with_id(&q.question_id),
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "s" } else { "" },
-                ids.join(", ")
+            let line = say.count(
+                "gaps.waiting",
+                q.measure_ids.len(),
+                &[("question", &words.label_with_id(&q.question_id)), ("ids", &ids.join(", "))],
             );
+            let _ = writeln!(md, "- {line}");
         }
         if r.missing.len() > TOP_QUESTIONS {
-            let _ = writeln!(
-                md,
-                "\n{} more questions are listed under their measures below.",
-                r.missing.len() - TOP_QUESTIONS
-            );
+            let more = (r.missing.len() - TOP_QUESTIONS).to_string();
+            let _ = writeln!(md, "\n{}", say.format("gaps.more-questions", &[("count", &more)]));
         }
         md.push('\n');
     }
     if !r.findings.is_empty() {
-        let _ = writeln!(
-            md,
-            "{} problem{} in the answers: see \"Problems in the answers\" at the end.\n",
-            r.findings.len(),
-            if r.findings.len() == 1 { "" } else { "s" }
-        );
+        let _ = writeln!(md, "{}\n", say.count("gaps.problems", r.findings.len(), &[]));
     }
 }
 
@@ -180,8 +174,7 @@ fn obligations_of(r: &Report, words: &Words, ch: &ChapterResult, m: &MeasureResu
     let obligations = &r.scope.obligations;
     // An obligation's article reads e.g. "Art 53(1)(a); Annex XI": its first citation is the article.
     let cited = |i: &usize| {
-        let spec = crate::scope::scope_text().obligation_spec(&obligations[*i].id);
-        let article = spec.map_or("", |o| o.article.split(';').next().unwrap_or_default().trim());
+        let article = words.obligation_article(&obligations[*i].id);
         words.measure_sources(&m.id).iter().any(|s| s.kind == SourceKind::AiAct && s.reference == article)
     };
     let of_chapter: Vec<usize> =
@@ -204,7 +197,7 @@ fn write_obligation_heading(md: &mut String, r: &Report, words: &Words, obligati
         .iter()
         .map(|&i| &r.scope.obligations[i])
         .map(|o| {
-            let (title, article) = super::words::obligation(&o.id);
+            let (title, article) = words.obligation(&o.id);
             format!("{title} ({article})")
         })
         .collect();
@@ -213,8 +206,14 @@ fn write_obligation_heading(md: &mut String, r: &Report, words: &Words, obligati
     } else {
         let _ = writeln!(md, "### {}\n", named.join("; "));
     }
-    let due = r.scope.compliance_deadline.as_ref().map_or_else(String::new, |d| format!("Due {}. ", deadline(d)));
-    let _ = writeln!(md, "{due}Code chapter: {} ({}).\n", words.chapter_title(&ch.id), ch.id);
+    let say = &words.say;
+    let due = r
+        .scope
+        .compliance_deadline
+        .as_ref()
+        .map_or_else(String::new, |d| format!("{} ", say.format("gaps.due", &[("deadline", &words.deadline(d))])));
+    let chapter = say.format("gaps.chapter", &[("title", &words.chapter_title(&ch.id)), ("id", &ch.id)]);
+    let _ = writeln!(md, "{due}{chapter}\n");
 }
 
 /// The text with its first letter upper case (ASCII only: Unicode's case tables would add

@@ -7,57 +7,48 @@
 mod gaps;
 pub(crate) mod words;
 
+pub(crate) use words::Words;
+
 use std::fmt::Write;
 
+use crate::locale::Locale;
+use crate::messages::Catalogue;
 use crate::report::{Report, RequirementResult, Rule, Status, TraceStep};
-use words::{date_in_words, deadline, inline, Words};
+use words::inline;
 
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Met => "Met",
-        Status::Partial => "Partly met",
-        Status::NotMet => "Not met",
-        Status::NotApplicable => "Not applicable",
-        Status::Unanswered => "Unanswered",
-    }
+fn status_word(s: Status, say: &Catalogue<'_>) -> String {
+    say.template(&["report.status.", s.as_str()].concat()).to_string()
 }
 
-fn yes_no(b: Option<bool>) -> &'static str {
-    match b {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "not decided yet",
-    }
+fn status_in_list(s: Status, say: &Catalogue<'_>) -> String {
+    say.template(&["status-in-list.", s.as_str()].concat()).to_string()
+}
+
+fn yes_no(b: Option<bool>, say: &Catalogue<'_>) -> String {
+    say.template(match b {
+        Some(true) => "report.yes",
+        Some(false) => "report.no",
+        None => "report.undecided",
+    })
+    .to_string()
 }
 
 /// The profile questions' labels for these input ids.
-fn input_labels(ids: &[String]) -> String {
-    ids.iter().map(|id| input_label(id)).collect::<Vec<_>>().join("; ")
-}
-
-/// The profile question's label for this input id.
-fn input_label(id: &str) -> String {
-    let inputs = &crate::scope::scope_text().inputs;
-    inputs.iter().find(|i| i.id == id).map_or_else(|| inline(id), |i| inline(&i.label))
+fn input_labels(ids: &[String], words: &Words) -> String {
+    ids.iter().map(|id| words.input_label(id)).collect::<Vec<_>>().join("; ")
 }
 
 /// One step of a trace in words.
 fn trace_text(t: &TraceStep, words: &Words) -> String {
     let q = t.question_id.as_deref().unwrap_or("");
+    let say = &words.say;
     match (&t.answer, t.rule) {
-        (_, Rule::NotApplicable) => "Does not apply here: its condition does not hold".into(),
-        (_, Rule::NothingToCheck) => "Context only, nothing to check".into(),
-        (_, Rule::ApplicabilityUnknown) => {
-            format!("Whether it applies depends on: {} (not answered yet)", words.label(q))
-        }
-        (_, Rule::FormComplete) => {
-            format!(
-                "Every field of the Model Documentation Form checked: {}",
-                status_word(t.outcome).to_ascii_lowercase()
-            )
-        }
+        (_, Rule::NotApplicable) => say.template("trace.not-applicable").into(),
+        (_, Rule::NothingToCheck) => say.template("trace.nothing-to-check").into(),
+        (_, Rule::ApplicabilityUnknown) => say.format("trace.applicability-unknown", &[("question", &words.label(q))]),
+        (_, Rule::FormComplete) => say.format("trace.form-complete", &[("status", &status_in_list(t.outcome, say))]),
         (Some(a), _) => format!("{} — {}", words.label(q), words.answer(q, a)),
-        (None, _) => format!("{} — not answered yet", words.label(q)),
+        (None, _) => say.format("trace.not-answered", &[("question", &words.label(q))]),
     }
 }
 
@@ -74,71 +65,122 @@ fn trace_lines(q: &RequirementResult, words: &Words) -> Vec<String> {
     lines
 }
 
-/// The Markdown text of a report.
+/// A mark after an item, e.g. " *(our reading)*", in the report's language.
+fn mark(on: bool, key: &str, say: &Catalogue<'_>) -> String {
+    if on {
+        format!(" *{}*", say.template(key))
+    } else {
+        String::new()
+    }
+}
+
+/// The Markdown text of a report, in English.
 pub fn render(r: &Report) -> String {
-    let words = Words::of(r);
+    render_in(r, None)
+}
+
+/// The Markdown text of a report in a language: the pack's and the scope decision's texts and
+/// the engine's words from `locale` where it has them, English where it does not; the header
+/// says which language and its status (a translation is not legally reviewed).
+pub fn render_in(r: &Report, locale: Option<&Locale>) -> String {
+    let english = crate::pack::get(&r.pack_id, "packId").ok();
+    let localised_pack = english.zip(locale).map(|(p, l)| p.localised(l));
+    let pack = localised_pack.as_ref().or(english);
+    let localised_scope = locale.map(|l| crate::scope::scope_text().localised(l));
+    let scope = localised_scope.as_ref().unwrap_or_else(|| crate::scope::scope_text());
+    let say = locale.map_or(Catalogue::ENGLISH, Locale::catalogue);
+    let words = Words::of(pack, scope, say);
+    write(r, &words, locale)
+}
+
+/// The line that says the report's language and its status.
+pub(crate) fn language_line(locale: Option<&Locale>, say: &Catalogue<'_>) -> String {
+    match locale {
+        None => say.format("report.language.authoritative", &[("status", crate::locale::AUTHORITATIVE)]),
+        Some(l) => say.format(
+            "report.language.translation",
+            &[("language", &inline(&l.language)), ("status", &inline(&l.status).replace('`', "'"))],
+        ),
+    }
+}
+
+fn write(r: &Report, words: &Words, locale: Option<&Locale>) -> String {
+    let say = &words.say;
     let mut md = String::new();
-    let title = r.title.as_deref().map(inline).unwrap_or_else(|| "assessment".into());
-    let _ = writeln!(md, "# gpai-check report: {title}\n");
+    let title = r.title.as_deref().map(inline).unwrap_or_else(|| say.template("report.untitled").into());
+    let _ = writeln!(md, "# {}\n", say.format("report.title", &[("title", &title)]));
     let (pack_title, disclaimer) = words.pack_title_and_disclaimer();
-    let _ = writeln!(md, "- Pack: {pack_title} (`{}` version {})", r.pack_id, r.pack_version);
-    let _ = writeln!(md, "- Pack digest: `{}`", r.pack_digest);
-    let (encoded, not_yet) = words.law();
-    if !encoded.is_empty() {
-        let _ = writeln!(md, "- Law encoded: {}", encoded.join("; "));
-    }
-    if !not_yet.is_empty() {
-        let _ = writeln!(md, "- Not encoded yet (not checked against their official texts): {}", not_yet.join("; "));
-    }
-    let _ = writeln!(md, "- Engine version: {}", r.engine_version);
     let _ = writeln!(
         md,
-        "- Assessment date: {}",
-        r.assessment_date.as_deref().map_or_else(|| "not given".into(), date_in_words)
+        "- {}",
+        say.format("report.pack", &[("title", &pack_title), ("id", &r.pack_id), ("version", &r.pack_version)])
     );
-    let _ = writeln!(md, "- Report digest: `{}`\n", r.digest);
+    let _ = writeln!(md, "- {}", say.format("report.pack-digest", &[("digest", &r.pack_digest)]));
+    let (encoded, not_yet) = words.law();
+    if !encoded.is_empty() {
+        let _ = writeln!(md, "- {}", say.format("report.law-encoded", &[("texts", &encoded.join("; "))]));
+    }
+    if !not_yet.is_empty() {
+        let _ = writeln!(md, "- {}", say.format("report.law-not-encoded", &[("texts", &not_yet.join("; "))]));
+    }
+    let _ = writeln!(md, "- {}", say.format("report.engine-version", &[("version", &r.engine_version)]));
+    let date =
+        r.assessment_date.as_deref().map_or_else(|| say.template("report.date-not-given").into(), |d| words.date(d));
+    let _ = writeln!(md, "- {}", say.format("report.assessment-date", &[("date", &date)]));
+    let _ = writeln!(md, "- {}", language_line(locale, say));
+    let _ = writeln!(md, "- {}\n", say.format("report.digest", &[("digest", &r.digest)]));
     let _ = writeln!(md, "> {disclaimer}\n");
 
     let s = &r.scope;
-    let _ = writeln!(md, "## Scope decision under the AI Act\n");
-    let _ = writeln!(md, "- GPAI model: {}", yes_no(s.is_gpai_model));
-    let _ = writeln!(md, "- Provider: {}", yes_no(s.is_provider));
-    let _ = writeln!(md, "- In scope of Chapter V: {}", yes_no(s.in_scope));
-    let _ = writeln!(md, "- Systemic risk: {}", yes_no(s.systemic_risk));
-    let _ = writeln!(md, "- Open-source exemption: {}", yes_no(s.open_source_exempt));
-    let _ = writeln!(md, "- Limited to the modification: {}", yes_no(s.limited_to_modification));
-    let due = s.compliance_deadline.as_ref().map_or_else(|| "-".to_string(), deadline);
-    let _ = writeln!(md, "- Compliance date: {due}");
+    let line = |key: &str, value: &str| say.format(key, &[("value", value)]);
+    let _ = writeln!(md, "## {}\n", say.template("report.scope.title"));
+    let _ = writeln!(md, "- {}", line("report.scope.gpai", &yes_no(s.is_gpai_model, say)));
+    let _ = writeln!(md, "- {}", line("report.scope.provider", &yes_no(s.is_provider, say)));
+    let _ = writeln!(md, "- {}", line("report.scope.in-scope", &yes_no(s.in_scope, say)));
+    let _ = writeln!(md, "- {}", line("report.scope.systemic-risk", &yes_no(s.systemic_risk, say)));
+    let _ = writeln!(md, "- {}", line("report.scope.open-source", &yes_no(s.open_source_exempt, say)));
+    let _ = writeln!(md, "- {}", line("report.scope.modification", &yes_no(s.limited_to_modification, say)));
+    let due = s.compliance_deadline.as_ref().map_or_else(|| "-".to_string(), |d| words.deadline(d));
+    let _ = writeln!(md, "- {}", say.format("report.scope.deadline", &[("date", &due)]));
     if !s.decided_by.is_empty() {
-        let _ = writeln!(md, "- Not decided yet: answer {}", input_labels(&s.decided_by));
+        let _ = writeln!(
+            md,
+            "- {}",
+            say.format("report.scope.decided-by", &[("inputs", &input_labels(&s.decided_by, words))])
+        );
     }
     if let Some(f) = s.max_fine_eur {
-        let _ = writeln!(md, "- Maximum fine (Art 101(1)): EUR {}", group_thousands(f));
+        let amount = group_thousands(f, say.template("number.group-separator"));
+        let _ = writeln!(md, "- {}", say.format("report.scope.max-fine", &[("amount", &amount)]));
     }
     if !s.missing_inputs.is_empty() {
-        let _ = writeln!(md, "- Profile answers still missing: {}", input_labels(&s.missing_inputs));
+        let _ = writeln!(
+            md,
+            "- {}",
+            say.format("report.scope.missing-inputs", &[("inputs", &input_labels(&s.missing_inputs, words))])
+        );
     }
     md.push('\n');
 
-    gaps::write(&mut md, r, &words);
+    gaps::write(&mut md, r, words);
 
-    let _ = writeln!(md, "## Obligations under the AI Act\n");
+    let _ = writeln!(md, "## {}\n", say.template("report.obligations.title"));
     // The reasons every applying obligation shares are said once, not in every row.
     let applying: Vec<_> = s.obligations.iter().filter(|o| o.applies == Some(true)).collect();
     let shared: Vec<&crate::scope::Reason> = match applying.as_slice() {
         [first, _, ..] => first.reasons.iter().filter(|r| applying.iter().all(|o| o.reasons.contains(r))).collect(),
         _ => Vec::new(),
     };
+    let reading = |on: bool| mark(on, "report.our-reading", say);
     if !shared.is_empty() {
-        let _ = writeln!(md, "Every obligation that applies does so because:\n");
+        let _ = writeln!(md, "{}\n", say.template("report.obligations.shared"));
         for x in &shared {
             let (text, source, interpretation) = words.reason(x);
-            let mark = if interpretation { " *(our reading)*" } else { "" };
-            let _ = writeln!(md, "- {text} ({source}){mark}");
+            let _ = writeln!(md, "- {text} ({source}){}", reading(interpretation));
         }
         md.push('\n');
     }
-    let _ = writeln!(md, "| Obligation | Article | Applies | Why |\n|---|---|---|---|");
+    let _ = writeln!(md, "{}\n|---|---|---|---|", say.template("report.obligations.table"));
     for o in &s.obligations {
         let why: Vec<String> = o
             .reasons
@@ -146,28 +188,35 @@ pub fn render(r: &Report) -> String {
             .filter(|x| !shared.contains(x))
             .map(|x| {
                 let (text, source, interpretation) = words.reason(x);
-                let mark = if interpretation { " *(our reading)*" } else { "" };
-                format!("{text} ({source}){mark}")
+                format!("{text} ({source}){}", reading(interpretation))
             })
             .collect();
-        let (title, article) = words::obligation(&o.id);
-        let why = if why.is_empty() && !shared.is_empty() { "the reasons above".to_string() } else { why.join(" ") };
-        let _ = writeln!(md, "| {title} | {article} | {} | {why} |", yes_no(o.applies));
+        let (title, article) = words.obligation(&o.id);
+        let why = if why.is_empty() && !shared.is_empty() {
+            say.template("report.obligations.reasons-above").to_string()
+        } else {
+            why.join(" ")
+        };
+        let _ = writeln!(md, "| {title} | {article} | {} | {why} |", yes_no(o.applies, say));
     }
     for n in &s.notes {
         let (text, source, interpretation) = words.reason(n);
-        let mark = if interpretation { " *(our reading)*" } else { "" };
-        let _ = writeln!(md, "\n- {text} ({source}){mark}");
+        let _ = writeln!(md, "\n- {text} ({source}){}", reading(interpretation));
     }
 
-    let _ = writeln!(md, "\n## Measures by chapter\n\n| Chapter | Applies | Met | Partly | Not met | Unanswered | N/A |\n|---|---|---|---|---|---|---|");
+    let _ = writeln!(
+        md,
+        "\n## {}\n\n{}\n|---|---|---|---|---|---|---|",
+        say.template("report.chapters.title"),
+        say.template("report.chapters.table")
+    );
     for c in &r.summary.chapters {
         let k = &c.counts;
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} | {} |",
             c.id,
-            yes_no(c.applicable),
+            yes_no(c.applicable, say),
             k.met,
             k.partial,
             k.not_met,
@@ -176,76 +225,87 @@ pub fn render(r: &Report) -> String {
         );
     }
 
+    let unconfirmed = |on: bool| mark(on, "report.unconfirmed", say);
     for ch in &r.chapters {
         let _ = writeln!(md, "\n## {} ({})\n", words.chapter_title(&ch.id), ch.id);
         if ch.applicable != Some(true) {
-            let _ = writeln!(
-                md,
-                "{}",
-                if ch.applicable.is_none() { "Not decided yet whether it applies:" } else { "Does not apply:" }
-            );
+            let key =
+                if ch.applicable.is_none() { "report.chapter.undecided" } else { "report.chapter.does-not-apply" };
+            let _ = writeln!(md, "{}", say.template(key));
             for x in &ch.reasons {
                 let (text, source, interpretation) = words.reason(x);
-                let mark = if interpretation { " *(our reading)*" } else { "" };
-                let _ = writeln!(md, "- {text} ({source}){mark}");
+                let _ = writeln!(md, "- {text} ({source}){}", reading(interpretation));
             }
             continue;
         }
         for n in &ch.notes {
-            let mark = if n.unconfirmed { " *(unconfirmed)*" } else { "" };
-            let _ = writeln!(md, "> {}{mark}\n", words.note_text(&n.id));
+            let _ = writeln!(md, "> {}{}\n", words.note_text(&n.id), unconfirmed(n.unconfirmed));
         }
         for x in &ch.simplifications {
-            let mark = if x.unconfirmed { " *(unconfirmed)*" } else { "" };
-            let concerns =
-                if x.measures.is_empty() { String::new() } else { format!(" Concerns {}.", x.measures.join(", ")) };
+            let concerns = if x.measures.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", say.format("report.simplification.concerns", &[("measures", &x.measures.join(", "))]))
+            };
             let (text, reference) = words.simplification(&x.id);
-            let _ = writeln!(md, "- SME/SMC simplification {} ({reference}): {text}{mark}{concerns}\n", x.id);
+            let line =
+                say.format("report.simplification", &[("id", &x.id), ("reference", &reference), ("text", &text)]);
+            let _ = writeln!(md, "- {line}{}{concerns}\n", unconfirmed(x.unconfirmed));
         }
         for m in &ch.measures {
             let src: Vec<&str> = words.measure_sources(&m.id).iter().map(|x| x.reference.as_str()).collect();
-            let mark = if m.unconfirmed { " *(unconfirmed source)*" } else { "" };
-            let _ = writeln!(md, "### {} {}: {}{mark}\n", m.id, words.measure_title(&m.id), status_word(m.status));
             let _ = writeln!(
                 md,
-                "{} Sources: {}.\n",
-                inline(&crate::messages::explanation(&m.explanation)),
-                inline(&src.join("; "))
+                "### {} {}: {}{}\n",
+                m.id,
+                words.measure_title(&m.id),
+                status_word(m.status, say),
+                mark(m.unconfirmed, "report.unconfirmed-source", say)
+            );
+            let _ = writeln!(
+                md,
+                "{} {}\n",
+                inline(&say.explanation(&m.explanation)),
+                say.format("report.measure.sources", &[("sources", &inline(&src.join("; ")))])
             );
             for q in &m.requirements {
-                let mark = if q.unconfirmed { " *(unconfirmed)*" } else { "" };
-                let role = if q.counted { "" } else { " (not counted)" };
+                let role = if q.counted {
+                    String::new()
+                } else {
+                    format!(" {}", say.template("report.requirement.not-counted"))
+                };
                 let _ = writeln!(
                     md,
-                    "- **{}** {}{role}: {}{mark}.",
+                    "- **{}** {}{role}: {}{}.",
                     q.id,
-                    status_word(q.status),
-                    inline(words.requirement_text(&q.id).trim_end_matches('.'))
+                    status_word(q.status, say),
+                    inline(words.requirement_text(&q.id).trim_end_matches('.')),
+                    unconfirmed(q.unconfirmed)
                 );
-                for line in trace_lines(q, &words) {
+                for line in trace_lines(q, words) {
                     let _ = writeln!(md, "  - {line}");
                 }
             }
             if !m.kpis.is_empty() {
-                let _ = writeln!(md, "\n| KPI | Value | Target | Result |\n|---|---|---|---|");
+                let _ = writeln!(md, "\n{}\n|---|---|---|---|", say.template("report.kpi.table"));
                 for k in &m.kpis {
                     let (metric, unit) = words.kpi_metric_and_unit(&k.id);
                     let value = k.value.map_or("-".to_string(), |v| format!("{v} {unit}"));
                     let target = match (k.comparator, k.target) {
-                        (Some(c), Some(t)) => format!("{} {t} {unit}", comparator(c)),
-                        _ => "no number set by the Code".into(),
+                        (Some(c), Some(t)) => format!("{} {t} {unit}", comparator(c, say)),
+                        _ => say.template("report.kpi.no-target").into(),
                     };
-                    let result = match k.pass {
-                        Some(true) => "pass",
-                        Some(false) => "fail",
-                        None if k.target.is_none() => "for the record",
-                        None => "unanswered",
-                    };
+                    let result = say.template(match k.pass {
+                        Some(true) => "report.kpi.pass",
+                        Some(false) => "report.kpi.fail",
+                        None if k.target.is_none() => "report.kpi.for-the-record",
+                        None => "report.kpi.unanswered",
+                    });
                     let _ = writeln!(md, "| {metric} ({}) | {value} | {target} | {result} |", k.id);
                 }
             }
             if !m.missing.is_empty() {
-                let _ = writeln!(md, "\nStill to answer:\n");
+                let _ = writeln!(md, "\n{}\n", say.template("report.still-to-answer"));
                 for q in &m.missing {
                     let _ = writeln!(md, "- {}", words.label_with_id(q));
                 }
@@ -254,27 +314,42 @@ pub fn render(r: &Report) -> String {
         }
     }
     for f in r.forms.iter().filter(|f| f.applicable) {
-        let _ =
-            writeln!(md, "## {} ({}): {} of {} fields answered\n", words.form_title(&f.id), f.id, f.answered, f.total);
-        let _ = writeln!(md, "| Recipient | Receives | Answered | Still empty |\n|---|---|---|---|");
+        let _ = writeln!(
+            md,
+            "## {}\n",
+            say.format(
+                "report.form.title",
+                &[
+                    ("title", &words.form_title(&f.id)),
+                    ("id", &f.id),
+                    ("answered", &f.answered.to_string()),
+                    ("total", &f.total.to_string())
+                ]
+            )
+        );
+        let _ = writeln!(md, "{}\n|---|---|---|---|", say.template("report.form.table"));
         for c in &f.recipients {
             let (label, delivery) = words.recipient(&f.id, c.recipient);
+            let counts =
+                say.format("report.form.of", &[("answered", &c.answered.to_string()), ("total", &c.total.to_string())]);
             let _ = writeln!(
                 md,
-                "| {label} | {delivery} | {} of {} | {} |",
-                c.answered,
-                c.total,
+                "| {label} | {delivery} | {counts} | {} |",
                 if c.missing.is_empty() { "-".to_string() } else { c.missing.join(", ") }
             );
         }
         for p in f.precision.iter().filter(|p| !p.pass) {
             let rule = match (p.rule, p.required) {
                 (crate::report::PrecisionRule::SignificantFigures, Some(n)) => {
-                    format!("at least {n} significant figures")
+                    say.format("report.form.significant-figures", &[("count", &n.to_string())])
                 }
-                _ => "an order of magnitude written as a power of ten".to_string(),
+                _ => say.template("report.form.magnitude").to_string(),
             };
-            let _ = writeln!(md, "\n- {} ({}): give {rule}.", p.field_id, words.label(&p.question_id));
+            let line = say.format(
+                "report.form.give",
+                &[("field", &p.field_id), ("question", &words.label(&p.question_id)), ("rule", &rule)],
+            );
+            let _ = writeln!(md, "\n- {line}");
         }
         md.push('\n');
     }
@@ -282,8 +357,15 @@ pub fn render(r: &Report) -> String {
         let c = &r.summary.cross_checks;
         let _ = writeln!(
             md,
-            "## Cross-checks: {} tripped, {} passed, {} not checked yet\n",
-            c.tripped, c.passed, c.not_checked
+            "## {}\n",
+            say.format(
+                "report.cross-checks.title",
+                &[
+                    ("tripped", &c.tripped.to_string()),
+                    ("passed", &c.passed.to_string()),
+                    ("notChecked", &c.not_checked.to_string())
+                ]
+            )
         );
         for x in r.cross_checks.iter().filter(|x| x.status == crate::report::CrossCheckStatus::Tripped) {
             let (title, message, sources) = words.cross_check(&x.id);
@@ -293,36 +375,32 @@ pub fn render(r: &Report) -> String {
         md.push('\n');
     }
     if !r.findings.is_empty() {
-        let _ = writeln!(md, "## Problems in the answers\n");
+        let _ = writeln!(md, "## {}\n", say.template("report.problems.title"));
         for f in &r.findings {
-            let _ = writeln!(
-                md,
-                "- {}: {}",
-                words.label_with_id(&f.question_id),
-                inline(&crate::messages::problem(&f.problem))
-            );
+            let _ = writeln!(md, "- {}: {}", words.label_with_id(&f.question_id), inline(&say.problem(&f.problem)));
         }
     }
     md
 }
 
-fn comparator(c: crate::pack::model::Comparator) -> &'static str {
+fn comparator(c: crate::pack::model::Comparator, say: &Catalogue<'_>) -> String {
     use crate::pack::model::Comparator as C;
-    match c {
-        C::AtMost => "at most",
-        C::AtLeast => "at least",
-        C::Below => "below",
-        C::Above => "above",
-        C::Equal => "exactly",
-    }
+    say.template(match c {
+        C::AtMost => "report.comparator.at-most",
+        C::AtLeast => "report.comparator.at-least",
+        C::Below => "report.comparator.below",
+        C::Above => "report.comparator.above",
+        C::Equal => "report.comparator.equal",
+    })
+    .to_string()
 }
 
-fn group_thousands(v: f64) -> String {
+fn group_thousands(v: f64, separator: &str) -> String {
     let digits = format!("{:.0}", v);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push_str(separator);
         }
         out.push(c);
     }
@@ -335,8 +413,8 @@ mod tests {
 
     #[test]
     fn fines_are_grouped_in_thousands() {
-        assert_eq!(group_thousands(15_000_000.0), "15,000,000");
-        assert_eq!(group_thousands(24_000_000.0), "24,000,000");
-        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(15_000_000.0, ","), "15,000,000");
+        assert_eq!(group_thousands(24_000_000.0, "."), "24.000.000");
+        assert_eq!(group_thousands(999.0, ","), "999");
     }
 }

@@ -3,28 +3,33 @@
 //! report was made with; an id the pack does not know (a report read back with another pack) is
 //! shown as it is.
 
+use crate::messages::Catalogue;
 use crate::pack::model::{Pack, Question, QuestionType, SourceRef};
 use crate::pack::{Lookup, QuestionIndex};
-use crate::report::{Report, TraceAnswer};
-use crate::scope::{ComplianceDeadline, DeadlineRule};
+use crate::report::TraceAnswer;
+use crate::scope::{ComplianceDeadline, DeadlineRule, ScopeText};
 
 /// Longest question label, in characters, before it is cut at a word with "…".
 const LABEL_CHARS: usize = 120;
 /// Longest quoted text answer, in characters.
 const QUOTE_CHARS: usize = 120;
 
-/// The pack's items and questions, to name them and their answers: a report holds ids only.
-pub(super) struct Words {
-    pack: Option<&'static Pack>,
-    index: Option<QuestionIndex<'static>>,
-    lookup: Option<Lookup<'static>>,
+/// The pack's items and questions, to name them and their answers (a report holds ids only),
+/// the scope decision's texts and the engine's messages, all in the report's language.
+pub(crate) struct Words<'p> {
+    pack: Option<&'p Pack>,
+    index: Option<QuestionIndex<'p>>,
+    lookup: Option<Lookup<'p>>,
+    scope: &'p ScopeText,
+    /// The messages of the report's language.
+    pub(crate) say: Catalogue<'p>,
 }
 
-impl Words {
-    /// The words of the pack `report` was made with.
-    pub(super) fn of(report: &Report) -> Self {
-        let pack = crate::pack::get(&report.pack_id, "packId").ok();
-        Self { pack, index: pack.map(|p| p.question_index()), lookup: pack.map(|p| p.lookup()) }
+impl<'p> Words<'p> {
+    /// The words of `pack` (the one the report was made with, in the report's language), of the
+    /// scope texts and of the catalogue.
+    pub(crate) fn of(pack: Option<&'p Pack>, scope: &'p ScopeText, say: Catalogue<'p>) -> Self {
+        Self { pack, index: pack.map(|p| p.question_index()), lookup: pack.map(|p| p.lookup()), scope, say }
     }
 
     /// The pack's title and its caution, escaped.
@@ -39,7 +44,9 @@ impl Words {
         let mut not_yet = Vec::new();
         for l in self.pack.map_or(&[][..], |p| &p.law[..]) {
             match (&l.date, l.encoded) {
-                (Some(d), true) => encoded.push(format!("{} of {}", inline(&l.title), date_in_words(d))),
+                (Some(d), true) => encoded.push(
+                    self.say.format("report.law-dated", &[("title", &inline(&l.title)), ("date", &self.date(d))]),
+                ),
                 (None, true) => encoded.push(inline(&l.title)),
                 (_, false) => not_yet.push(inline(&l.title)),
             }
@@ -58,20 +65,20 @@ impl Words {
     }
 
     /// A measure's sources (Code id, articles).
-    pub(super) fn measure_sources(&self, id: &str) -> &'static [SourceRef] {
-        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+    pub(super) fn measure_sources(&self, id: &str) -> &'p [SourceRef] {
+        let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
         lookup.and_then(|l| l.measure(id)).map_or(&[], |m| &m.sources[..])
     }
 
     /// A requirement's paraphrase (not escaped: callers shorten or trim it first).
-    pub(super) fn requirement_text(&self, id: &str) -> &'static str {
-        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+    pub(super) fn requirement_text(&self, id: &str) -> &'p str {
+        let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
         lookup.and_then(|l| l.requirement(id)).map_or("", |r| r.text.as_str())
     }
 
     /// A KPI's metric name and unit.
-    pub(super) fn kpi_metric_and_unit(&self, id: &str) -> (&'static str, &'static str) {
-        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+    pub(super) fn kpi_metric_and_unit(&self, id: &str) -> (&'p str, &'p str) {
+        let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
         lookup.and_then(|l| l.kpi(id)).map_or(("", ""), |k| (k.metric.as_str(), k.unit.as_str()))
     }
 
@@ -103,8 +110,8 @@ impl Words {
     }
 
     /// A cross-check's title, message and sources.
-    pub(super) fn cross_check(&self, id: &str) -> (String, String, &'static [SourceRef]) {
-        let lookup: Option<&Lookup<'static>> = self.lookup.as_ref();
+    pub(super) fn cross_check(&self, id: &str) -> (String, String, &'p [SourceRef]) {
+        let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
         lookup.and_then(|l| l.cross_check(id)).map_or_else(
             || (inline(id), String::new(), &[][..]),
             |x| (inline(&x.title), inline(&x.message), &x.sources[..]),
@@ -114,7 +121,7 @@ impl Words {
     /// A reason's text and source, escaped, and whether it is the tool's reading: from the scope
     /// data, or a chapter's own reason (`<chapter>.also-applies`) from the pack.
     pub(super) fn reason(&self, r: &crate::scope::Reason) -> (String, String, bool) {
-        if let Some(spec) = r.spec() {
+        if let Some(spec) = self.scope.reason_spec(&r.id) {
             return (inline(&spec.text), inline(&spec.source), spec.interpretation);
         }
         let chapter = r.id.strip_suffix(".also-applies").and_then(|c| self.lookup.as_ref()?.chapter(c));
@@ -124,7 +131,7 @@ impl Words {
         }
     }
 
-    fn question(&self, id: &str) -> Option<&'static Question> {
+    fn question(&self, id: &str) -> Option<&'p Question> {
         self.index.and_then(|i| i.get(id))
     }
 
@@ -153,24 +160,57 @@ impl Words {
         };
         match (q.kind, a) {
             (QuestionType::YesNo | QuestionType::YesPartlyNo, TraceAnswer::Text(t)) => match &**t {
-                "yes" => "Yes".into(),
-                "no" => "No".into(),
-                "partly" => "Partly".into(),
+                "yes" => self.say.template("answer.yes").into(),
+                "no" => self.say.template("answer.no").into(),
+                "partly" => self.say.template("answer.partly").into(),
                 _ => quoted(t),
             },
             (QuestionType::SingleChoice, TraceAnswer::Text(t)) => option_label(q, t),
-            (QuestionType::MultiChoice, TraceAnswer::List(l)) if l.is_empty() => "none selected".into(),
+            (QuestionType::MultiChoice, TraceAnswer::List(l)) if l.is_empty() => {
+                self.say.template("answer.none-selected").into()
+            }
             (QuestionType::MultiChoice, TraceAnswer::List(l)) => {
                 l.iter().map(|t| option_label(q, t)).collect::<Vec<_>>().join("; ")
             }
             (QuestionType::Number | QuestionType::Quantity, TraceAnswer::Number(n)) => unit(format!("{n}")),
             (QuestionType::Quantity, TraceAnswer::Text(t)) if t.eq_ignore_ascii_case("n/a") => {
-                "not applicable (N/A)".into()
+                self.say.template("answer.not-applicable").into()
             }
             (QuestionType::Quantity, TraceAnswer::Text(t)) => unit(inline(t)),
-            (QuestionType::Date, TraceAnswer::Text(t)) => date_in_words(t),
+            (QuestionType::Date, TraceAnswer::Text(t)) => self.date(t),
             _ => raw_answer(a),
         }
+    }
+
+    /// `YYYY-MM-DD` written out in the report's language (see [`date_in`]).
+    pub(crate) fn date(&self, d: &str) -> String {
+        date_in(d, &self.say)
+    }
+
+    /// When the obligations must be met, in words.
+    pub(super) fn deadline(&self, d: &ComplianceDeadline) -> String {
+        let date = self.date(&d.date);
+        match d.rule {
+            DeadlineRule::ByDate => self.say.format("deadline.by-date", &[("date", &date)]),
+            DeadlineRule::FromPlacingOnMarket => self.say.format("deadline.from-placing", &[("date", &date)]),
+        }
+    }
+
+    /// An obligation's title and article from the scope data, escaped; the id when unknown.
+    pub(super) fn obligation(&self, id: &str) -> (String, String) {
+        self.scope
+            .obligation_spec(id)
+            .map_or_else(|| (inline(id), String::new()), |o| (inline(&o.title), inline(&o.article)))
+    }
+
+    /// The profile question's label for this input id, escaped; the id when unknown.
+    pub(super) fn input_label(&self, id: &str) -> String {
+        self.scope.inputs.iter().find(|i| i.id == id).map_or_else(|| inline(id), |i| inline(&i.label))
+    }
+
+    /// The article of the obligation with this id (its first citation), as the scope data has it.
+    pub(super) fn obligation_article(&self, id: &str) -> &'p str {
+        self.scope.obligation_spec(id).map_or("", |o| o.article.split(';').next().unwrap_or_default().trim())
     }
 }
 
@@ -236,45 +276,15 @@ pub(crate) fn inline(s: &str) -> String {
     out
 }
 
-/// `YYYY-MM-DD` written out, e.g. "2 August 2027"; anything else as it is (escaped).
-pub(crate) fn date_in_words(d: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+/// `YYYY-MM-DD` written out with a catalogue's month names and date order ("2. August 2027",
+/// "2 août 2027"); anything else as it is (escaped).
+pub(crate) fn date_in(d: &str, say: &Catalogue<'_>) -> String {
     if !crate::date::is_valid(d) {
         return inline(d);
     }
     let (year, month, day) = (&d[0..4], &d[5..7], &d[8..10]);
-    let month = MONTHS[month.parse::<usize>().map_or(0, |m| m - 1)];
-    format!("{} {month} {year}", day.trim_start_matches('0'))
-}
-
-/// When the obligations must be met, in words.
-pub(super) fn deadline(d: &ComplianceDeadline) -> String {
-    match d.rule {
-        DeadlineRule::ByDate => format!("by {}", date_in_words(&d.date)),
-        DeadlineRule::FromPlacingOnMarket => {
-            format!("from placing on the market (not before {})", date_in_words(&d.date))
-        }
-    }
-}
-
-/// An obligation's title and article from the scope data, escaped; the id when unknown.
-pub(super) fn obligation(id: &str) -> (String, String) {
-    crate::scope::scope_text()
-        .obligation_spec(id)
-        .map_or_else(|| (inline(id), String::new()), |o| (inline(&o.title), inline(&o.article)))
+    let month = say.template(&["date.month.", month.trim_start_matches('0')].concat());
+    say.format("date.format", &[("day", day.trim_start_matches('0')), ("month", month), ("year", year)])
 }
 
 #[cfg(test)]
@@ -285,6 +295,10 @@ mod tests {
     fn provider_text_cannot_inject_html_or_break_tables() {
         assert_eq!(inline("<img src=x onerror=alert(1)>|x"), "&lt;img src=x onerror=alert(1)&gt;\\|x");
         assert_eq!(inline("a\nb"), "a b");
+    }
+
+    fn date_in_words(d: &str) -> String {
+        date_in(d, &Catalogue::ENGLISH)
     }
 
     #[test]
