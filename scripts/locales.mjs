@@ -96,7 +96,7 @@ export async function englishFiles() {
     walkScope(read("src/packs/ai-act-scope.json"), visit);
   });
   add("messages", "src/messages/en.json", read("src/messages/en.json").messages);
-  const ui = (await import(pathToFileURL(join(root, "www/interface-en.js")).href)).default;
+  const ui = (await import(pathToFileURL(join(root, "www/interface-en.js")).href)).INTERFACE_EN;
   add("interface", "www/interface-en.js", ui);
   return files;
 }

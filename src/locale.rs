@@ -9,38 +9,49 @@
 //! The walk below mirrors `www/locale-keys.js` (the extraction and the page); `tests/locales.rs`
 //! holds the two to the same keys.
 
-use std::collections::BTreeMap;
+use serde_json::{Map, Value};
 
-use serde::Deserialize;
-
-use crate::pack::model::{Chapter, Measure, Pack};
+use crate::pack::model::{Chapter, Measure, Pack, Recipient};
 use crate::scope::ScopeText;
 use crate::{ErrorCode, InputError};
 
 /// The status of the built-in English texts.
 pub const AUTHORITATIVE: &str = "authoritative";
 
-/// One language's texts, as the bundle file holds them. Unknown fields (the page's `interface`,
-/// the count of `missing` texts) are read past.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One language's texts, as the bundle file holds them: `{ language, status, texts, messages }`.
+/// Other fields (the page's `interface`, the count of `missing` texts) are read past. Read as a
+/// JSON value and checked by hand: a derived reader for it would add its own code to the wasm.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Locale {
     /// The language code, e.g. `de`.
     pub language: String,
     /// What the texts are, printed in every report: e.g. "translation, not legally reviewed".
     pub status: String,
     /// The pack's and the scope decision's texts, by key.
-    #[serde(default)]
-    pub texts: BTreeMap<String, String>,
+    texts: Map<String, Value>,
     /// The engine's messages, by key.
-    #[serde(default)]
-    pub messages: BTreeMap<String, String>,
+    messages: Map<String, Value>,
 }
 
 /// Largest locale accepted, in bytes of JSON: every text of the pack, several times over.
 pub const MAX_LOCALE_BYTES: usize = 4 * 1024 * 1024;
 
 impl Locale {
+    /// An empty locale (every text English) of this language and status.
+    pub fn new(language: &str, status: &str) -> Self {
+        Locale { language: language.into(), status: status.into(), ..Locale::default() }
+    }
+
+    /// Sets the text for a key of the pack or the scope decision.
+    pub fn set_text(&mut self, key: &str, text: &str) {
+        self.texts.insert(key.into(), Value::String(text.into()));
+    }
+
+    /// Sets a message of the engine.
+    pub fn set_message(&mut self, key: &str, text: &str) {
+        self.messages.insert(key.into(), Value::String(text.into()));
+    }
+
     /// Reads a locale from its JSON text. The error names the field (`locale.status`).
     pub fn from_json(text: &str) -> Result<Self, InputError> {
         if text.len() > MAX_LOCALE_BYTES {
@@ -50,8 +61,44 @@ impl Locale {
                 format!("a locale of at most {MAX_LOCALE_BYTES} bytes"),
             ));
         }
-        let locale: Locale = crate::error::parse_json(text, false).map_err(|e| e.within("locale"))?;
-        locale.checked()
+        let value: Value = crate::error::parse_json(text, false).map_err(|e| e.within("locale"))?;
+        Self::from_value(value)
+    }
+
+    /// Reads a locale from a JSON value; the error names the field that is wrong.
+    pub fn from_value(value: Value) -> Result<Self, InputError> {
+        let Value::Object(mut m) = value else {
+            return Err(InputError::new(ErrorCode::InvalidType, "locale", "expected an object"));
+        };
+        let text = |m: &mut Map<String, Value>, field: &str, what: &str| match m.remove(field) {
+            Some(Value::String(s)) => Ok(s),
+            Some(_) => Err(InputError::new(ErrorCode::InvalidType, ["locale.", field].concat(), what)),
+            None => Err(InputError::new(ErrorCode::MissingField, ["locale.", field].concat(), what)),
+        };
+        let language = text(&mut m, "language", "a language code such as \"de\" or \"fr\"")?;
+        let status = text(&mut m, "status", "the locale's status, e.g. \"translation, not legally reviewed\"")?;
+        let table = |m: &mut Map<String, Value>, field: &str| -> Result<Map<String, Value>, InputError> {
+            let t = match m.remove(field) {
+                None | Some(Value::Null) => return Ok(Map::new()),
+                Some(Value::Object(t)) => t,
+                Some(_) => {
+                    return Err(InputError::new(
+                        ErrorCode::InvalidType,
+                        ["locale.", field].concat(),
+                        "expected an object of texts by key",
+                    ))
+                }
+            };
+            match t.iter().find(|(_, v)| !v.is_string()) {
+                Some((k, _)) => {
+                    Err(InputError::new(ErrorCode::InvalidType, ["locale.", field, ".", k].concat(), "expected a text"))
+                }
+                None => Ok(t),
+            }
+        };
+        let texts = table(&mut m, "texts")?;
+        let messages = table(&mut m, "messages")?;
+        Locale { language, status, texts, messages }.checked()
     }
 
     /// The locale if its language and status say what it is; an error naming the field if not.
@@ -76,13 +123,18 @@ impl Locale {
 
     /// The text for `key`, if the locale has one.
     pub fn text(&self, key: &str) -> Option<&str> {
-        self.texts.get(key).map(String::as_str).filter(|t| !t.is_empty())
+        self.texts.get(key).and_then(Value::as_str).filter(|t| !t.is_empty())
     }
 
     /// The engine's message catalogue in this language (English where it has no message).
     pub fn catalogue(&self) -> crate::messages::Catalogue<'_> {
         crate::messages::Catalogue::with(&self.messages)
     }
+}
+
+/// `kind:id:field`, the key of a text (locales/README.md).
+fn key(parts: &[&str]) -> String {
+    parts.concat()
 }
 
 /// Puts the locale's text for `key` in place of `text`, where it has one.
@@ -107,17 +159,17 @@ impl Pack {
     pub fn localised(&self, locale: &Locale) -> Pack {
         let mut p = self.clone();
         let id = p.id.clone();
-        put(locale, &format!("pack:{id}:title"), &mut p.title);
-        put(locale, &format!("pack:{id}:publisher"), &mut p.publisher);
-        put(locale, &format!("pack:{id}:disclaimer"), &mut p.disclaimer);
+        put(locale, &key(&["pack:", &id, ":title"]), &mut p.title);
+        put(locale, &key(&["pack:", &id, ":publisher"]), &mut p.publisher);
+        put(locale, &key(&["pack:", &id, ":disclaimer"]), &mut p.disclaimer);
         for l in &mut p.law {
-            put(locale, &format!("law:{}:title", l.id), &mut l.title);
-            put(locale, &format!("law:{}:note", l.id), &mut l.note);
+            put(locale, &key(&["law:", &l.id, ":title"]), &mut l.title);
+            put(locale, &key(&["law:", &l.id, ":note"]), &mut l.note);
         }
         for r in &mut p.changelog {
-            put(locale, &format!("release:{}:summary", r.version), &mut r.summary);
+            put(locale, &key(&["release:", &r.version, ":summary"]), &mut r.summary);
             for c in &mut r.changes {
-                put(locale, &format!("change:{}:reason", c.id), &mut c.reason);
+                put(locale, &key(&["change:", &c.id, ":reason"]), &mut c.reason);
             }
         }
         for ch in &mut p.chapters {
@@ -129,47 +181,51 @@ impl Pack {
 
 fn localise_chapter(ch: &mut Chapter, locale: &Locale) {
     let id = ch.id.clone();
-    put(locale, &format!("chapter:{id}:title"), &mut ch.title);
-    put(locale, &format!("chapter:{id}:summary"), &mut ch.summary);
+    put(locale, &key(&["chapter:", &id, ":title"]), &mut ch.title);
+    put(locale, &key(&["chapter:", &id, ":summary"]), &mut ch.summary);
     if let Some(r) = ch.also_applies_reason.as_mut() {
-        put(locale, &format!("chapter:{id}:also-applies"), &mut r.text);
+        put(locale, &key(&["chapter:", &id, ":also-applies"]), &mut r.text);
     }
     for n in &mut ch.notes {
-        put(locale, &format!("note:{}:text", n.id), &mut n.text);
+        put(locale, &key(&["note:", &n.id, ":text"]), &mut n.text);
     }
     for s in &mut ch.simplifications {
-        put(locale, &format!("simplification:{}:text", s.id), &mut s.text);
+        put(locale, &key(&["simplification:", &s.id, ":text"]), &mut s.text);
     }
     for x in &mut ch.cross_checks {
-        put(locale, &format!("cross-check:{}:title", x.id), &mut x.title);
-        put(locale, &format!("cross-check:{}:message", x.id), &mut x.message);
+        put(locale, &key(&["cross-check:", &x.id, ":title"]), &mut x.title);
+        put(locale, &key(&["cross-check:", &x.id, ":message"]), &mut x.message);
     }
     for c in &mut ch.commitments {
-        put(locale, &format!("commitment:{}:title", c.id), &mut c.title);
-        put(locale, &format!("commitment:{}:summary", c.id), &mut c.summary);
+        put(locale, &key(&["commitment:", &c.id, ":title"]), &mut c.title);
+        put(locale, &key(&["commitment:", &c.id, ":summary"]), &mut c.summary);
         for m in &mut c.measures {
             localise_measure(m, locale);
         }
     }
     if let Some(f) = ch.form.as_mut() {
         let fid = f.id.clone();
-        put(locale, &format!("form:{fid}:title"), &mut f.title);
+        put(locale, &key(&["form:", &fid, ":title"]), &mut f.title);
         for r in &mut f.recipients {
-            let rid = serde_json::to_value(r.id).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            put(locale, &format!("form:{fid}:recipient:{rid}:label"), &mut r.label);
-            put(locale, &format!("form:{fid}:recipient:{rid}:delivery"), &mut r.delivery);
+            let rid = match r.id {
+                Recipient::AiOffice => "AIO",
+                Recipient::NationalAuthorities => "NCA",
+                Recipient::DownstreamProviders => "DP",
+            };
+            put(locale, &key(&["form:", &fid, ":recipient:", rid, ":label"]), &mut r.label);
+            put(locale, &key(&["form:", &fid, ":recipient:", rid, ":delivery"]), &mut r.delivery);
         }
         for r in &mut f.rules {
-            put(locale, &format!("form-rule:{}:text", r.id), &mut r.text);
+            put(locale, &key(&["form-rule:", &r.id, ":text"]), &mut r.text);
         }
         // A field names its section by title: it follows the section's translation.
         let english = f.sections.clone();
         for (i, s) in f.sections.iter_mut().enumerate() {
-            put(locale, &format!("form:{fid}:section:{i}"), s);
+            put(locale, &key(&["form:", &fid, ":section:", &i.to_string()]), s);
         }
         for x in &mut f.fields {
-            put(locale, &format!("form-field:{}:label", x.id), &mut x.label);
-            put_opt(locale, &format!("form-field:{}:note", x.id), &mut x.note);
+            put(locale, &key(&["form-field:", &x.id, ":label"]), &mut x.label);
+            put_opt(locale, &key(&["form-field:", &x.id, ":note"]), &mut x.note);
             if let Some(i) = english.iter().position(|s| *s == x.section) {
                 x.section = f.sections[i].clone();
             }
@@ -178,23 +234,23 @@ fn localise_chapter(ch: &mut Chapter, locale: &Locale) {
 }
 
 fn localise_measure(m: &mut Measure, locale: &Locale) {
-    put(locale, &format!("measure:{}:title", m.id), &mut m.title);
-    put(locale, &format!("measure:{}:summary", m.id), &mut m.summary);
+    put(locale, &key(&["measure:", &m.id, ":title"]), &mut m.title);
+    put(locale, &key(&["measure:", &m.id, ":summary"]), &mut m.summary);
     for r in &mut m.requirements {
-        put(locale, &format!("requirement:{}:text", r.id), &mut r.text);
-        put_opt(locale, &format!("requirement:{}:note", r.id), &mut r.note);
+        put(locale, &key(&["requirement:", &r.id, ":text"]), &mut r.text);
+        put_opt(locale, &key(&["requirement:", &r.id, ":note"]), &mut r.note);
         for k in &mut r.kpis {
-            put(locale, &format!("kpi:{}:metric", k.id), &mut k.metric);
-            put(locale, &format!("kpi:{}:unit", k.id), &mut k.unit);
-            put(locale, &format!("kpi:{}:anchor", k.id), &mut k.anchor);
+            put(locale, &key(&["kpi:", &k.id, ":metric"]), &mut k.metric);
+            put(locale, &key(&["kpi:", &k.id, ":unit"]), &mut k.unit);
+            put(locale, &key(&["kpi:", &k.id, ":anchor"]), &mut k.anchor);
         }
     }
     for q in &mut m.questions {
-        put(locale, &format!("question:{}:text", q.id), &mut q.text);
-        put_opt(locale, &format!("question:{}:help", q.id), &mut q.help);
-        put_opt(locale, &format!("question:{}:unit", q.id), &mut q.unit);
+        put(locale, &key(&["question:", &q.id, ":text"]), &mut q.text);
+        put_opt(locale, &key(&["question:", &q.id, ":help"]), &mut q.help);
+        put_opt(locale, &key(&["question:", &q.id, ":unit"]), &mut q.unit);
         for o in &mut q.options {
-            put(locale, &format!("question:{}:option:{}", q.id, o.id), &mut o.label);
+            put(locale, &key(&["question:", &q.id, ":option:", &o.id]), &mut o.label);
         }
     }
 }
@@ -206,15 +262,15 @@ impl ScopeText {
         let mut s = self.clone();
         put(locale, "scope:as-of", &mut s.as_of);
         for i in &mut s.inputs {
-            put(locale, &format!("input:{}:label", i.id), &mut i.label);
-            put_opt(locale, &format!("input:{}:help", i.id), &mut i.help);
-            put_opt(locale, &format!("input:{}:unit", i.id), &mut i.unit);
+            put(locale, &key(&["input:", &i.id, ":label"]), &mut i.label);
+            put_opt(locale, &key(&["input:", &i.id, ":help"]), &mut i.help);
+            put_opt(locale, &key(&["input:", &i.id, ":unit"]), &mut i.unit);
         }
         for o in &mut s.obligations {
-            put(locale, &format!("obligation:{}:title", o.id), &mut o.title);
+            put(locale, &key(&["obligation:", &o.id, ":title"]), &mut o.title);
         }
         for r in &mut s.reasons {
-            put(locale, &format!("reason:{}:text", r.id), &mut r.text);
+            put(locale, &key(&["reason:", &r.id, ":text"]), &mut r.text);
         }
         s
     }
@@ -231,7 +287,9 @@ mod tests {
         let e = Locale::from_json(r#"{"language":"de","status":" "}"#).unwrap_err();
         assert_eq!(e.path, "locale.status");
         let e = Locale::from_json(r#"{"language":"de","status":"x","texts":{"a":1}}"#).unwrap_err();
-        assert!(e.path.starts_with("locale.texts"), "{}", e.path);
+        assert_eq!(e.path, "locale.texts.a");
+        let e = Locale::from_json(r#"{"language":"de"}"#).unwrap_err();
+        assert_eq!(e.path, "locale.status");
         let ok = Locale::from_json(r#"{"language":"de","status":"x","interface":{},"missing":3}"#).unwrap();
         assert_eq!(ok.language, "de");
     }
@@ -240,8 +298,8 @@ mod tests {
     fn a_localised_pack_keeps_its_ids_and_takes_the_texts_it_is_given() {
         let pack = crate::pack::get("gpai-cop-final", "packId").unwrap();
         let m = &pack.chapters[0].commitments[0].measures[0];
-        let mut locale = Locale { language: "de".into(), status: "translation".into(), ..Locale::default() };
-        locale.texts.insert(format!("measure:{}:title", m.id), "Dokumentation".into());
+        let mut locale = Locale::new("de", "translation");
+        locale.set_text(&key(&["measure:", &m.id, ":title"]), "Dokumentation");
         let de = pack.localised(&locale);
         let dm = &de.chapters[0].commitments[0].measures[0];
         assert_eq!(dm.title, "Dokumentation");

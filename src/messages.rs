@@ -4,7 +4,6 @@
 //! this module, the page and the element through the same file (`messages()` in the wasm).
 //! A new language is a new file with the same keys, not new code.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -29,7 +28,7 @@ fn catalogue() -> &'static serde_json::Map<String, serde_json::Value> {
 /// is said in English). `Catalogue::ENGLISH` is the built-in English.
 #[derive(Debug, Clone, Copy)]
 pub struct Catalogue<'a> {
-    overlay: Option<&'a BTreeMap<String, String>>,
+    overlay: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Default for Catalogue<'_> {
@@ -43,15 +42,17 @@ impl<'a> Catalogue<'a> {
     pub const ENGLISH: Catalogue<'static> = Catalogue { overlay: None };
 
     /// A language's messages (`Locale::messages`), English where it has none.
-    pub fn with(messages: &'a BTreeMap<String, String>) -> Self {
+    pub fn with(messages: &'a serde_json::Map<String, serde_json::Value>) -> Self {
         Catalogue { overlay: Some(messages) }
     }
 
     /// The template for `key`; empty where neither the language nor English has one (a test
     /// keeps every key the engine uses in the English file).
     pub fn template(&self, key: &str) -> &'a str {
-        if let Some(t) = self.overlay.and_then(|m| m.get(key)).filter(|t| !t.is_empty()) {
-            return t.as_str();
+        if let Some(t) =
+            self.overlay.and_then(|m| m.get(key)).and_then(serde_json::Value::as_str).filter(|t| !t.is_empty())
+        {
+            return t;
         }
         catalogue().get(key).and_then(serde_json::Value::as_str).unwrap_or("")
     }

@@ -307,8 +307,8 @@ fn locale_of(options: &Option<js_sys::Object>) -> Result<Option<crate::locale::L
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let locale: crate::locale::Locale = from_js_within(&value, "locale", crate::locale::MAX_LOCALE_BYTES)?;
-    locale.checked().map(Some).map_err(|e| to_js_error(&e))
+    let locale: serde_json::Value = from_js_within(&value, "locale", crate::locale::MAX_LOCALE_BYTES)?;
+    crate::locale::Locale::from_value(locale).map(Some).map_err(|e| to_js_error(&e))
 }
 
 /// Renders as Markdown the engine's own evaluation of a submission, or of a result bundle that

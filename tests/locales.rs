@@ -30,8 +30,7 @@ fn english() -> BTreeMap<String, BTreeMap<String, String>> {
 /// A pseudo-language: every text is its key in ⟪ ⟫, messages keep their placeholders, so that
 /// any English left in an output is a text that did not come from the locale.
 fn pseudo() -> Locale {
-    let mut locale =
-        Locale { language: "xx".into(), status: "pseudo-translation for tests".into(), ..Locale::default() };
+    let mut locale = Locale::new("xx", "pseudo-translation for tests");
     for (name, texts) in english() {
         for (key, text) in texts {
             match name.as_str() {
@@ -39,10 +38,10 @@ fn pseudo() -> Locale {
                 "messages" => {
                     let params: Vec<&str> =
                         text.match_indices('{').map(|(i, _)| &text[i..=i + text[i..].find('}').unwrap()]).collect();
-                    locale.messages.insert(key.clone(), format!("⟪{key}⟫{}", params.join("⟪⟫")));
+                    locale.set_message(&key, &format!("⟪{key}⟫{}", params.join("⟪⟫")));
                 }
                 _ => {
-                    locale.texts.insert(key.clone(), format!("⟪{key}⟫"));
+                    locale.set_text(&key, &format!("⟪{key}⟫"));
                 }
             }
         }
@@ -91,7 +90,12 @@ fn the_rust_walk_takes_every_key_the_extraction_made_and_leaves_no_text_english(
     let localised = serde_json::to_value(pack().localised(&locale)).unwrap();
     let scope = serde_json::to_value(gpai_check::scope::scope_text().localised(&locale)).unwrap();
     let text = format!("{localised}{scope}");
-    let missed: Vec<&String> = locale.texts.keys().filter(|k| !text.contains(&format!("⟪{k}⟫"))).collect();
+    let keys: Vec<String> = english()
+        .into_iter()
+        .filter(|(n, _)| n != "messages" && n != "interface")
+        .flat_map(|(_, t)| t.into_keys())
+        .collect();
+    let missed: Vec<&String> = keys.iter().filter(|k| !text.contains(&format!("⟪{k}⟫"))).collect();
     assert!(missed.is_empty(), "keys of locales/en/ the Rust walk does not put anywhere: {missed:?}");
     let mut fields = Vec::new();
     word_fields(&localised, "", &mut fields);
@@ -222,18 +226,16 @@ fn documents_in_a_language_have_no_english_words_and_say_the_status() {
 
 #[test]
 fn the_german_messages_and_pack_head_shipped_render_in_german_with_the_status() {
-    let mut locale = Locale { language: "de".into(), ..Locale::default() };
-    for name in ["messages", "pack.gpai-cop-final"] {
-        let file: Value =
-            serde_json::from_str(&fs::read_to_string(format!("locales/de/{name}.json")).unwrap()).unwrap();
-        locale.status = file["status"].as_str().unwrap().to_string();
-        let texts: BTreeMap<String, String> = serde_json::from_value(file["texts"].clone()).unwrap();
-        if name == "messages" {
-            locale.messages = texts;
-        } else {
-            locale.texts = texts;
-        }
-    }
+    // As the bundle of scripts/locales.mjs puts them together.
+    let file = |name: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(format!("locales/de/{name}.json")).unwrap()).unwrap()
+    };
+    let (messages, head) = (file("messages"), file("pack.gpai-cop-final"));
+    let bundle = serde_json::json!({
+        "language": "de", "status": messages["status"], "texts": head["texts"], "messages": messages["texts"],
+        "interface": {}, "missing": 1
+    });
+    let locale = Locale::from_json(&bundle.to_string()).unwrap();
     let report = evaluate_json(&example("frontier-systemic-risk")).unwrap();
     let md = report_markdown_in(&report, Some(&locale));
     assert!(md.contains("translation, not legally reviewed"), "the status is in the header");

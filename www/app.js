@@ -4,6 +4,9 @@
 import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, documents, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts, chapterText, simplificationText } from "./texts.js";
+import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
+import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
+import { startLanguage, buildLanguageSwitcher } from "./language.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, shownValue } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -79,12 +82,21 @@ async function start() {
   // for once the engine has arrived, not with it: on a slow connection they shared its download
   // and put off the first questions (Fast 3G, 4x slower CPU: about 150 ms; README, Figures).
   const singleFileOffered = offerSingleFile();
+  // The language's texts (none for English) come with the engine, in parallel.
+  const language = startLanguage();
   await initEngine();
   const examplesFetched = loadExampleList();
-  packData = loadPack(PACK_ID);
-  questions = scopeQuestions();
-  useMessages(messages());
-  useTexts(packData, scopeTexts());
+  const { locale, error: languageError } = await language;
+  // In another language the pack, the scope texts and the engine's messages are the language's
+  // where it has them (English where not); the engine's own data stays English.
+  packData = locale ? localisedPack(loadPack(PACK_ID), locale.texts ?? {}) : loadPack(PACK_ID);
+  const scopeWords = locale ? localisedScopeTexts(scopeTexts(), locale.texts ?? {}) : scopeTexts();
+  questions = locale ? scopeWords.inputs : scopeQuestions();
+  useMessages(localisedMessages(messages()));
+  useTexts(packData, scopeWords);
+  applyInterface(document);
+  document.querySelector(".site-header .wrap")?.append(buildLanguageSwitcher());
+  if (languageError) showError(languageError.message);
   questionIds = new Set(questionsOf(packData).map((q) => q.id));
   aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
@@ -1080,7 +1092,7 @@ function clearImportMessages() {
 let refreshDocuments = () => {};
 
 function wireTools() {
-  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(evaluated ?? submission()) });
+  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(evaluated ?? submission(), { locale: currentLocale() ?? undefined }) });
   $("clear").addEventListener("click", () => {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
@@ -1098,7 +1110,7 @@ function wireTools() {
     // The engine renders its own evaluation of the answers, never a report handed to it.
     if (!report) return;
     sealForExport();
-    downloadText(reportMarkdown(evaluated), `${reportFileStem(report)}.md`, "text/markdown");
+    downloadText(reportMarkdown(evaluated, { locale: currentLocale() ?? undefined }), `${reportFileStem(report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", () => {
     if (report) sealForExport();

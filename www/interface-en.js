@@ -3,7 +3,7 @@
 // where the words are used; {name} is a parameter. scripts/locales.mjs copies this file to
 // locales/en/interface.json for translators, and tests/js/locales.test.mjs keeps every
 // language's catalogue to the same keys and placeholders.
-export default {
+export const INTERFACE_EN = {
   "page.title": "gpai-check: check a GPAI model against the EU Code of Practice",
   "page.skip-link": "Skip to the questions",
   "page.tagline": "Check a general-purpose AI model against the EU General-Purpose AI Code of Practice and the AI Act obligations behind it.",

@@ -10,6 +10,11 @@
  * chapter), in order; `holder[field]` is the text. Commitments, the form and the chapter's own
  * texts are reported to `part(name)` first, so that the extraction can file them separately.
  */
+/**
+ * @param {any} ch
+ * @param {(key: string, holder: any, field: string | number) => void} visit
+ * @param {(name: string) => void} [part]
+ */
 export function walkChapter(ch, visit, part = () => {}) {
   part(`chapter.${ch.id}`);
   visit(`chapter:${ch.id}:title`, ch, "title");
@@ -69,6 +74,11 @@ function walkMeasure(m, visit) {
 }
 
 /** The pack's own texts (title, publisher, disclaimer, the law it encodes), then its changelog. */
+/**
+ * @param {any} p
+ * @param {(key: string, holder: any, field: string | number) => void} visit
+ * @param {(name: string) => void} [part]
+ */
 export function walkPackHead(p, visit, part = () => {}) {
   part(`pack.${p.id}`);
   visit(`pack:${p.id}:title`, p, "title");
