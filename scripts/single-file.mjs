@@ -4,7 +4,7 @@
 // that allows exactly that inline script and style by their SHA-256 hashes.
 //   node scripts/single-file.mjs [--out path]     (default pkg/gpai-check.html; needs pkg/ built)
 // No dependencies of its own (bundle.mjs minifies with esbuild, a dev dependency).
-import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { readFileSync, writeFileSync, renameSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,8 +56,15 @@ export function buildSingleFile({ out = join(root, "pkg", "gpai-check.html") } =
   replace(/ *<!-- Preloads:[\s\S]*?-->\n(?: *<link rel="(?:module)?preload"[^>]*>\n)+/, "", "the preload links");
   replace(/<script type="module" src="app\.bundle\.js"><\/script>/, `<script type="module">${script}</script>`, "the app.bundle.js script element");
   // Data blocks: never run (their type is not JavaScript), read by app.js at start.
+  // Each shipped language inline (catalogue.js reads it instead of fetching locales/<code>.json).
+  const locales = readdirSync(join(root, "www", "locales"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => `<script type="application/json" data-gpai-locale="${f.slice(0, -5)}">${jsonForScript(JSON.parse(readFileSync(join(root, "www", "locales", f), "utf8")))}</script>\n`)
+    .join("");
   const data =
     `<script type="application/json" id="gpai-examples">${jsonForScript(examples)}</script>\n` +
+    locales +
     `<script type="application/octet-stream" id="gpai-wasm">${wasm.toString("base64")}</script>\n`;
   replace(/<\/body>/, `${data}</body>`, "</body>");
 

@@ -11,6 +11,8 @@
 // element's API. See docs/embedding.md for attributes, properties, events and theming.
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
+import { loadLocale, useLocale, localisedMessages, currentLanguage, LANGUAGES } from "./catalogue.js";
+import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm } from "./profile-form.js";
@@ -239,7 +241,7 @@ function refusalOf(entryOrError) {
 // --- The element ---------------------------------------------------------------------------------
 
 export class GpaiCheckElement extends HTMLElement {
-  static observedAttributes = ["pack", "mode", "storage"];
+  static observedAttributes = ["pack", "mode", "storage", "lang"];
 
   #shadow;
   #wrapper;
@@ -249,6 +251,8 @@ export class GpaiCheckElement extends HTMLElement {
   #content;
   /** Module exports once the engine is loaded. */
   #engine = null;
+  /** The loaded locale of the `lang` attribute (null: English). */
+  #locale = null;
   #questions = null;
   /** Everything built for one pack: { packId, packData, profileForm, questionnaire, refs... }. */
   #ui = null;
@@ -297,6 +301,11 @@ export class GpaiCheckElement extends HTMLElement {
     if (name === "pack") {
       this.#build();
       this.#afterChange({ changed: false });
+    } else if (name === "lang") {
+      this.#useLanguage().then(() => {
+        this.#build();
+        this.#afterChange({ changed: false });
+      });
     } else if (name === "mode") {
       this.#refresh();
     } else if (name === "storage") {
@@ -364,7 +373,8 @@ export class GpaiCheckElement extends HTMLElement {
    */
   documents() {
     if (!this.#engine || !this.#state) return [];
-    const { report: docs, error } = evaluateKeeping(this.#engine.documents, this.#submission(), this.#refusals);
+    const render = (submission) => this.#engine.documents(submission, { locale: this.#locale ?? undefined });
+    const { report: docs, error } = evaluateKeeping(render, this.#submission(), this.#refusals);
     if (!docs) throw error;
     this.#emit("gpai-documents", { documents: structuredClone(docs) });
     return docs;
@@ -386,9 +396,27 @@ export class GpaiCheckElement extends HTMLElement {
 
   // --- Start and build -------------------------------------------------------------------------
 
+  /**
+   * Loads the language of the `lang` attribute ("de", "fr-BE"; none or an unknown one: English)
+   * from the element's own files (locales/ beside its modules), and speaks it. A language that
+   * cannot be loaded leaves the element in English and says why.
+   */
+  async #useLanguage() {
+    const code = (this.getAttribute("lang") ?? "").toLowerCase().split("-")[0];
+    this.#locale = null;
+    if (code && code !== "en" && LANGUAGES.some((l) => l.code === code)) {
+      try {
+        this.#locale = await loadLocale(code, new URL("./", import.meta.url).href);
+      } catch (error) {
+        this.#tell(`The ${code} texts could not be loaded (${error.message}); the checker stays in English.`);
+      }
+    }
+    useLocale(this.#locale);
+  }
+
   async #start() {
     try {
-      const [loaded, sheet] = await Promise.all([loadEngine(), pageSheet()]);
+      const [loaded, sheet] = await Promise.all([loadEngine(), pageSheet(), this.#useLanguage()]);
       if (sheet) {
         this.#shadow.adoptedStyleSheets = [sheet, elementSheet()];
       } else {
@@ -396,7 +424,6 @@ export class GpaiCheckElement extends HTMLElement {
       }
       this.#engine = loaded;
       this.#questions = loaded.scopeQuestions();
-      useMessages(loaded.messages());
       this.#storageKeyInUse = this.#storageKey();
       this.#state = this.#restore() ?? emptyState();
       this.#build();
@@ -431,8 +458,15 @@ export class GpaiCheckElement extends HTMLElement {
     let packData;
     try {
       packData = this.#engine.pack(packId);
-      // Reports name items by id; their words come from this pack and the scope texts.
-      useTexts(packData, this.#engine.scopeTexts());
+      // Reports name items by id; their words come from this pack and the scope texts, in the
+      // language of the `lang` attribute where it has them.
+      const texts = this.#locale?.texts ?? {};
+      const scopeWords = this.#locale ? localisedScopeTexts(this.#engine.scopeTexts(), texts) : this.#engine.scopeTexts();
+      if (this.#locale) packData = localisedPack(packData, texts);
+      this.#questions = scopeWords.inputs;
+      useMessages(localisedMessages(this.#engine.messages()));
+      useTexts(packData, scopeWords);
+      this.#wrapper.lang = currentLanguage();
     } catch (error) {
       this.#ui = null;
       this.#content.replaceChildren();
@@ -783,7 +817,7 @@ export class GpaiCheckElement extends HTMLElement {
     const report = this.#report;
     if (!report) return;
     const [text, type, ext] =
-      kind === "md" ? [this.#engine.reportMarkdown(this.#evaluated), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
+      kind === "md" ? [this.#engine.reportMarkdown(this.#evaluated, { locale: this.#locale ?? undefined }), "text/markdown", "md"] : [`${JSON.stringify(report, null, 2)}\n`, "application/json", "json"];
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = h("a", { href: url, download: `${reportFileStem(report)}.${ext}`, hidden: true });
     this.#wrapper.append(link);

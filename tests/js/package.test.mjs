@@ -10,6 +10,7 @@ import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 
 /** The embedding files: the element's modules (followed from its imports) and what they load. */
 const EMBED = [
+  "catalogue.js",
   "consistency.js",
   "doc-form.js",
   "dom.js",
@@ -19,7 +20,12 @@ const EMBED = [
   "favicon.svg",
   "fields.js",
   "gpai-check-element.js",
+  "interface-en.js",
   "kept-values.js",
+  "languages.js",
+  "locale-keys.js",
+  "locales/de.json",
+  "locales/fr.json",
   "messages.js",
   "number-input.js",
   "profile-form.js",
@@ -27,6 +33,7 @@ const EMBED = [
   "results.js",
   "short-mode.js",
   "still-missing.js",
+  "storage.js",
   "style.css",
   "texts.js",
   "title.js",
@@ -48,6 +55,8 @@ test("the packed package installs into an empty project and works from Node as t
       "gpai_check.d.ts",
       "gpai_check.js",
       "gpai_check_bg.wasm",
+      "locales/de.json",
+      "locales/fr.json",
       "package.json",
       "schema/pack.schema.json",
       "schema/report.schema.json",

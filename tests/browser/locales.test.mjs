@@ -1,0 +1,135 @@
+// The page in each language: it follows the browser's language, says `lang` on the document,
+// fetches the language's one file from the checker's own files (with nothing of the answers in
+// the request), keeps the choice of the switcher per browser, and passes axe; and a walk of the
+// main screens in a pseudo-language finds no interface string that did not come from the
+// catalogue, except those listed in interface-pending.json (which only shrinks).
+// Run: node --test tests/browser/locales.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startHarness, openPage, gotoReady, eventually } from "./harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const axePath = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
+const root = new URL("../../", import.meta.url);
+const pending = JSON.parse(readFileSync(new URL("./interface-pending.json", import.meta.url), "utf8"));
+
+async function violations(page) {
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/** Loads an example by the controls' ids (their labels are in the language shown). */
+async function loadExample(page, file) {
+  await page.locator("#example-select").selectOption(file);
+  await page.locator("#example-load").click();
+  await eventually(async () => assert.equal(await page.locator("main").getAttribute("data-report"), "current"), 10000);
+}
+
+for (const code of ["de", "fr"]) {
+  test(`${code}: the browser's language is followed, lang is set, the file is fetched without answers, axe passes`, async () => {
+    const { context, page, requests } = await openPage(harness, { locale: `${code}-${code.toUpperCase()}`, bypassCSP: true });
+    try {
+      await page.addInitScript({ path: axePath });
+      await gotoReady(page);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), code);
+      const fetched = requests.filter((u) => u.includes("/locales/"));
+      assert.ok(fetched.length >= 1, "the language's file is fetched");
+      for (const u of fetched) assert.equal(new URL(u).pathname, `/www/locales/${code}.json`, "only the language's file, with no query");
+      assert.equal(await page.locator("#language-select").inputValue(), code);
+      assert.match(await page.locator("#language-status").textContent(), /not legally reviewed|rechtlich|juridique/);
+      // The pack's disclaimer in the footer is the language's (translated in locales/<code>/).
+      const disclaimer = await page.locator("#disclaimer").textContent();
+      assert.match(disclaimer, code === "de" ? /keine Rechtsberatung/ : /pas un conseil juridique/);
+      assert.deepEqual(await violations(page), [], "the empty page");
+      await loadExample(page, "frontier-systemic-risk.json");
+      assert.deepEqual(await violations(page), [], "the results of an example");
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("the switcher keeps the choice in this browser; English needs no request", async () => {
+  const { context, page, requests } = await openPage(harness, { locale: "en-GB" });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.deepEqual(requests.filter((u) => u.includes("/locales/")), [], "English is built in");
+    await Promise.all([page.waitForEvent("load"), page.locator("#language-select").selectOption("fr")]);
+    await page.waitForSelector("main[data-state=ready]", { timeout: 15000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    assert.equal(await page.evaluate(() => localStorage.getItem("gpai-check:v1:language")), "fr");
+    await gotoReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr", "kept after a reload");
+  } finally {
+    await context.close();
+  }
+});
+
+/** Every English text (locales/en/) as a mark ⟦ ⟧ keeping its placeholders, served as the German
+ * file: any text shown without the mark did not come from a catalogue. */
+function pseudoLocale() {
+  const mark = (text) => `⟦${(text.match(/\{\w+\}/g) ?? []).join("⟦⟧")}⟧`;
+  const locale = { language: "de", status: "translation, not legally reviewed", interface: {}, messages: {}, texts: {}, missing: 0 };
+  const dir = new URL("locales/en/", root);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const target = f === "interface.json" ? locale.interface : f === "messages.json" ? locale.messages : locale.texts;
+    for (const [k, v] of Object.entries(JSON.parse(readFileSync(new URL(f, dir), "utf8")).texts)) target[k] = mark(v);
+  }
+  return locale;
+}
+
+/** The visible texts of the page that carry no mark: candidates for strings outside the catalogue. */
+async function unmarkedTexts(page) {
+  return page.evaluate(() => {
+    const out = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("script, style, code, [hidden], [aria-hidden=true], .print-only, #print-document")) continue;
+      if (!el.checkVisibility?.()) continue;
+      const text = node.textContent.replace(/\s+/g, " ").trim();
+      // What the person typed, ids, numbers, digests and versions are not interface words.
+      if (!/[A-Za-z]{3}/.test(text) || text.includes("⟦") || text.includes("⟧")) continue;
+      if (/^[A-Z]{1,5}(-[\w.]+)+$/.test(text) || /^sha256:/.test(text)) continue;
+      // Legal citations stay as they are in every language (locales/README.md).
+      if (/^\(?(Art|Annex|Guidelines|Directive|Recital)\b/.test(text)) continue;
+      // Figures, dates and counts vary: a string is compared with its digits as #.
+      out.add(text.replace(/\d+/g, "#"));
+    }
+    return [...out].sort();
+  });
+}
+
+test("a walk of the main screens shows no interface string that did not come from a catalogue (except those listed as pending)", async () => {
+  const { context, page } = await openPage(harness, { locale: "de-DE" });
+  try {
+    const locale = pseudoLocale();
+    await context.route("**/www/locales/de.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(locale) }));
+    await gotoReady(page);
+    const seen = new Set(await unmarkedTexts(page));
+    await loadExample(page, "frontier-systemic-risk.json");
+    await page.locator("#documents > summary").click();
+    for (const t of await unmarkedTexts(page)) seen.add(t);
+    // The examples' own texts (names, descriptions, answers) are the provider's words.
+    const examples = ["frontier-systemic-risk.json", "index.json"]
+      .map((f) => readFileSync(new URL(`www/examples/${f}`, root), "utf8"))
+      .join("\n")
+      .replace(/\d+/g, "#");
+    const outside = [...seen].filter((t) => !examples.includes(t) && !pending.strings.includes(t));
+    if (process.env.SHOW_OUTSIDE) console.log(JSON.stringify(outside));
+    assert.deepEqual(outside, [], "interface strings not from the catalogue (put them in www/interface-en.js and use t())");
+    const gone = pending.strings.filter((t) => !seen.has(t));
+    assert.deepEqual(gone, [], "strings listed as pending that are no longer shown: take them off tests/browser/interface-pending.json");
+  } finally {
+    await context.close();
+  }
+});
