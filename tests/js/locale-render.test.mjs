@@ -51,6 +51,7 @@ test("documents in a language name the language and its status in their header",
 });
 
 test("a locale that is not one is refused with the field named, and the answers are not touched", () => {
+  /** @type {[any, string][]} */
   const cases = [
     [{ language: "de" }, "locale.status"],
     [{ language: "German", status: "x" }, "locale.language"],
