@@ -7,6 +7,7 @@ import { useTexts, chapterText, simplificationText } from "./texts.js";
 import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
 import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
 import { startLanguage, buildLanguageSwitcher } from "./language.js";
+import { useEnglishTexts } from "./english-original.js";
 import { h, setText, setChildren, show, domId } from "./dom.js";
 import { buildProfileForm, shownValue } from "./profile-form.js";
 import { buildQuestionnaire } from "./questionnaire.js";
@@ -89,7 +90,9 @@ async function start() {
   const { locale, error: languageError } = await language;
   // In another language the pack, the scope texts and the engine's messages are the language's
   // where it has them (English where not); the engine's own data stays English.
-  packData = locale ? localisedPack(loadPack(PACK_ID), locale.texts ?? {}) : loadPack(PACK_ID);
+  const englishPack = loadPack(PACK_ID);
+  useEnglishTexts(englishPack, scopeTexts());
+  packData = locale ? localisedPack(englishPack, locale.texts ?? {}) : englishPack;
   const scopeWords = locale ? localisedScopeTexts(scopeTexts(), locale.texts ?? {}) : scopeTexts();
   questions = locale ? scopeWords.inputs : scopeQuestions();
   useMessages(localisedMessages(messages()));

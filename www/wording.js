@@ -1,5 +1,6 @@
 // How report values read on the page: status names, sources, KPI comparisons, dates and money.
 import { h } from "./dom.js";
+import { currentLanguage, formatDate as formatDateIn } from "./catalogue.js";
 
 const STATUS_LABELS = {
   met: "Met",
@@ -81,6 +82,7 @@ export function targetText(comparator, target, unit) {
 // Numbers, money and dates are written by hand rather than with Intl: the first Intl formatter a
 // fresh page creates loads the locale data, which cost the page's start 20-40 ms. The output is
 // British English, as Intl's "en-GB" writes it (tests/js/wording.test.mjs compares the two).
+// Another language (catalogue.js) is written with Intl: its file was fetched anyway.
 
 /** "1234567" -> "1,234,567". */
 function groupDigits(digits) {
@@ -110,6 +112,7 @@ export function formatNumber(n) {
   if (typeof n !== "number") return String(n);
   if (!Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "∞" : "-∞";
   if (n !== 0 && (Math.abs(n) >= 1e15 || Math.abs(n) < 1e-6)) return n.toExponential().replace("e+", "e");
+  if (currentLanguage() !== "en") return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 6 }).format(n);
   const [whole, fraction] = roundDecimals(String(Math.abs(n)), 6);
   const decimals = fraction.replace(/0+$/, "");
   const text = groupDigits(whole) + (decimals ? `.${decimals}` : "");
@@ -118,6 +121,9 @@ export function formatNumber(n) {
 
 /** "€24,000,000" (whole euros). */
 export function formatEuro(amount) {
+  if (currentLanguage() !== "en") {
+    return new Intl.NumberFormat(currentLanguage(), { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(Math.round(amount));
+  }
   const whole = Math.round(Math.abs(amount));
   return `${amount < 0 && whole !== 0 ? "-" : ""}€${groupDigits(String(whole))}`;
 }
@@ -128,12 +134,17 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 export function formatDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
   if (!match) return iso ?? "";
+  // Another language writes its dates with Intl ("2. August 2027", "2 août 2027").
+  if (currentLanguage() !== "en") return formatDateIn(iso);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** "3 Sep 2026, 07:05": a moment in the person's own time zone (when an assessment was saved). */
 export function formatLocalTime(date) {
+  if (currentLanguage() !== "en") {
+    return new Intl.DateTimeFormat(currentLanguage(), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+  }
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getDate()} ${MONTHS[date.getMonth()].slice(0, 3)} ${date.getFullYear()}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
