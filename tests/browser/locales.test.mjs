@@ -102,8 +102,11 @@ async function unmarkedTexts(page) {
       if (/^[A-Z]{1,5}(-[\w.]+)+$/.test(text) || /^sha256:/.test(text)) continue;
       // Legal citations stay as they are in every language (locales/README.md).
       if (/^\(?(Art|Annex|Guidelines|Directive|Recital)\b/.test(text)) continue;
-      // Figures, dates and counts vary: a string is compared with its digits as #.
-      out.add(text.replace(/\d+/g, "#"));
+      // Figures, dates and counts vary: a string is compared with its digits as #. A date alone
+      // ("2. August 2027", written by Intl) is a value, not an interface string.
+      const shape = text.replace(/\d+/g, "#");
+      if (/^#\.? [\p{L}.]+ #$/u.test(shape)) continue;
+      out.add(shape);
     }
     return [...out].sort();
   });
