@@ -97,8 +97,45 @@ export async function englishFiles() {
   });
   add("messages", "src/messages/en.json", read("src/messages/en.json").messages);
   const ui = (await import(pathToFileURL(join(root, "www/interface-en.js")).href)).INTERFACE_EN;
-  add("interface", "www/interface-en.js", ui);
+  const html = htmlStrings(readFileSync(join(root, "www/index.html"), "utf8"));
+  for (const key of Object.keys(html)) {
+    if (Object.hasOwn(ui, key)) throw new Error(`interface key ${key} is both in www/index.html and www/interface-en.js`);
+  }
+  add("interface", "www/index.html, www/interface-en.js", { ...html, ...ui });
   return files;
+}
+
+/**
+ * The interface words of the page's HTML: the text of each element marked `data-i18n="key"`
+ * (text only, no markup inside), and each attribute named by `data-i18n-attr="attr=key; ..."`.
+ * In document order; a key used twice must say the same both times.
+ */
+export function htmlStrings(html) {
+  const out = {};
+  const add = (key, text) => {
+    const value = text.replace(/\s+/g, " ").trim().replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
+    if (Object.hasOwn(out, key) && out[key] !== value) throw new Error(`www/index.html: data-i18n key ${key} has two texts`);
+    out[key] = value;
+  };
+  for (const m of html.matchAll(/<(\w+)\b([^>]*)>/g)) {
+    const attrs = m[2];
+    const key = /\bdata-i18n="([^"]+)"/.exec(attrs)?.[1];
+    if (key) {
+      const rest = html.slice(m.index + m[0].length);
+      const close = rest.indexOf(`</${m[1]}>`);
+      const text = rest.slice(0, close);
+      if (close < 0 || /</.test(text)) throw new Error(`www/index.html: data-i18n="${key}" must hold text only`);
+      add(key, text);
+    }
+    const named = /\bdata-i18n-attr="([^"]+)"/.exec(attrs)?.[1];
+    for (const pair of named ? named.split(";") : []) {
+      const [attr, k] = pair.split("=").map((x) => x.trim());
+      const value = new RegExp(`\\b${attr}="([^"]*)"`).exec(attrs)?.[1];
+      if (!attr || !k || value === undefined) throw new Error(`www/index.html: data-i18n-attr names ${attr}, which the element lacks`);
+      add(k, value);
+    }
+  }
+  return out;
 }
 
 /** The `{name}` placeholders of a text, sorted, as one string (for comparing two texts). */

@@ -2,12 +2,12 @@
 //! messages, by the keys of `locales/` (`measure:SS-1.1:title`, `status.met`; see
 //! locales/README.md). English is built in and authoritative; another language is data handed
 //! in (the file `scripts/locales.mjs --bundle` writes, `www/locales/<lang>.json`), and a text it
-//! lacks stays English. Renderers take a [`Locale`] and work on a localised copy of the pack
-//! ([`Pack::localised`]) and of the scope texts ([`ScopeText::localised`]), so that every text
-//! they join is the language's, with nothing to look up twice.
+//! lacks stays English. The renderers look each text up by its key as they write it
+//! (`markdown::Words`, `documents`), so a language costs no copy of the pack.
 //!
-//! The walk below mirrors `www/locale-keys.js` (the extraction and the page); `tests/locales.rs`
-//! holds the two to the same keys.
+//! [`Pack::localised`] and [`ScopeText::localised`] make the whole copy for a Rust caller that
+//! wants one; their walk mirrors `www/locale-keys.js` (the extraction and the page), and
+//! `tests/locales.rs` holds the two to the same keys.
 
 use serde_json::{Map, Value};
 

@@ -133,15 +133,21 @@ export function localisedMessages(englishCatalogue) {
 }
 
 /**
- * Puts the interface words into the elements under `root` that name a key: `data-i18n="key"`
- * sets the text, `data-i18n-attr="aria-label=key; title=key"` sets attributes.
+ * Puts the language's interface words into the elements under `root` that name a key:
+ * `data-i18n="key"` sets the text, `data-i18n-attr="aria-label=key; title=key"` sets attributes.
+ * The English is the HTML's own (one copy of it), so in English, and for a word the language
+ * lacks, nothing changes.
  */
 export function applyInterface(root) {
-  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  const words = state.interface;
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    const text = words[el.dataset.i18n];
+    if (text) el.textContent = text;
+  }
   for (const el of root.querySelectorAll("[data-i18n-attr]")) {
     for (const pair of el.dataset.i18nAttr.split(";")) {
       const [attr, key] = pair.split("=").map((s) => s.trim());
-      if (attr && key) el.setAttribute(attr, t(key));
+      if (attr && words[key]) el.setAttribute(attr, words[key]);
     }
   }
 }

@@ -131,10 +131,15 @@ pub fn model_documentation_in(
     report: &Report,
     locale: Option<&Locale>,
 ) -> Vec<Document> {
-    match locale {
-        Some(l) => documents(&pack.localised(l), submission, report, Some(l)),
-        None => documents(pack, submission, report, None),
+    documents(pack, submission, report, locale)
+}
+
+/// The locale's text for the key made of `parts`, or `english` (keys: locales/README.md).
+fn tr<'x>(locale: Option<&'x Locale>, parts: &[&str], english: &'x str) -> &'x str {
+    if english.is_empty() {
+        return english;
     }
+    locale.and_then(|l| l.text(&parts.concat())).unwrap_or(english)
 }
 
 fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Option<&Locale>) -> Vec<Document> {
@@ -150,7 +155,10 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
     // undecided while the scope decision is.
     let required = match report.chapters.iter().find(|c| c.id == chapter.id).and_then(|c| c.applicable) {
         Some(true) => say.template("document.required.yes").to_string(),
-        Some(false) => say.format("document.required.no", &[("chapter", &chapter.title)]),
+        Some(false) => say.format(
+            "document.required.no",
+            &[("chapter", tr(locale, &["chapter:", &chapter.id, ":title"], &chapter.title))],
+        ),
         None => say.template("document.required.undecided").to_string(),
     };
     let index = pack.question_index();
@@ -177,7 +185,9 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                 let value = if missing.contains(&field.id.as_str()) {
                     None
                 } else {
-                    answer_to(field).and_then(|(q, a)| a.map(|a| (q, a))).and_then(|(q, a)| answer_text(q, a, &say))
+                    answer_to(field)
+                        .and_then(|(q, a)| a.map(|a| (q, a)))
+                        .and_then(|(q, a)| answer_text(q, a, &say, locale))
                 };
                 provided += u32::from(value.is_some());
                 // A row is provided only with all its parts (the Form's completeness says so).
@@ -190,8 +200,8 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                             let a = submission.answers.get(&q.id)?;
                             Some(DocumentPart {
                                 question_id: q.id.clone(),
-                                label: q.text.clone(),
-                                value: answer_text(q, a, &say)?,
+                                label: tr(locale, &["question:", &q.id, ":text"], &q.text).to_string(),
+                                value: answer_text(q, a, &say, locale)?,
                             })
                         })
                         .collect()
@@ -200,17 +210,25 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                 };
                 let row = DocumentRow {
                     field_id: field.id.clone(),
-                    label: field.label.clone(),
+                    label: tr(locale, &["form-field:", &field.id, ":label"], &field.label).to_string(),
                     note: value.as_ref().and_then(|_| precision_note(result, field, &say)),
                     value,
                     parts,
                 };
+                // A field names its section by the English title; the section's key is its place.
+                let section =
+                    form.sections.iter().position(|s| *s == field.section).map_or(field.section.as_str(), |i| {
+                        tr(locale, &["form:", &form.id, ":section:", &i.to_string()], &field.section)
+                    });
                 match sections.last_mut() {
-                    Some(s) if s.title == field.section => s.rows.push(row),
-                    _ => sections.push(DocumentSection { title: field.section.clone(), rows: vec![row] }),
+                    Some(s) if s.title == section => s.rows.push(row),
+                    _ => sections.push(DocumentSection { title: section.to_string(), rows: vec![row] }),
                 }
             }
-            let title = format!("{}: {}", form.title, spec.label);
+            let rid = crate::markdown::words::recipient_id(r);
+            let recipient_label = tr(locale, &["form:", &form.id, ":recipient:", rid, ":label"], &spec.label);
+            let delivery = tr(locale, &["form:", &form.id, ":recipient:", rid, ":delivery"], &spec.delivery);
+            let title = format!("{}: {recipient_label}", tr(locale, &["form:", &form.id, ":title"], &form.title));
             let label = |key: &str| say.template(key).to_string();
             let mut header = vec![
                 [label("document.model"), model.clone().unwrap_or_else(|| not_provided.to_string())],
@@ -219,7 +237,7 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
             if let Some(d) = &report.assessment_date {
                 header.push([label("document.assessment-date"), date_in(d, &say)]);
             }
-            let recipient = format!("{} ({})", spec.label, spec.delivery);
+            let recipient = format!("{recipient_label} ({delivery})");
             let pack_line = say.format(
                 "document.rule-pack-line",
                 &[("id", &pack.id), ("version", &pack.version), ("digest", &pack.digest)],
@@ -260,7 +278,7 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                 id: format!("{}-{}", form.id.to_ascii_lowercase(), recipient_slug(r)),
                 recipient: r,
                 title,
-                delivery: spec.delivery.clone(),
+                delivery: delivery.to_string(),
                 files: Vec::new(),
                 header,
                 sections,
@@ -272,7 +290,7 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                     format: "markdown".into(),
                     file_name: format!("{stem}.md"),
                     media_type: "text/markdown".into(),
-                    text: markdown(&doc, form, pack, &say),
+                    text: markdown(&doc, form, pack, &say, locale),
                 },
                 DocumentFile {
                     format: "cyclonedx".into(),
@@ -287,14 +305,23 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
 }
 
 /// The document as Markdown: a title, the header, then each section's rows.
-fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack, say: &Catalogue<'_>) -> String {
+fn markdown(
+    doc: &Document,
+    form: &DocumentationForm,
+    pack: &Pack,
+    say: &Catalogue<'_>,
+    locale: Option<&Locale>,
+) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", inline(&doc.title));
     for [label, value] in &doc.header {
         let _ = writeln!(md, "- {label}: {}", inline(value));
     }
-    let filled = say.format("document.filled-in", &[("form", &inline(&form.title)), ("pack", &inline(&pack.title))]);
-    let _ = writeln!(md, "\n> {filled} {}\n", inline(&pack.disclaimer));
+    let form_title = inline(tr(locale, &["form:", &form.id, ":title"], &form.title));
+    let pack_title = inline(tr(locale, &["pack:", &pack.id, ":title"], &pack.title));
+    let filled = say.format("document.filled-in", &[("form", &form_title), ("pack", &pack_title)]);
+    let _ =
+        writeln!(md, "\n> {filled} {}\n", inline(tr(locale, &["pack:", &pack.id, ":disclaimer"], &pack.disclaimer)));
     let not_provided = say.template("document.not-provided");
     for s in &doc.sections {
         let _ = writeln!(md, "## {}\n", inline(&s.title));
@@ -315,12 +342,17 @@ fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack, say: &Catalog
 
 /// The answer as the recipient reads it: option labels, numbers and quantities as written with
 /// their unit, texts whole. `None` when there is nothing to show.
-fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>) -> Option<String> {
+fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>, locale: Option<&Locale>) -> Option<String> {
     let unit = |s: String| match q.unit.as_deref() {
-        Some(u) if !u.is_empty() => format!("{s} {u}"),
+        Some(u) if !u.is_empty() => format!("{s} {}", tr(locale, &["question:", &q.id, ":unit"], u)),
         _ => s,
     };
-    let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.clone());
+    let label = |id: &str| {
+        q.options.iter().find(|o| o.id == id).map_or_else(
+            || id.to_string(),
+            |o| tr(locale, &["question:", &q.id, ":option:", &o.id], &o.label).to_string(),
+        )
+    };
     Some(match (q.kind, a) {
         (QuestionType::YesNo | QuestionType::YesPartlyNo, RawAnswer::Text(t)) => match t.as_str() {
             "yes" => say.template("answer.yes").into(),

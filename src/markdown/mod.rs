@@ -83,13 +83,8 @@ pub fn render(r: &Report) -> String {
 /// the engine's words from `locale` where it has them, English where it does not; the header
 /// says which language and its status (a translation is not legally reviewed).
 pub fn render_in(r: &Report, locale: Option<&Locale>) -> String {
-    let english = crate::pack::get(&r.pack_id, "packId").ok();
-    let localised_pack = english.zip(locale).map(|(p, l)| p.localised(l));
-    let pack = localised_pack.as_ref().or(english);
-    let localised_scope = locale.map(|l| crate::scope::scope_text().localised(l));
-    let scope = localised_scope.as_ref().unwrap_or_else(|| crate::scope::scope_text());
-    let say = locale.map_or(Catalogue::ENGLISH, Locale::catalogue);
-    let words = Words::of(pack, scope, say);
+    let pack = crate::pack::get(&r.pack_id, "packId").ok();
+    let words = Words::of(pack, crate::scope::scope_text(), locale);
     write(r, &words, locale)
 }
 

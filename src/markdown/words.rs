@@ -3,6 +3,7 @@
 //! report was made with; an id the pack does not know (a report read back with another pack) is
 //! shown as it is.
 
+use crate::locale::Locale;
 use crate::messages::Catalogue;
 use crate::pack::model::{Pack, Question, QuestionType, SourceRef};
 use crate::pack::{Lookup, QuestionIndex};
@@ -15,26 +16,42 @@ const LABEL_CHARS: usize = 120;
 const QUOTE_CHARS: usize = 120;
 
 /// The pack's items and questions, to name them and their answers (a report holds ids only),
-/// the scope decision's texts and the engine's messages, all in the report's language.
+/// the scope decision's texts and the engine's messages, all in the report's language: a text
+/// is the locale's where it has one (by the keys of locales/README.md), else the English pack's.
 pub(crate) struct Words<'p> {
     pack: Option<&'p Pack>,
     index: Option<QuestionIndex<'p>>,
     lookup: Option<Lookup<'p>>,
     scope: &'p ScopeText,
+    locale: Option<&'p Locale>,
     /// The messages of the report's language.
     pub(crate) say: Catalogue<'p>,
 }
 
 impl<'p> Words<'p> {
-    /// The words of `pack` (the one the report was made with, in the report's language), of the
-    /// scope texts and of the catalogue.
-    pub(crate) fn of(pack: Option<&'p Pack>, scope: &'p ScopeText, say: Catalogue<'p>) -> Self {
-        Self { pack, index: pack.map(|p| p.question_index()), lookup: pack.map(|p| p.lookup()), scope, say }
+    /// The words of `pack` (the one the report was made with) and of the scope texts, in the
+    /// language of `locale` where it has them (English: `None`).
+    pub(crate) fn of(pack: Option<&'p Pack>, scope: &'p ScopeText, locale: Option<&'p Locale>) -> Self {
+        let say = locale.map_or(Catalogue::ENGLISH, Locale::catalogue);
+        Self { pack, index: pack.map(|p| p.question_index()), lookup: pack.map(|p| p.lookup()), scope, locale, say }
+    }
+
+    /// The locale's text for the key made of `parts`, or `english`.
+    fn tr(&self, parts: &[&str], english: &'p str) -> &'p str {
+        if english.is_empty() {
+            return english;
+        }
+        self.locale.and_then(|l| l.text(&parts.concat())).unwrap_or(english)
     }
 
     /// The pack's title and its caution, escaped.
     pub(super) fn pack_title_and_disclaimer(&self) -> (String, String) {
-        self.pack.map_or_else(Default::default, |p| (inline(&p.title), inline(&p.disclaimer)))
+        self.pack.map_or_else(Default::default, |p| {
+            (
+                inline(self.tr(&["pack:", &p.id, ":title"], &p.title)),
+                inline(self.tr(&["pack:", &p.id, ":disclaimer"], &p.disclaimer)),
+            )
+        })
     }
 
     /// The texts of law the pack encodes, each with its date, and those it names as not
@@ -43,12 +60,13 @@ impl<'p> Words<'p> {
         let mut encoded = Vec::new();
         let mut not_yet = Vec::new();
         for l in self.pack.map_or(&[][..], |p| &p.law[..]) {
+            let title = inline(self.tr(&["law:", &l.id, ":title"], &l.title));
             match (&l.date, l.encoded) {
-                (Some(d), true) => encoded.push(
-                    self.say.format("report.law-dated", &[("title", &inline(&l.title)), ("date", &self.date(d))]),
-                ),
-                (None, true) => encoded.push(inline(&l.title)),
-                (_, false) => not_yet.push(inline(&l.title)),
+                (Some(d), true) => {
+                    encoded.push(self.say.format("report.law-dated", &[("title", &title), ("date", &self.date(d))]))
+                }
+                (None, true) => encoded.push(title),
+                (_, false) => not_yet.push(title),
             }
         }
         (encoded, not_yet)
@@ -56,12 +74,18 @@ impl<'p> Words<'p> {
 
     /// A chapter's title, escaped; its id when unknown.
     pub(super) fn chapter_title(&self, id: &str) -> String {
-        self.lookup.as_ref().and_then(|l| l.chapter(id)).map_or_else(|| inline(id), |c| inline(&c.title))
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.chapter(id))
+            .map_or_else(|| inline(id), |c| inline(self.tr(&["chapter:", id, ":title"], &c.title)))
     }
 
     /// A measure's title, escaped.
     pub(super) fn measure_title(&self, id: &str) -> String {
-        self.lookup.as_ref().and_then(|l| l.measure(id)).map_or_else(String::new, |m| inline(&m.title))
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.measure(id))
+            .map_or_else(String::new, |m| inline(self.tr(&["measure:", id, ":title"], &m.title)))
     }
 
     /// A measure's sources (Code id, articles).
@@ -73,40 +97,53 @@ impl<'p> Words<'p> {
     /// A requirement's paraphrase (not escaped: callers shorten or trim it first).
     pub(super) fn requirement_text(&self, id: &str) -> &'p str {
         let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
-        lookup.and_then(|l| l.requirement(id)).map_or("", |r| r.text.as_str())
+        lookup.and_then(|l| l.requirement(id)).map_or("", |r| self.tr(&["requirement:", id, ":text"], &r.text))
     }
 
     /// A KPI's metric name and unit.
     pub(super) fn kpi_metric_and_unit(&self, id: &str) -> (&'p str, &'p str) {
         let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
-        lookup.and_then(|l| l.kpi(id)).map_or(("", ""), |k| (k.metric.as_str(), k.unit.as_str()))
+        lookup.and_then(|l| l.kpi(id)).map_or(("", ""), |k| {
+            (self.tr(&["kpi:", id, ":metric"], &k.metric), self.tr(&["kpi:", id, ":unit"], &k.unit))
+        })
     }
 
     /// A chapter note's text, escaped.
     pub(super) fn note_text(&self, id: &str) -> String {
-        self.lookup.as_ref().and_then(|l| l.note(id)).map_or_else(String::new, |n| inline(&n.text))
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.note(id))
+            .map_or_else(String::new, |n| inline(self.tr(&["note:", id, ":text"], &n.text)))
     }
 
     /// A simplification's text and where the Code states it, escaped.
     pub(super) fn simplification(&self, id: &str) -> (String, String) {
-        self.lookup
-            .as_ref()
-            .and_then(|l| l.simplification(id))
-            .map_or_else(Default::default, |x| (inline(&x.text), inline(&x.reference)))
+        self.lookup.as_ref().and_then(|l| l.simplification(id)).map_or_else(Default::default, |x| {
+            (inline(self.tr(&["simplification:", id, ":text"], &x.text)), inline(&x.reference))
+        })
     }
 
     /// A documentation form's title, escaped.
     pub(super) fn form_title(&self, id: &str) -> String {
-        self.lookup.as_ref().and_then(|l| l.form(id)).map_or_else(|| inline(id), |f| inline(&f.title))
+        self.lookup
+            .as_ref()
+            .and_then(|l| l.form(id))
+            .map_or_else(|| inline(id), |f| inline(self.tr(&["form:", id, ":title"], &f.title)))
     }
 
     /// A form recipient's label and how it receives the items, escaped.
     pub(super) fn recipient(&self, form: &str, r: crate::pack::model::Recipient) -> (String, String) {
+        let rid = recipient_id(r);
         self.lookup
             .as_ref()
             .and_then(|l| l.form(form))
             .and_then(|f| f.recipients.iter().find(|x| x.id == r))
-            .map_or_else(Default::default, |x| (inline(&x.label), inline(&x.delivery)))
+            .map_or_else(Default::default, |x| {
+                (
+                    inline(self.tr(&["form:", form, ":recipient:", rid, ":label"], &x.label)),
+                    inline(self.tr(&["form:", form, ":recipient:", rid, ":delivery"], &x.delivery)),
+                )
+            })
     }
 
     /// A cross-check's title, message and sources.
@@ -114,7 +151,13 @@ impl<'p> Words<'p> {
         let lookup: Option<&Lookup<'p>> = self.lookup.as_ref();
         lookup.and_then(|l| l.cross_check(id)).map_or_else(
             || (inline(id), String::new(), &[][..]),
-            |x| (inline(&x.title), inline(&x.message), &x.sources[..]),
+            |x| {
+                (
+                    inline(self.tr(&["cross-check:", id, ":title"], &x.title)),
+                    inline(self.tr(&["cross-check:", id, ":message"], &x.message)),
+                    &x.sources[..],
+                )
+            },
         )
     }
 
@@ -122,11 +165,15 @@ impl<'p> Words<'p> {
     /// data, or a chapter's own reason (`<chapter>.also-applies`) from the pack.
     pub(super) fn reason(&self, r: &crate::scope::Reason) -> (String, String, bool) {
         if let Some(spec) = self.scope.reason_spec(&r.id) {
-            return (inline(&spec.text), inline(&spec.source), spec.interpretation);
+            return (
+                inline(self.tr(&["reason:", &r.id, ":text"], &spec.text)),
+                inline(&spec.source),
+                spec.interpretation,
+            );
         }
         let chapter = r.id.strip_suffix(".also-applies").and_then(|c| self.lookup.as_ref()?.chapter(c));
-        match chapter.and_then(|c| c.also_applies_reason.as_ref()) {
-            Some(x) => (inline(&x.text), inline(&x.source), false),
+        match chapter.and_then(|c| c.also_applies_reason.as_ref().map(|x| (c, x))) {
+            Some((c, x)) => (inline(self.tr(&["chapter:", &c.id, ":also-applies"], &x.text)), inline(&x.source), false),
             None => (inline(&r.id), String::new(), false),
         }
     }
@@ -137,7 +184,10 @@ impl<'p> Words<'p> {
 
     /// The question's text, shortened, as a reader sees it (escaped); the id when unknown.
     pub(super) fn label(&self, id: &str) -> String {
-        self.question(id).map_or_else(|| inline(id), |q| inline(&shorten(&q.text, LABEL_CHARS)))
+        self.question(id).map_or_else(
+            || inline(id),
+            |q| inline(&shorten(self.tr(&["question:", id, ":text"], &q.text), LABEL_CHARS)),
+        )
     }
 
     /// The label with the id after it in code type, for lists of questions someone has to go and
@@ -155,7 +205,7 @@ impl<'p> Words<'p> {
     pub(super) fn answer(&self, id: &str, a: &TraceAnswer<'_>) -> String {
         let Some(q) = self.question(id) else { return raw_answer(a) };
         let unit = |s: String| match q.unit.as_deref() {
-            Some(u) if !u.is_empty() => format!("{s} {}", inline(u)),
+            Some(u) if !u.is_empty() => format!("{s} {}", inline(self.tr(&["question:", id, ":unit"], u))),
             _ => s,
         };
         match (q.kind, a) {
@@ -165,12 +215,12 @@ impl<'p> Words<'p> {
                 "partly" => self.say.template("answer.partly").into(),
                 _ => quoted(t),
             },
-            (QuestionType::SingleChoice, TraceAnswer::Text(t)) => option_label(q, t),
+            (QuestionType::SingleChoice, TraceAnswer::Text(t)) => self.option_label(q, t),
             (QuestionType::MultiChoice, TraceAnswer::List(l)) if l.is_empty() => {
                 self.say.template("answer.none-selected").into()
             }
             (QuestionType::MultiChoice, TraceAnswer::List(l)) => {
-                l.iter().map(|t| option_label(q, t)).collect::<Vec<_>>().join("; ")
+                l.iter().map(|t| self.option_label(q, t)).collect::<Vec<_>>().join("; ")
             }
             (QuestionType::Number | QuestionType::Quantity, TraceAnswer::Number(n)) => unit(format!("{n}")),
             (QuestionType::Quantity, TraceAnswer::Text(t)) if t.eq_ignore_ascii_case("n/a") => {
@@ -180,6 +230,14 @@ impl<'p> Words<'p> {
             (QuestionType::Date, TraceAnswer::Text(t)) => self.date(t),
             _ => raw_answer(a),
         }
+    }
+
+    /// The option's label, or the id quoted when the question has no such option.
+    fn option_label(&self, q: &Question, option: &str) -> String {
+        q.options
+            .iter()
+            .find(|o| o.id == option)
+            .map_or_else(|| quoted(option), |o| inline(self.tr(&["question:", &q.id, ":option:", &o.id], &o.label)))
     }
 
     /// `YYYY-MM-DD` written out in the report's language (see [`date_in`]).
@@ -198,14 +256,19 @@ impl<'p> Words<'p> {
 
     /// An obligation's title and article from the scope data, escaped; the id when unknown.
     pub(super) fn obligation(&self, id: &str) -> (String, String) {
-        self.scope
-            .obligation_spec(id)
-            .map_or_else(|| (inline(id), String::new()), |o| (inline(&o.title), inline(&o.article)))
+        self.scope.obligation_spec(id).map_or_else(
+            || (inline(id), String::new()),
+            |o| (inline(self.tr(&["obligation:", id, ":title"], &o.title)), inline(&o.article)),
+        )
     }
 
     /// The profile question's label for this input id, escaped; the id when unknown.
     pub(super) fn input_label(&self, id: &str) -> String {
-        self.scope.inputs.iter().find(|i| i.id == id).map_or_else(|| inline(id), |i| inline(&i.label))
+        self.scope
+            .inputs
+            .iter()
+            .find(|i| i.id == id)
+            .map_or_else(|| inline(id), |i| inline(self.tr(&["input:", id, ":label"], &i.label)))
     }
 
     /// The article of the obligation with this id (its first citation), as the scope data has it.
@@ -214,9 +277,14 @@ impl<'p> Words<'p> {
     }
 }
 
-/// The option's label, or the id quoted when the question has no such option.
-fn option_label(q: &Question, id: &str) -> String {
-    q.options.iter().find(|o| o.id == id).map_or_else(|| quoted(id), |o| inline(&o.label))
+/// `AIO`, `NCA`, `DP`: a Form recipient's id, as keys and the pack write it.
+pub(crate) fn recipient_id(r: crate::pack::model::Recipient) -> &'static str {
+    use crate::pack::model::Recipient;
+    match r {
+        Recipient::AiOffice => "AIO",
+        Recipient::NationalAuthorities => "NCA",
+        Recipient::DownstreamProviders => "DP",
+    }
 }
 
 /// An answer without its question: texts quoted, numbers as they are.
