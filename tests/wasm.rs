@@ -78,24 +78,24 @@ fn nothing_at_all_is_an_error_not_a_crash() {
 #[wasm_bindgen_test]
 fn renderers_render_only_the_engines_own_evaluation() {
     let example = include_str!("../www/examples/fine-tuner.json");
-    let md = wasm::report_markdown(js(example)).unwrap();
+    let md = wasm::report_markdown(js(example), None).unwrap();
     assert!(md.starts_with("# gpai-check report: "));
     // A report edited in JavaScript (a status turned to met, digest kept) is never rendered.
     let report = wasm::evaluate(js(example)).unwrap();
-    let (_, code, _) = error_of(wasm::report_markdown(report.clone()).map(JsValue::from));
+    let (_, code, _) = error_of(wasm::report_markdown(report.clone(), None).map(JsValue::from));
     assert_eq!(code, "not_verified");
     let (_, code, _) = error_of(wasm::oscal_assessment_results(report));
     assert_eq!(code, "not_verified");
     // A bundle renders while it verifies, and not once its report is edited.
     let bundle = wasm::result_bundle(js(example)).unwrap();
-    assert_eq!(wasm::report_markdown(bundle.clone()).unwrap(), md);
+    assert_eq!(wasm::report_markdown(bundle.clone(), None).unwrap(), md);
     let measure = Reflect::get(
         &Reflect::get(&Reflect::get(&get(&bundle, "report"), &"chapters".into()).unwrap(), &0.into()).unwrap(),
         &"measures".into(),
     )
     .unwrap();
     Reflect::set(&Reflect::get(&measure, &0.into()).unwrap(), &"status".into(), &"met".into()).unwrap();
-    let (_, code, path) = error_of(wasm::report_markdown(bundle.clone()).map(JsValue::from));
+    let (_, code, path) = error_of(wasm::report_markdown(bundle.clone(), None).map(JsValue::from));
     assert_eq!((code.as_str(), path.as_str()), ("not_verified", "report.chapters[0].measures[0].status"));
     let (_, code, _) = error_of(wasm::oscal_assessment_results(bundle));
     assert_eq!(code, "not_verified");
