@@ -123,14 +123,17 @@ pub fn render(r: &Report) -> String {
     gaps::write(&mut md, r, &words);
 
     let _ = writeln!(md, "## Obligations under the AI Act\n");
-    // The reasons every applying obligation shares are said once, not in every row.
-    let applying: Vec<_> = s.obligations.iter().filter(|o| o.applies == Some(true)).collect();
-    let shared: Vec<&crate::scope::Reason> = match applying.as_slice() {
-        [first, _, ..] => first.reasons.iter().filter(|r| applying.iter().all(|o| o.reasons.contains(r))).collect(),
+    // The reasons every applying obligation shares are said once, not in every row; out of
+    // scope, the reasons every obligation shares for not applying (not the provider, say).
+    let out_of_scope = s.in_scope == Some(false);
+    let pool: Vec<_> = s.obligations.iter().filter(|o| out_of_scope || o.applies == Some(true)).collect();
+    let shared: Vec<&crate::scope::Reason> = match pool.as_slice() {
+        [first, _, ..] => first.reasons.iter().filter(|r| pool.iter().all(|o| o.reasons.contains(r))).collect(),
         _ => Vec::new(),
     };
     if !shared.is_empty() {
-        let _ = writeln!(md, "Every obligation that applies does so because:\n");
+        let intro = if out_of_scope { "None of these obligations applies, because:" } else { "Every obligation that applies does so because:" };
+        let _ = writeln!(md, "{intro}\n");
         for x in &shared {
             let (text, source, interpretation) = words.reason(x);
             let mark = if interpretation { " *(our reading)*" } else { "" };
