@@ -855,13 +855,13 @@ function renderStatus() {
   let deadline = "";
   if (fines && scope.inScope !== false) {
     const when = formatDate(fines);
-    if (!report.assessmentDate) deadline = `The Commission can fine providers from ${when}; give the date of this assessment to count the days.`;
+    if (!report.assessmentDate) deadline = `Fines by the Commission: possible from ${when} (give this assessment’s date to count the days).`;
     else {
       const days = daysBetween(report.assessmentDate, fines);
       deadline =
         days > 0
-          ? `The Commission can fine providers from ${when}: in ${days} ${days === 1 ? "day" : "days"}, counted from this assessment’s date.`
-          : `The Commission can fine providers since ${when} (${-days} ${-days === 1 ? "day" : "days"} before this assessment’s date).`;
+          ? `Fines by the Commission: possible from ${when}, ${days} ${days === 1 ? "day" : "days"} after this assessment’s date.`
+          : `Fines by the Commission: possible since ${when}, ${-days} ${-days === 1 ? "day" : "days"} before this assessment’s date.`;
     }
   }
   setText($("status-deadline"), deadline);

@@ -9,7 +9,12 @@ import { h, setChildren, setText, show } from "./dom.js";
 /** localStorage key of the layout preference ("guided" or "all"). */
 export const LAYOUT_KEY = "gpai-check:v1:layout";
 
+// Opened from disk, the checker leaves the browser's storage alone (every file:// page shares
+// one; see docs/browser-app.md): the choice lasts as long as the page.
+const FROM_DISK = globalThis.location?.protocol === "file:";
+
 export function readLayout() {
+  if (FROM_DISK) return "guided";
   try {
     return localStorage.getItem(LAYOUT_KEY) === "all" ? "all" : "guided";
   } catch {
@@ -18,6 +23,7 @@ export function readLayout() {
 }
 
 function writeLayout(layout) {
+  if (FROM_DISK) return;
   try {
     localStorage.setItem(LAYOUT_KEY, layout);
   } catch {
@@ -34,14 +40,29 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
   let current = places[0].id;
   let layout = readLayout();
   const items = new Map();
-  const list = h("ol", { className: "places-list" });
+  const list = h("ol", { className: "places-list", id: "places-list" });
+  // On a phone the list folds behind one button naming the place on screen (style.css), so that
+  // the bar stays a few lines high.
+  const toggleText = h("span");
+  const toggle = h("button", { type: "button", className: "places-toggle", "aria-expanded": "false", "aria-controls": "places-list" }, toggleText);
+  const fold = (open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) nav.dataset.open = "";
+    else delete nav.dataset.open;
+  };
+  toggle.addEventListener("click", () => fold(toggle.getAttribute("aria-expanded") !== "true"));
   for (const place of places) {
     const progress = h("span", { className: "place-progress" });
     const link = h("a", { href: `#${place.heading}`, className: "place-link", dataset: { placeLink: place.id } }, h("span", { className: "place-title" }, place.title), " ", progress);
     items.set(place.id, { link, progress });
     list.append(h("li", {}, link));
   }
-  setChildren(nav, list);
+  setChildren(nav, toggle, list);
+  const toggleLabel = () => {
+    const place = places.find((p) => p.id === current);
+    const progress = items.get(current).progress.textContent;
+    setText(toggleText, layout === "guided" ? `${place.title}${progress ? ` (${progress})` : ""} · all parts` : "All parts");
+  };
 
   function apply() {
     main.dataset.layout = layout;
@@ -52,6 +73,7 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
       else link.removeAttribute("aria-current");
     }
     layoutSwitch.checked = layout === "all";
+    toggleLabel();
   }
 
   /** The place that holds element `el`, or null. */
@@ -60,6 +82,7 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
   }
 
   function go(id) {
+    fold(false);
     if (!items.has(id) || id === current) return false;
     current = id;
     apply();
@@ -109,6 +132,7 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
         link.dataset.state = p.state ?? "";
         show(progress, Boolean(p.text));
       }
+      toggleLabel();
     },
     /** The place after (1) or before (-1) the current one, or null. */
     neighbour(step) {

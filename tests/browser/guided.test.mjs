@@ -134,7 +134,7 @@ test("non-EU frontier lab: one chapter at a time, the verdict in view mid-chapte
   const viewport = page.viewportSize();
   assert.ok(bar.y >= 0 && bar.y + bar.height <= viewport.height, `the status bar is in view (${Math.round(bar.y)} px from the top)`);
   assert.match(await textOf(page.locator("#summary")), /^In scope\./);
-  assert.match(await textOf(page.locator("#status-deadline")), /The Commission can fine providers (since|from) 2 August 2026/);
+  assert.match(await textOf(page.locator("#status-deadline")), /^Fines by the Commission: possible (since|from) 2 August 2026, \d+ days? (before|after) this assessment’s date\.$/);
   assert.match(await textOf(nav.getByRole("link", { name: /^Safety and Security/ })), /[1-9]\d* of \d+ answered/, "the chapter's progress counts the answer");
 
   // "Next" at the foot of the chapter leads on; a link to a question in another chapter opens it.
