@@ -81,6 +81,10 @@ export interface ScopeTexts {
   obligations: { id: string; article: string; title: string }[];
   /** Each reason, note and option: its paraphrase, legal source, and whether it is the tool's reading. */
   reasons: { id: string; text: string; source: string; interpretation: boolean }[];
+  /** The AI Act's dates for providers of general-purpose AI models (YYYY-MM-DD): Chapter V
+   *  applies, the Commission can fine (Art 101, 113(b)), models placed before Chapter V comply
+   *  (Art 111(3)). */
+  dates: { obligationsApply: string; finesApply: string; legacyDeadline: string };
 }
 
 export interface PackSummary {

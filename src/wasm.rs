@@ -214,10 +214,27 @@ pub fn scope_questions() -> JsValue {
 
 /// The words of the scope decision, which `scope()` and reports name by id: each obligation's
 /// article and title, and each reason's text, legal source and `interpretation` mark (the
-/// tool's reading), with the profile questions. `{ asOf, inputs, obligations, reasons }`.
+/// tool's reading), with the profile questions and the Act's key dates.
+/// `{ asOf, inputs, obligations, reasons, dates }`.
 #[wasm_bindgen(js_name = scopeTexts, unchecked_return_type = "ScopeTexts")]
 pub fn scope_texts() -> JsValue {
-    to_js(crate::scope::scope_text())
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Texts<'a> {
+        as_of: &'a str,
+        inputs: &'a [crate::scope::InputSpec],
+        obligations: &'a [crate::scope::ObligationSpec],
+        reasons: &'a [crate::scope::ReasonSpec],
+        dates: crate::scope::KeyDates,
+    }
+    let text = crate::scope::scope_text();
+    to_js(&Texts {
+        as_of: &text.as_of,
+        inputs: &text.inputs,
+        obligations: &text.obligations,
+        reasons: &text.reasons,
+        dates: crate::scope::KEY_DATES,
+    })
 }
 
 /// Decides which AI Act obligations apply to this profile, and why.

@@ -203,3 +203,23 @@ fn the_obligations_table_says_the_shared_reasons_once() {
     assert!(section.contains("Every obligation that applies does so because:"));
     assert!(section.contains("| yes | the reasons above |"));
 }
+
+#[test]
+fn out_of_scope_the_table_says_once_why_nothing_applies() {
+    // A company that uses someone else's model: not its provider, so no obligation applies, and
+    // the report says why once (with the source) instead of leaving every row to say it.
+    let submission = r#"{"pack":"gpai-cop-final","profile":{"org_develops_or_commissions_model":false,"placed_on_eu_market":true},"answers":{}}"#;
+    let r = evaluate_json(submission).unwrap();
+    assert_eq!(r.scope.in_scope, Some(false));
+    let md = report_markdown(&r);
+    let section = md.split("## Obligations under the AI Act").nth(1).unwrap().split("\n## ").next().unwrap();
+    let (intro, rest) =
+        section.split_once("None of these obligations applies, because:").expect("the shared reasons are given");
+    assert!(!intro.contains('|'), "before the table: {section}");
+    let reasons = rest.split("| Obligation |").next().unwrap();
+    assert!(
+        reasons.lines().any(|l| l.starts_with("- ") && l.contains("provider") && l.contains("Art 3(3)")),
+        "{reasons}"
+    );
+    assert_eq!(section.matches("| no | the reasons above |").count(), r.scope.obligations.len(), "{section}");
+}

@@ -1,7 +1,7 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, documents, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, documents, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts, chapterText, simplificationText } from "./texts.js";
 import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
@@ -27,6 +27,7 @@ import { shareLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
 import { buildWhatChanged, forgetCheck, keepChecksInMemory } from "./what-changed.js";
 import { renderLaw } from "./law.js";
 import { formatDate, answerText } from "./wording.js";
+import { buildPlaces } from "./places.js";
 
 const PACK_ID = "gpai-cop-final";
 // The page's own elements by id. Typed `any`: each id names an element of a known kind in
@@ -71,6 +72,16 @@ let whatChangedPanel;
 let renderedScope = "";
 /** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
 let crossCheckInputs = new Map();
+/** The page's places and the guided layout (places.js). */
+let places;
+/** Question id -> chapter id, for each place's progress. */
+let chapterOfQuestion = new Map();
+/** The Act's key dates (scopeTexts().dates). */
+let keyDates = {};
+/** "Next: …" under the scope verdict (moved there from index.html on each new verdict). */
+let scopeNext;
+/** The guided layout shows every profile question when the person asked for them all. */
+let profileAll = false;
 /** The examples' list, and each example's data by file name, all fetched while the page loads. */
 let examples = [];
 const exampleData = new Map();
@@ -91,12 +102,14 @@ async function start() {
   // In another language the pack, the scope texts and the engine's messages are the language's
   // where it has them (English where not); the engine's own data stays English.
   const englishPack = loadPack(PACK_ID);
-  useEnglishTexts(englishPack, scopeTexts());
+  const englishScope = scopeTexts();
+  useEnglishTexts(englishPack, englishScope);
   packData = locale ? localisedPack(englishPack, locale.texts ?? {}) : englishPack;
-  const scopeWords = locale ? localisedScopeTexts(scopeTexts(), locale.texts ?? {}) : scopeTexts();
-  questions = locale ? scopeWords.inputs : scopeQuestions();
+  const texts = locale ? localisedScopeTexts(englishScope, locale.texts ?? {}) : englishScope;
+  questions = locale ? texts.inputs : scopeQuestions();
   useMessages(localisedMessages(messages()));
-  useTexts(packData, scopeWords);
+  useTexts(packData, texts);
+  keyDates = texts.dates ?? {};
   applyInterface(document);
   document.querySelector(".site-header .wrap")?.append(buildLanguageSwitcher());
   if (languageError) showError(languageError.message);
@@ -118,7 +131,26 @@ async function start() {
   // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
   questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value), "answers"), { deferred: true });
   stillMissing = buildStillMissing();
+  stillMissing.section.dataset.place = "review";
   $("jump-links").after(stillMissing.section);
+  chapterOfQuestion = new Map(packData.chapters.flatMap((c) => questionsOf({ chapters: [c] }).map((q) => [q.id, c.id])));
+  places = buildPlaces({
+    main: $("main"),
+    nav: $("places-nav"),
+    layoutSwitch: $("layout-all"),
+    places: [
+      { id: "model", title: "Your model", heading: "profile-title" },
+      ...packData.chapters.map((c) => ({ id: c.id, title: c.title, heading: `${domId("chapter", c.id)}-title` })),
+      { id: "review", title: "Review", heading: "still-missing-title" },
+    ],
+    onChange: () => refresh(),
+  });
+  keepStatusBarHeight();
+  scopeNext = $("scope-next");
+  $("profile-all").addEventListener("click", () => {
+    profileAll = !profileAll;
+    refresh();
+  });
   openStore();
   syncInputs();
   refresh();
@@ -145,7 +177,10 @@ async function start() {
   wireExamples(await examplesFetched);
   await openSharedLink();
   // A link pasted into the address bar of an open checker changes only the fragment.
-  window.addEventListener("hashchange", () => openSharedLink());
+  window.addEventListener("hashchange", () => {
+    openSharedLink();
+    revealTarget();
+  });
   $("main").dataset.state = "ready";
 }
 
@@ -171,7 +206,17 @@ function finishBuilding() {
 /** A page opened with a link to a question or measure goes there once it exists. */
 function revealTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
-  if (id && $("chapters").contains($(id))) $(id).scrollIntoView();
+  if (!id || !$(id)) return;
+  places.reveal($(id));
+  if ($("chapters").contains($(id)) || places.layout === "guided") $(id).scrollIntoView();
+}
+
+/** Links into the page scroll their target below the status bar (style.css, scroll-padding-top). */
+function keepStatusBarHeight() {
+  const bar = $("status-bar");
+  const set = () => document.documentElement.style.setProperty("--status-bar-height", `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+  set();
+  if (typeof ResizeObserver === "function") new ResizeObserver(set).observe(bar);
 }
 
 function afterFirstFrame() {
@@ -471,12 +516,83 @@ function ownAnswer(id) {
  * replaced (see storage.js, `storedAs`); nothing they did not touch is.
  */
 function edit(mutate, touched = null) {
+  const wasEmpty = isEmpty(state);
   mutate();
+  // An assessment is dated the day it gets its first answer (the date stays editable and is
+  // stored with the answers); one that already has content, or whose date the person cleared,
+  // is not dated behind their back.
+  if (wasEmpty && !isEmpty(state) && state.profile.assessment_date === undefined) {
+    state.profile.assessment_date = todayIso();
+    profileForm.setOne("assessment_date", state.profile.assessment_date);
+  }
   if (touched) delete state.storedAs?.[touched];
   state.updatedAt = new Date().toISOString();
   saveRecord(state);
   refresh();
   renderAssessments();
+}
+
+/** Today in this browser's time zone, as YYYY-MM-DD. */
+function todayIso(now = new Date()) {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/**
+ * The profile as the layout asks it. Guided: only what can still change the scope decision
+ * (the engine's `decidedBy`, in its order, the first marked "Next question"), what completes its
+ * figures once it is made, what is answered, and the date; a button shows every question.
+ */
+function renderGuide(effectiveProfile, scope, profile) {
+  const guided = places.layout === "guided" && scope && !profileAll;
+  const guide = guided
+    ? {
+        decidedBy: scope.decidedBy ?? [],
+        undecided: scope.inScope === null,
+        complete: scope.inScope === null ? [] : scope.missingInputs ?? [],
+        answered: new Set(Object.keys(state.profile)),
+        always: ["assessment_date", ...decisiveAssumptions(profile, scope)],
+      }
+    : null;
+  const left = profileForm.updateVisibility(effectiveProfile, guide);
+  const canGuide = places.layout === "guided" && Boolean(scope);
+  const button = $("profile-all");
+  show(button, canGuide && (profileAll || left > 0));
+  button.setAttribute("aria-expanded", String(profileAll));
+  setText(button, profileAll ? "Show only the questions that matter now" : `Show every profile question (${left} more, answered by the check’s assumptions until you change them)`);
+  const text = !guided
+    ? ""
+    : scope.inScope === null
+      ? `Only the questions that can still change the decision are asked, one after the other; it forms beside them as you answer (below them on a narrow screen).${left ? ` ${left} other questions keep the answer the check assumes (each says which).` : ""}`
+      : `The decision is made on these answers${scope.missingInputs?.length ? "; the questions left complete its figures (deadlines, the maximum fine)" : ""}. Any answer can still be changed.`;
+  setText($("profile-guide"), text);
+  show($("profile-guide"), Boolean(text));
+}
+
+/**
+ * The unanswered questions whose assumed answer (their default) decides the verdict: asking the
+ * engine with the other answer gives another verdict. The guided layout asks them, so that a
+ * person whom an assumption does not fit (not the provider, say) learns it at once. The engine
+ * decides; the page only asks it (about 25 scope decisions, once per change of the profile).
+ */
+const decisive = { key: null, ids: [] };
+function decisiveAssumptions(profile, scope) {
+  const key = JSON.stringify([profile, scope.inScope]);
+  if (decisive.key === key) return decisive.ids;
+  const ids = [];
+  for (const q of questions) {
+    if (Object.hasOwn(profile, q.id) || q.default === null || q.default === undefined) continue;
+    const others = q.type === "bool" ? [!q.default] : q.type === "enum" ? (q.values ?? []).filter((v) => v !== q.default) : [];
+    const flips = others.some((value) => {
+      try {
+        return decideScope({ ...profile, [q.id]: value }).inScope !== scope.inScope;
+      } catch {
+        return false;
+      }
+    });
+    if (flips) ids.push(q.id);
+  }
+  Object.assign(decisive, { key, ids });
+  return ids;
 }
 
 /** The open assessment as a submission, everything in it (the engine decides what it can use). */
@@ -524,7 +640,7 @@ function refresh() {
   }
   const done = performance.now();
   const effectiveProfile = profileForm.effective(result.submission.profile);
-  profileForm.updateVisibility(effectiveProfile);
+  renderGuide(effectiveProfile, report && reportOf === state.id ? report.scope : null, evaluated?.profile ?? {});
   profileForm.showKept(setAside);
   renderKept();
   renderConflicts();
@@ -548,6 +664,10 @@ function renderNoReport() {
   for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
   showDigest("no report: these answers could not be evaluated");
   renderUnmatched();
+  setText($("status-deadline"), "");
+  show($("status-missing"), false);
+  places.progress({});
+  renderPlaceSteps();
 }
 
 /**
@@ -671,6 +791,8 @@ function render(effectiveProfile) {
   if (scopeKey !== renderedScope) {
     renderedScope = scopeKey;
     renderScope($("scope-result"), report.scope, (key) => profileForm.label(key), (key) => `#${profileForm.fieldId(key) ?? domId("p", key)}`);
+    // What to do next goes right under the verdict (renderScopeNext fills it).
+    $("scope-verdict").after(scopeNext);
   }
 
   const short = state.mode === "short";
@@ -710,6 +832,97 @@ function render(effectiveProfile) {
   renderShortModeInfo(short, hidden, effectiveProfile);
   renderUnmatched();
   renderReportDetails();
+  renderStatus();
+  renderScopeNext();
+}
+
+/** What to do next, at the top of the decision: the question that decides, or where to go. */
+function renderScopeNext() {
+  const scope = report.scope;
+  const firstQuestion = (scope.decidedBy ?? []).find((key) => profileForm.fieldId(key) && !$(profileForm.fieldId(key))?.closest("[hidden]"));
+  const applying = report.chapters.filter((c) => c.applicable === true).map((c) => ({ id: c.id, title: chapterText(c.id).title }));
+  const key = JSON.stringify([scope.inScope, firstQuestion, applying.map((c) => c.id)]);
+  const el = scopeNext;
+  if (el.dataset.rendered === key) return;
+  el.dataset.rendered = key;
+  const chapterLink = (c) => h("a", { href: `#${domId("chapter", c.id)}-title` }, c.title);
+  let content = null;
+  if (scope.inScope === null && firstQuestion) content = ["Next: answer “", h("a", { href: `#${profileForm.fieldId(firstQuestion)}` }, profileForm.text(firstQuestion)), "”."];
+  else if (scope.inScope === true && applying.length)
+    content = [`Next: the ${applying.length === 1 ? "chapter" : "chapters"} of the Code that apply to you: `, applying.flatMap((c, i) => (i ? [", ", chapterLink(c)] : [chapterLink(c)])), "."];
+  else if (scope.inScope === false) content = "On these answers the AI Act’s rules for providers of general-purpose AI models ask nothing of you; the reasons below say why. Answer again if the facts change.";
+  setChildren(el, content);
+  show(el, Boolean(content));
+}
+
+/** Days from ISO date `a` to ISO date `b` (negative when b is earlier). */
+function daysBetween(a, b) {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+}
+
+/**
+ * The status bar under the summary (which the bar holds): when the Commission can fine, counted
+ * from the assessment's date; how many questions are still missing; and each place's progress.
+ */
+function renderStatus() {
+  const scope = report.scope;
+  const fines = keyDates.finesApply;
+  let deadline = "";
+  if (fines && scope.inScope !== false) {
+    const when = formatDate(fines);
+    if (!report.assessmentDate) deadline = `Fines by the Commission: possible from ${when} (give this assessment’s date to count the days).`;
+    else {
+      const days = daysBetween(report.assessmentDate, fines);
+      deadline =
+        days > 0
+          ? `Fines by the Commission: possible from ${when}, ${days} ${days === 1 ? "day" : "days"} after this assessment’s date.`
+          : `Fines by the Commission: possible since ${when}, ${-days} ${-days === 1 ? "day" : "days"} before this assessment’s date.`;
+    }
+  }
+  setText($("status-deadline"), deadline);
+  const missing = report.missing?.length ?? 0;
+  setText($("status-missing"), `Still missing: ${missing} ${missing === 1 ? "question" : "questions"}`);
+  show($("status-missing"), missing > 0);
+
+  const progress = {
+    model: {
+      text: scope.inScope === true ? "in scope" : scope.inScope === false ? "not in scope" : "not decided",
+      state: scope.inScope === true ? "in" : scope.inScope === false ? "out" : "undecided",
+    },
+  };
+  const perChapter = new Map();
+  for (const q of report.questions) {
+    if (!q.asked) continue;
+    const c = chapterOfQuestion.get(q.id);
+    const counts = perChapter.get(c) ?? { asked: 0, answered: 0 };
+    counts.asked += 1;
+    if (q.answer === "answered") counts.answered += 1;
+    perChapter.set(c, counts);
+  }
+  for (const chapter of report.chapters) {
+    const counts = perChapter.get(chapter.id) ?? { asked: 0, answered: 0 };
+    progress[chapter.id] =
+      chapter.applicable === false
+        ? { text: "does not apply", state: "out" }
+        : {
+            text: counts.asked ? `${counts.answered} of ${counts.asked} answered${chapter.applicable === null ? ", may apply" : ""}` : chapter.applicable === null ? "may apply" : "nothing to ask",
+            state: chapter.applicable === null ? "undecided" : "in",
+          };
+  }
+  const tripped = report.summary.crossChecks?.tripped ?? 0;
+  const review = [missing ? `${missing} missing` : "nothing missing", tripped ? `${tripped} ${tripped === 1 ? "contradiction" : "contradictions"}` : null, report.findings.length ? `${report.findings.length} to check` : null];
+  progress.review = { text: review.filter(Boolean).join(", "), state: tripped || report.findings.length ? "attention" : "" };
+  places.progress(progress);
+  renderPlaceSteps();
+}
+
+/** "Previous" and "Next" at the foot of the place on screen (guided layout). */
+function renderPlaceSteps() {
+  const step = (place, rel, text) => (place ? h("a", { href: `#${place.heading}`, rel, dataset: { placeLink: place.id } }, text(place.title)) : h("span"));
+  const key = JSON.stringify([places.current, places.layout]);
+  if ($("place-steps").dataset.rendered === key) return;
+  $("place-steps").dataset.rendered = key;
+  setChildren($("place-steps"), step(places.neighbour(-1), "prev", (t) => `← ${t}`), step(places.neighbour(1), "next", (t) => `Next: ${t} →`));
 }
 
 /** What short mode leaves out, and the SME simplifications (or how to see them). */

@@ -26,6 +26,10 @@ const GROUPS = [
  * label(key), fieldId(key) }.
  */
 export function buildProfileForm(container, questions, onChange) {
+  const conditionHolds = (key, effectiveProfile) => {
+    const parent = byId.get(key).showIfTrue;
+    return !parent || effectiveProfile[parent] === true;
+  };
   const byId = new Map(questions.map((q) => [q.id, q]));
   const fields = new Map();
   const groups = [];
@@ -40,6 +44,11 @@ export function buildProfileForm(container, questions, onChange) {
     const fieldset = h("fieldset", { className: "group", id: domId("group", groupId) }, h("legend", {}, groupName));
     for (const q of members) {
       const field = buildField(q, onChange);
+      // The guided layout marks the question to answer next (updateVisibility).
+      field.nextMark = h("span", { className: "next-question-mark", hidden: true }, "Next question");
+      const legend = field.root.querySelector(":scope > legend");
+      if (legend) legend.after(field.nextMark);
+      else field.root.prepend(field.nextMark);
       fields.set(q.id, field);
       fieldset.append(field.root);
     }
@@ -48,6 +57,10 @@ export function buildProfileForm(container, questions, onChange) {
   }
 
   return {
+    /** Puts one value into its field (the page dated the assessment). */
+    setOne(key, value) {
+      fields.get(key)?.set(value);
+    },
     sync(profile) {
       for (const [key, field] of fields) field.set(Object.hasOwn(profile, key) ? profile[key] : undefined);
     },
@@ -62,13 +75,28 @@ export function buildProfileForm(container, questions, onChange) {
     },
     /** Why the engine refused a profile value, in words: "it is text, and this question takes a number". */
     reason: (entry) => keptReason(entry, byId.get(entry.key)),
-    updateVisibility(effectiveProfile) {
+    /**
+     * Shows the fields whose condition holds. With `guide` (the guided layout), only those that
+     * matter now: answered ones, those whose answer can still change the scope decision
+     * (`decidedBy`, the first marked "Next question"), those that complete its figures
+     * (`complete`), those in `always`. Returns how many fields `guide` left out.
+     */
+    updateVisibility(effectiveProfile, guide = null) {
+      let left = 0;
+      const next = guide?.undecided ? (guide.decidedBy.find((key) => fields.has(key) && conditionHolds(key, effectiveProfile)) ?? null) : null;
       for (const [key, field] of fields) {
-        const parent = byId.get(key).showIfTrue;
-        show(field.root, !parent || effectiveProfile[parent] === true);
+        const condition = conditionHolds(key, effectiveProfile);
+        const wanted = !guide || guide.answered.has(key) || guide.decidedBy.includes(key) || guide.complete.includes(key) || guide.always.includes(key) || field.root.contains(document.activeElement);
+        show(field.root, condition && wanted);
+        if (condition && !wanted) left += 1;
+        field.root.classList.toggle("next-question", key === next);
+        show(field.nextMark, key === next);
       }
       for (const group of groups) show(group.fieldset, group.members.some((q) => !fields.get(q.id).root.hidden));
+      return left;
     },
+    /** The question's text. */
+    text: (key) => byId.get(key)?.label ?? key,
     /** Stored answers over the questions' defaults: what the engine will assume. */
     effective(profile) {
       const out = {};

@@ -80,7 +80,7 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
     const counts = h("p", { className: "chapter-counts" });
     const section = h(
       "section",
-      { className: "chapter", id, "aria-labelledby": `${id}-title` },
+      { className: "chapter", id, "aria-labelledby": `${id}-title`, dataset: { place: chapter.id } },
       h("h2", { id: `${id}-title` }, `${chapter.title} `, h("span", { className: "id" }, `(chapter ${chapter.id})`)),
       h("p", { className: "lead" }, chapter.summary),
       counts,

@@ -78,12 +78,13 @@ function deadlineText(deadline) {
 /**
  * The reasons every applying obligation shares (that the model is a GPAI model, that you are its
  * provider, that it is on the EU market): said once under the verdict instead of under each of
- * eleven obligations. Only when at least two obligations apply.
+ * eleven obligations. Only when at least two obligations apply. Out of scope (`inScope` false),
+ * the reasons every obligation shares for not applying (that you are not the provider, say).
  */
-export function sharedReasons(obligations) {
-  const applying = obligations.filter((o) => o.applies === true);
-  if (applying.length < 2) return [];
-  return applying[0].reasons.filter((id) => applying.every((o) => o.reasons.includes(id)));
+export function sharedReasons(obligations, inScope = null) {
+  const pool = obligations.filter((o) => inScope === false || o.applies === true);
+  if (pool.length < 2) return [];
+  return pool[0].reasons.filter((id) => pool.every((o) => o.reasons.includes(id)));
 }
 
 const OBLIGATION_BADGE = {
@@ -127,7 +128,7 @@ export function renderScope(el, scope, profileLabel, profileHref) {
     ["Maximum fine", fine],
   ];
   const decidedBy = scope.decidedBy ?? [];
-  const shared = sharedReasons(scope.obligations);
+  const shared = sharedReasons(scope.obligations, scope.inScope);
   const alsoMissing = scope.missingInputs.filter((key) => !decidedBy.includes(key));
 
   setChildren(

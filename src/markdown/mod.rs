@@ -160,15 +160,18 @@ fn write(r: &Report, words: &Words, locale: Option<&Locale>) -> String {
     gaps::write(&mut md, r, words);
 
     let _ = writeln!(md, "## {}\n", say.template("report.obligations.title"));
-    // The reasons every applying obligation shares are said once, not in every row.
-    let applying: Vec<_> = s.obligations.iter().filter(|o| o.applies == Some(true)).collect();
-    let shared: Vec<&crate::scope::Reason> = match applying.as_slice() {
-        [first, _, ..] => first.reasons.iter().filter(|r| applying.iter().all(|o| o.reasons.contains(r))).collect(),
+    // The reasons every applying obligation shares are said once, not in every row; out of
+    // scope, the reasons every obligation shares for not applying (not the provider, say).
+    let out_of_scope = s.in_scope == Some(false);
+    let pool: Vec<_> = s.obligations.iter().filter(|o| out_of_scope || o.applies == Some(true)).collect();
+    let shared: Vec<&crate::scope::Reason> = match pool.as_slice() {
+        [first, _, ..] => first.reasons.iter().filter(|r| pool.iter().all(|o| o.reasons.contains(r))).collect(),
         _ => Vec::new(),
     };
     let reading = |on: bool| mark(on, "report.our-reading", say);
     if !shared.is_empty() {
-        let _ = writeln!(md, "{}\n", say.template("report.obligations.shared"));
+        let intro = if out_of_scope { "report.obligations.shared-none" } else { "report.obligations.shared" };
+        let _ = writeln!(md, "{}\n", say.template(intro));
         for x in &shared {
             let (text, source, interpretation) = words.reason(x);
             let _ = writeln!(md, "- {text} ({source}){}", reading(interpretation));

@@ -37,6 +37,23 @@ pub const FINES_APPLY: &str = "2026-08-02";
 /// Models placed before `OBLIGATIONS_APPLY` must comply by this date (Art 111(3)).
 pub const LEGACY_DEADLINE: &str = "2027-08-02";
 
+/// The AI Act's dates for providers of general-purpose AI models, as `scopeTexts().dates` gives
+/// them to the page (which counts the days to or since each from the assessment date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyDates {
+    /// Chapter V applies (Art 113(b)).
+    pub obligations_apply: &'static str,
+    /// The Commission can fine providers of general-purpose AI models (Art 101, Art 113(b)).
+    pub fines_apply: &'static str,
+    /// Models placed on the market before `obligations_apply` comply by this date (Art 111(3)).
+    pub legacy_deadline: &'static str,
+}
+
+/// The dates above, from the constants the decision itself uses.
+pub const KEY_DATES: KeyDates =
+    KeyDates { obligations_apply: OBLIGATIONS_APPLY, fines_apply: FINES_APPLY, legacy_deadline: LEGACY_DEADLINE };
+
 /// The obligation ids, in the order the report lists them.
 pub const OBLIGATION_IDS: [&str; 11] = [
     "art53_1a",

@@ -275,6 +275,10 @@ test("when storage refuses to save, the page says so and offers the answers as a
     });
     await gotoReady(page);
     assert.match(await textOf(message), /does not let the page use local storage.*Export your answers/);
+    // Without storage the page cannot read the layout this browser chose: it is guided again,
+    // and the switch still works for the page's lifetime.
+    assert.equal(await page.getByRole("switch", { name: "Everything on one page" }).isChecked(), false);
+    await page.getByRole("switch", { name: "Everything on one page" }).check();
     await answerInScopeProfile(page);
     await radio(page, /Do you have a copyright policy that is up to date/, "Yes").check();
     assert.match(await textOf(page.locator("#measure-C-1_1 .measure-status")), /Met|Partly met|Unanswered/);

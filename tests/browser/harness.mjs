@@ -41,8 +41,13 @@ export async function startHarness() {
  * Records every request and every console error or uncaught exception. Requests to any
  * other origin are recorded and then aborted, so a test can never reach the network.
  */
-export async function openPage(harness, contextOptions = {}) {
+export async function openPage(harness, { layout = "all", ...contextOptions } = {}) {
   const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...contextOptions });
+  // The page's layout is a per-browser preference (www/places.js). These tests exercise what the
+  // page does with answers, which is the same in both layouts, so they see everything on one page
+  // ("all") unless a test asks for the guided layout, which the walkthroughs (guided.test.mjs)
+  // and the accessibility checks exercise.
+  if (layout === "all") await context.addInitScript((key) => localStorage.getItem(key) ?? localStorage.setItem(key, "all"), LAYOUT_KEY);
   const requests = [];
   const consoleErrors = [];
   context.on("request", (request) => requests.push(request.url()));
@@ -91,6 +96,7 @@ export async function textOf(locator) {
 export const INDEX_KEY = "gpai-check:v1:assessments";
 export const LEGACY_KEY = "gpai-check:v1:current";
 export const recordKey = (id) => `gpai-check:v1:assessment:${id}`;
+export const LAYOUT_KEY = "gpai-check:v1:layout";
 
 /** The open assessment as stored: { id, title, profile, answers, mode, ... }. */
 export async function storedOpenAssessment(page) {
@@ -103,11 +109,12 @@ export async function storedOpenAssessment(page) {
 /** Every gpai-check entry of localStorage, as { key: text }. */
 export async function storageSnapshot(page) {
   // Leaves out the summary of each assessment's last check (www/what-changed.js): the page's
-  // memory of results, rewritten whenever the person leaves an assessment, not what they stored.
+  // memory of results, rewritten whenever the person leaves an assessment, not what they stored;
+  // and the layout preference (www/places.js), which is the browser's, not an assessment's.
   return page.evaluate(() =>
     Object.fromEntries(
       Object.keys(localStorage)
-        .filter((k) => k.startsWith("gpai-check:") && !k.startsWith("gpai-check:v1:last-check:"))
+        .filter((k) => k.startsWith("gpai-check:") && !k.startsWith("gpai-check:v1:last-check:") && k !== "gpai-check:v1:layout")
         .sort()
         .map((k) => [k, localStorage.getItem(k)]),
     ),

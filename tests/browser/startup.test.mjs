@@ -114,20 +114,21 @@ test("an answer given while the chapters are still being built is kept and evalu
     await onInteractive(page, () => {
       const choice = document.querySelector('#profile-fields input[type="radio"]');
       choice.click();
-      return { id: choice.id, measuresBuilt: document.querySelectorAll("#chapters .measure").length };
+      return { id: choice.id, key: choice.name.replace(/^p-/, ""), measuresBuilt: document.querySelectorAll("#chapters .measure").length };
     });
     await gotoReady(page);
     const early = await page.evaluate(() => window.atInteractive);
     assert.equal(early.measuresBuilt, 0, "the answer was given before any chapter was built");
     const state = await storedOpenAssessment(page);
-    assert.equal(Object.keys(state.profile).length, 1, `one profile answer is stored: ${JSON.stringify(state.profile)}`);
+    // The answer, and the date the page gives an assessment with its first answer.
+    assert.deepEqual(Object.keys(state.profile).sort(), [early.key, "assessment_date"].sort(), `one profile answer is stored, with the date: ${JSON.stringify(state.profile)}`);
     assert.ok(await page.locator(`[id="${early.id}"]`).isChecked(), "the choice is still shown");
     // The report shown is the one for that answer: the same as a fresh start from what is stored.
     const summary = await page.locator("#summary").textContent();
     const missing = await page.locator("#still-missing").innerHTML();
     await page.reload();
     await page.waitForSelector("main[data-state=ready]");
-    assert.equal(Object.keys((await storedOpenAssessment(page)).profile).length, 1, "it survives a reload");
+    assert.equal(Object.keys((await storedOpenAssessment(page)).profile).length, 2, "it survives a reload");
     assert.ok(await page.locator(`[id="${early.id}"]`).isChecked(), "and is shown after it");
     assert.equal(await page.locator("#summary").textContent(), summary);
     assert.equal(await page.locator("#still-missing").innerHTML(), missing);
