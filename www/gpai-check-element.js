@@ -13,6 +13,7 @@ import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import { loadLocale, useLocale, localisedMessages, currentLanguage, LANGUAGES } from "./catalogue.js";
 import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
+import { useEnglishTexts } from "./english-original.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show, domId } from "./dom.js";
 import { buildProfileForm } from "./profile-form.js";
@@ -461,6 +462,7 @@ export class GpaiCheckElement extends HTMLElement {
       // Reports name items by id; their words come from this pack and the scope texts, in the
       // language of the `lang` attribute where it has them.
       const texts = this.#locale?.texts ?? {};
+      useEnglishTexts(packData, this.#engine.scopeTexts());
       const scopeWords = this.#locale ? localisedScopeTexts(this.#engine.scopeTexts(), texts) : this.#engine.scopeTexts();
       if (this.#locale) packData = localisedPack(packData, texts);
       this.#questions = scopeWords.inputs;

@@ -1,6 +1,7 @@
 // The profile section: the AI Act scope questions, grouped, built once. Later changes only set
 // values and toggle `hidden`, so keyboard focus and typing are never disturbed.
 import { h, show, describedBy, domId } from "./dom.js";
+import { englishOriginal } from "./english-original.js";
 import { enumLabel, formatNumber } from "./wording.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
 import { whyWeAsk, setFieldError, stopArrowWrap } from "./fields.js";
@@ -44,6 +45,9 @@ export function buildProfileForm(container, questions, onChange) {
     const fieldset = h("fieldset", { className: "group", id: domId("group", groupId) }, h("legend", {}, groupName));
     for (const q of members) {
       const field = buildField(q, onChange);
+      // In another language, the authoritative English wording one click away.
+      const original = englishOriginal("input", q.id, q.label);
+      if (original) field.root.append(original);
       // The guided layout marks the question to answer next (updateVisibility).
       field.nextMark = h("span", { className: "next-question-mark", hidden: true }, "Next question");
       const legend = field.root.querySelector(":scope > legend");

@@ -1,5 +1,6 @@
 // The Code's chapters, commitments, measures and questions, built once from the pack. After
 // each evaluation only `hidden`, values and result elements change (see results.js).
+import { englishOriginal } from "./english-original.js";
 import { h, show, describedBy, domId } from "./dom.js";
 import { sourceLine, sourceText, statusBadge } from "./wording.js";
 import { whyWeAsk, setFieldError, setNote, stopArrowWrap } from "./fields.js";
@@ -312,6 +313,9 @@ function buildQuestion(q, onAnswer, formField = null) {
     ref = buildInputQuestion(q, id, onAnswer, { why, finding, meta, precision });
   }
 
+  // In another language, the authoritative English wording one click away.
+  const original = englishOriginal("question", q.id, q.text);
+  if (original) why.element.after(original);
   const control = ref.describedEl;
   return {
     ...ref,

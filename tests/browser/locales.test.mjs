@@ -119,6 +119,12 @@ test("a walk of the main screens shows no interface string that did not come fro
     await context.route("**/www/locales/de.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(locale) }));
     await gotoReady(page);
     const seen = new Set(await unmarkedTexts(page));
+    // Beside a translated question, the English original, one click away and marked as English.
+    const original = page.locator("#profile details.english-original").first();
+    await original.locator("summary").click();
+    assert.equal(await original.locator("[lang=en]").count(), 1);
+    assert.match(await original.locator("[lang=en]").textContent(), /[a-z]{4}/);
+    await original.locator("summary").click();
     await loadExample(page, "frontier-systemic-risk.json");
     await page.locator("#documents > summary").click();
     for (const t of await unmarkedTexts(page)) seen.add(t);
