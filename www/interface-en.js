@@ -10,4 +10,13 @@ export const INTERFACE_EN = {
   "language.status.translation": "translation, not legally reviewed",
   "language.english-original": "English original",
   "language.load-failed": "The {language} texts could not be loaded ({reason}); the page stays in English.",
+  "mark.our-reading": "our reading",
+  "mark.our-reading.title": "The tool's interpretation, not the text of the law",
+  "mark.unconfirmed": "unconfirmed",
+  "mark.unconfirmed.title": "Could not be checked against the official text of the Code",
+  "kpi.comparator.at-most": "at most",
+  "kpi.comparator.at-least": "at least",
+  "kpi.comparator.less-than": "less than",
+  "kpi.comparator.more-than": "more than",
+  "kpi.comparator.exactly": "exactly",
 };

@@ -1,18 +1,15 @@
 // How report values read on the page: status names, sources, KPI comparisons, dates and money.
 import { h } from "./dom.js";
-import { currentLanguage, formatDate as formatDateIn } from "./catalogue.js";
+import { currentLanguage, formatDate as formatDateIn, t } from "./catalogue.js";
+import { format } from "./messages.js";
 
-const STATUS_LABELS = {
-  met: "Met",
-  partial: "Partly met",
-  "not-met": "Not met",
-  "not-applicable": "Not applicable",
-  unanswered: "Unanswered",
-};
-
-/** The visible name of a status; the badge carries text, so status never rests on colour alone. */
+/**
+ * The visible name of a status, the engine's word for it (`report.status.*`, as the Markdown
+ * report says it, in the language shown); the badge carries text, so status never rests on
+ * colour alone.
+ */
 export function statusLabel(status) {
-  return STATUS_LABELS[status] ?? status;
+  return format(`report.status.${status}`) || status;
 }
 
 /** A status badge element: text plus a class for its colour. */
@@ -56,27 +53,20 @@ export function sourceLine(sources, label = "Sources") {
 
 /** The visible "our reading" mark for reasons that are the tool's interpretation. */
 export function interpretationMark() {
-  return h(
-    "span",
-    { className: "mark mark-reading", title: "The tool's interpretation, not the text of the law" },
-    "our reading",
-  );
+  return h("span", { className: "mark mark-reading", title: t("mark.our-reading.title") }, t("mark.our-reading"));
 }
 
 /** The visible "unconfirmed" mark for content that could not be checked against the Code's text. */
 export function unconfirmedMark() {
-  return h(
-    "span",
-    { className: "mark mark-unconfirmed", title: "Could not be checked against the official text of the Code" },
-    "unconfirmed",
-  );
+  return h("span", { className: "mark mark-unconfirmed", title: t("mark.unconfirmed.title") }, t("mark.unconfirmed"));
 }
 
-const COMPARATORS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than", "==": "exactly" };
+const COMPARATORS = { "<=": "at-most", ">=": "at-least", "<": "less-than", ">": "more-than", "==": "exactly" };
 
 /** "at most 14 days". */
 export function targetText(comparator, target, unit) {
-  return `${COMPARATORS[comparator] ?? comparator} ${formatNumber(target)} ${unit}`.trim();
+  const word = COMPARATORS[comparator] ? t(`kpi.comparator.${COMPARATORS[comparator]}`) : comparator;
+  return `${word} ${formatNumber(target)} ${unit}`.trim();
 }
 
 // Numbers, money and dates are written by hand rather than with Intl: the first Intl formatter a
