@@ -25,7 +25,7 @@ declare -A MINIMUM=(
   [rust]=200
   [wasm]=11
   [js]=62
-  [browser]=73
+  [browser]=74
 )
 
 logs=$(mktemp -d)

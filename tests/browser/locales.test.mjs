@@ -142,3 +142,26 @@ test("a walk of the main screens shows no interface string that did not come fro
     await context.close();
   }
 });
+
+test("<gpai-check lang=de> loads German from beside the element, says lang inside, and hands over German documents", async () => {
+  const { context, page, requests } = await openPage(harness, { locale: "en-GB" });
+  try {
+    await page.goto(`${harness.origin}/www/examples/portal.html`);
+    await page.waitForFunction(() => customElements.get("gpai-check") && document.querySelector("#checker"), null, { timeout: 15000 });
+    await page.evaluate(() => document.querySelector("#checker").ready);
+    await page.evaluate(() => document.querySelector("#checker").setAttribute("lang", "de"));
+    await eventually(async () => {
+      const lang = await page.evaluate(() => document.querySelector("#checker").shadowRoot.querySelector(".gpai-root").lang);
+      assert.equal(lang, "de");
+    }, 10000);
+    assert.ok(requests.some((u) => new URL(u).pathname === "/www/locales/de.json"), "the German file beside the element");
+    const language = await page.evaluate(() => document.querySelector("#checker").documents()[0].header.find(([label]) => label === "Language"));
+    assert.deepEqual(language, ["Language", "de (translation, not legally reviewed)"]);
+    await eventually(async () => {
+      const text = await page.evaluate(() => document.querySelector("#checker").shadowRoot.textContent);
+      assert.match(text, /keine Rechtsberatung/, "the pack's disclaimer in German");
+    });
+  } finally {
+    await context.close();
+  }
+});
