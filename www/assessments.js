@@ -3,10 +3,11 @@
 import { h, setText, show } from "./dom.js";
 import { formatLocalTime } from "./wording.js";
 import { titleOf } from "./title.js";
+import { t, tc } from "./catalogue.js";
 
 /** The name an assessment is shown with. */
 export function displayTitle(title) {
-  return title?.trim() ? title.trim() : "Untitled assessment";
+  return title?.trim() ? title.trim() : t("assessments.untitled");
 }
 
 /**
@@ -20,24 +21,24 @@ export function buildAssessmentList(list, actions) {
   function build(entry) {
     const base = `assessment-${entry.id}`;
     const name = h("span", { className: "assessment-name", id: `${base}-name`, tabindex: "-1" });
-    const openMark = h("span", { className: "assessment-open-mark", hidden: true }, "Open now");
+    const openMark = h("span", { className: "assessment-open-mark", hidden: true }, t("assessments.open-now"));
     const meta = h("p", { className: "assessment-meta hint", id: `${base}-meta` });
     const hiddenName = () => h("span", { className: "visually-hidden" });
     const labels = { open: hiddenName(), rename: hiddenName(), duplicate: hiddenName(), remove: hiddenName(), download: hiddenName() };
-    const openButton = h("button", { type: "button", className: "assessment-open", onclick: () => actions.open(entry.id) }, "Open", labels.open);
-    const renameButton = h("button", { type: "button", onclick: () => startRename() }, "Rename", labels.rename);
-    const duplicateButton = h("button", { type: "button", onclick: () => actions.duplicate(entry.id) }, "Duplicate", labels.duplicate);
-    const downloadButton = h("button", { type: "button", onclick: () => actions.downloadDamaged(entry.id) }, "Download as stored", labels.download);
-    const removeButton = h("button", { type: "button", className: "danger", onclick: () => actions.remove(entry.id) }, "Delete", labels.remove);
+    const openButton = h("button", { type: "button", className: "assessment-open", onclick: () => actions.open(entry.id) }, t("assessments.open"), labels.open);
+    const renameButton = h("button", { type: "button", onclick: () => startRename() }, t("assessments.rename"), labels.rename);
+    const duplicateButton = h("button", { type: "button", onclick: () => actions.duplicate(entry.id) }, t("assessments.duplicate"), labels.duplicate);
+    const downloadButton = h("button", { type: "button", onclick: () => actions.downloadDamaged(entry.id) }, t("assessments.download-as-stored"), labels.download);
+    const removeButton = h("button", { type: "button", className: "danger", onclick: () => actions.remove(entry.id) }, t("assessments.delete"), labels.remove);
     const buttons = h("div", { className: "assessment-actions" }, openButton, renameButton, duplicateButton, downloadButton, removeButton);
 
     const input = h("input", { type: "text", id: `${base}-rename`, autocomplete: "off", "aria-labelledby": `${base}-rename-label ${base}-name` });
-    const save = h("button", { type: "button", onclick: () => finishRename(true) }, "Save name");
-    const cancel = h("button", { type: "button", onclick: () => finishRename(false) }, "Cancel");
+    const save = h("button", { type: "button", onclick: () => finishRename(true) }, t("assessments.save-name"));
+    const cancel = h("button", { type: "button", onclick: () => finishRename(false) }, t("assessments.cancel"));
     const renameBox = h(
       "div",
       { className: "assessment-rename", hidden: true },
-      h("label", { htmlFor: input.id, id: `${base}-rename-label` }, "New name for"),
+      h("label", { htmlFor: input.id, id: `${base}-rename-label` }, t("assessments.new-name-for")),
       " ",
       input,
       h("span", { className: "row" }, save, cancel),
@@ -79,10 +80,10 @@ export function buildAssessmentList(list, actions) {
 
   function update(item, entry, isOpen) {
     item.entry = entry;
-    const title = entry.damaged ? "Saved assessment that could not be read" : displayTitle(entry.title);
+    const title = entry.damaged ? t("assessments.unreadable") : displayTitle(entry.title);
     setText(item.name, title);
     item.name.classList.toggle("untitled", !entry.damaged && !entry.title?.trim());
-    for (const label of Object.values(item.labels)) setText(label, ` “${title}”`);
+    for (const label of Object.values(item.labels)) setText(label, t("assessments.quoted-name", { title }));
     show(item.openMark, isOpen);
     item.li.classList.toggle("is-open", isOpen);
     if (isOpen) item.li.setAttribute("aria-current", "true");
@@ -124,13 +125,10 @@ export function buildAssessmentList(list, actions) {
 }
 
 function metaText(entry) {
-  if (entry.damaged) return "It is kept exactly as it was stored: download it to look at it, or delete it.";
-  const parts = [
-    `${entry.profileCount} profile ${entry.profileCount === 1 ? "answer" : "answers"}`,
-    `${entry.answerCount} ${entry.answerCount === 1 ? "answer" : "answers"} to the Code`,
-  ];
-  if (entry.unmatchedCount) parts.push(`${entry.unmatchedCount} kept from another pack version`);
-  if (entry.mode === "short") parts.push("short mode");
-  if (entry.updatedAt) parts.push(`changed ${formatLocalTime(new Date(entry.updatedAt))}`);
-  return `${parts.join(" · ")}.`;
+  if (entry.damaged) return t("assessments.unreadable-hint");
+  const parts = [tc("assessments.profile-answers", entry.profileCount), tc("assessments.code-answers", entry.answerCount)];
+  if (entry.unmatchedCount) parts.push(t("assessments.kept-from-another-version", { count: entry.unmatchedCount }));
+  if (entry.mode === "short") parts.push(t("assessments.short-mode"));
+  if (entry.updatedAt) parts.push(t("assessments.changed", { time: formatLocalTime(new Date(entry.updatedAt)) }));
+  return t("assessments.meta", { parts: parts.join(" · ") });
 }

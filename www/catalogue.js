@@ -50,6 +50,11 @@ export function t(key, params = {}) {
   return fill(template, params);
 }
 
+/** `t()` for a count: `<key>.one` for 1, `<key>.other` for every other count, with {count}. */
+export function tc(key, count, params = {}) {
+  return t(`${key}.${count === 1 ? "one" : "other"}`, { count, ...params });
+}
+
 /** The English interface words for `key` (for the "English original" beside a translation). */
 export function englishText(key, params = {}) {
   return fill(english[key] ?? key, params);

@@ -2,6 +2,8 @@
 // the engine (documents()) from the engine's own evaluation of the current answers, previewed
 // here and saved as Markdown. Made when the panel is opened and again after each change while it
 // is open; nothing leaves the browser.
+import { t } from "./catalogue.js";
+import { format } from "./messages.js";
 import { h, setChildren, setText } from "./dom.js";
 import { downloadText } from "./download.js";
 
@@ -18,7 +20,7 @@ export function setupDocuments({ panel, list, status, make }) {
     try {
       docs = make();
     } catch (error) {
-      setText(status, `The documents could not be made: ${error.message}`);
+      setText(status, t("documents.failed", { reason: error.message }));
       status.hidden = false;
       setChildren(list);
       shown = "";
@@ -35,40 +37,43 @@ export function setupDocuments({ panel, list, status, make }) {
   return refresh;
 }
 
-const FORMAT_LABELS = { markdown: "Download (Markdown)", cyclonedx: "Download model card (CycloneDX JSON)" };
+const FORMAT_LABELS = { markdown: "documents.download-markdown", cyclonedx: "documents.download-cyclonedx" };
 
 function documentItem(doc) {
   const complete = doc.provided === doc.total;
   // The engine's header says whether this provider must draw the Form up at all on these answers.
-  const required = doc.header.find(([label]) => label === "Required on these answers")?.[1] ?? "yes";
+  // Its rows are labelled in the document's language: the engine's own words for them.
+  const requiredLabel = format("document.required") || "Required on these answers";
+  const yes = format("document.required.yes") || "yes";
+  const required = doc.header.find(([label]) => label === requiredLabel)?.[1] ?? yes;
   const titleId = `doc-${doc.id}-title`;
   return h(
     "li",
     { className: "document", "aria-labelledby": titleId },
     h("h3", { id: titleId }, doc.title),
-    required === "yes" ? null : h("p", { className: "document-required" }, `Required of you: ${required}.`),
+    required === yes ? null : h("p", { className: "document-required" }, t("documents.required-of-you", { required })),
     h(
       "p",
       { className: complete ? "document-count complete" : "document-count incomplete" },
-      `${doc.provided} of ${doc.total} fields provided`,
-      complete ? "." : `; the other ${doc.total - doc.provided} say “not yet provided”.`,
+      t("documents.provided", { provided: doc.provided, total: doc.total }),
+      complete ? "." : t("documents.others-not-provided", { count: doc.total - doc.provided, notProvided: format("document.not-provided") || "not yet provided" }),
       " ",
-      h("span", { className: "hint" }, `Given ${doc.delivery}.`),
+      h("span", { className: "hint" }, t("documents.given", { delivery: doc.delivery })),
     ),
     h(
       "p",
       { className: "actions" },
-      h("button", { type: "button", onClick: () => printDocument(doc) }, "Print", h("span", { className: "visually-hidden" }, `: ${doc.title}`)),
+      h("button", { type: "button", onClick: () => printDocument(doc) }, t("documents.print"), h("span", { className: "visually-hidden" }, `: ${doc.title}`)),
       doc.files.map((file) =>
         h(
           "button",
           { type: "button", onClick: () => downloadText(file.text, file.fileName, file.mediaType), title: file.fileName },
-          FORMAT_LABELS[file.format] ?? `Download (${file.format})`,
+          FORMAT_LABELS[file.format] ? t(FORMAT_LABELS[file.format]) : t("documents.download-other", { format: file.format }),
           h("span", { className: "visually-hidden" }, `: ${doc.title}`),
         ),
       ),
     ),
-    h("details", { className: "document-preview" }, h("summary", {}, "Preview"), preview(doc)),
+    h("details", { className: "document-preview" }, h("summary", {}, t("documents.preview")), preview(doc)),
   );
 }
 
@@ -100,7 +105,7 @@ function preview(doc) {
       h(
         "table",
         { className: "document-table" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Answer"))),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("documents.field")), h("th", { scope: "col" }, t("documents.answer")))),
         h(
           "tbody",
           {},
@@ -112,9 +117,9 @@ function preview(doc) {
               h(
                 "td",
                 {},
-                row.value === null ? h("em", { className: "not-provided" }, "not yet provided") : row.value,
+                row.value === null ? h("em", { className: "not-provided" }, format("document.not-provided") || "not yet provided") : row.value,
                 row.parts.length ? h("ul", { className: "document-parts" }, row.parts.map((part) => h("li", {}, h("span", { className: "hint" }, part.label), " ", part.value))) : null,
-                row.note ? h("p", { className: "hint" }, `Note: ${row.note}`) : null,
+                row.note ? h("p", { className: "hint" }, format("document.note", { note: row.note }) || `Note: ${row.note}`) : null,
               ),
             ),
           ),
