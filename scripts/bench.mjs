@@ -1,7 +1,9 @@
 // The benchmark: builds nothing itself (scripts/bench.sh builds the release package and the
 // native benchmark first) and prints every figure of the performance issue in one run:
-//   1. size: the wasm raw and gzip, the total gzip transfer of the first visit, and the gzip size
-//      of SurveyJS's core (survey-core) as a ratio;
+//   1. size: the whole engine's wasm raw and gzip, the total gzip transfer of the first visit
+//      (until the page is ready, with its first-visit wasm), the page's second module (asked for
+//      once it is ready, told apart by the page's "gpai-ready" mark), and the gzip size of
+//      SurveyJS's core (survey-core) as a ratio;
 //   2. cold start in headless Chromium: navigation to the first frame painted once the profile
 //      questions accept input, median of 20 loads in fresh contexts; and the same on a slow
 //      connection and laptop (Fast 3G, CPU 4x slower, fresh cache), with the files precompressed
@@ -10,7 +12,9 @@
 //      services are shared and warm, so this is not the start of a cold browser;
 //   3. evaluate() in Chromium on the fully answered frontier example: median and 95th percentile
 //      over 1,000 calls, crossing the JS/wasm boundary included (JSON.stringify of the
-//      submission, JSON.parse of the report): what the page pays;
+//      submission, JSON.parse of the report): what the page pays; and those two parts alone;
+//      then what a person waits for: a keystroke in an answer to the page laid out again, with
+//      the CPU 4x slower (median and p95 of 60, with the page's evaluate and render marks);
 //   4. the engine's work natively (examples/bench: read the submission's JSON, evaluate, write
 //      the report's JSON) and the ratio wasm/native, from the two timed in turns. Like with like:
 //      the browser side is evaluateJson(text) (the same text in, no JSON.stringify) less a
