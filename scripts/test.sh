@@ -24,8 +24,8 @@ fi
 declare -A MINIMUM=(
   [rust]=193
   [wasm]=11
-  [js]=49
-  [browser]=69
+  [js]=52
+  [browser]=70
 )
 
 logs=$(mktemp -d)
