@@ -19,7 +19,9 @@ after(async () => {
 test("an export asked for before the second module arrived waits for it; a print in that moment says its digest is not made", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   try {
-    // Hold the second module's chunk, then load the page again: it is ready without it.
+    // Once the first load's second module has arrived, hold the chunk and load the page again:
+    // it is ready without it.
+    await page.waitForSelector("main[data-exports=loaded]");
     let release;
     const held = new Promise((resolve) => (release = resolve));
     let asked = 0;
