@@ -1,7 +1,9 @@
 // The benchmark: builds nothing itself (scripts/bench.sh builds the release package and the
 // native benchmark first) and prints every figure of the performance issue in one run:
-//   1. size: the wasm raw and gzip, the total gzip transfer of the first visit, and the gzip size
-//      of SurveyJS's core (survey-core) as a ratio;
+//   1. size: the whole engine's wasm raw and gzip, the total gzip transfer of the first visit
+//      (until the page is ready, with its first-visit wasm), the page's second module (asked for
+//      once it is ready, told apart by the page's "gpai-ready" mark), and the gzip size of
+//      SurveyJS's core (survey-core) as a ratio;
 //   2. cold start in headless Chromium: navigation to the first frame painted once the profile
 //      questions accept input, median of 20 loads in fresh contexts; and the same on a slow
 //      connection and laptop (Fast 3G, CPU 4x slower, fresh cache), with the files precompressed
@@ -10,7 +12,9 @@
 //      services are shared and warm, so this is not the start of a cold browser;
 //   3. evaluate() in Chromium on the fully answered frontier example: median and 95th percentile
 //      over 1,000 calls, crossing the JS/wasm boundary included (JSON.stringify of the
-//      submission, JSON.parse of the report): what the page pays;
+//      submission, JSON.parse of the report): what the page pays; and those two parts alone;
+//      then what a person waits for: a keystroke in an answer to the page laid out again, with
+//      the CPU 4x slower (median and p95 of 60, with the page's evaluate and render marks);
 //   4. the engine's work natively (examples/bench: read the submission's JSON, evaluate, write
 //      the report's JSON) and the ratio wasm/native, from the two timed in turns. Like with like:
 //      the browser side is evaluateJson(text) (the same text in, no JSON.stringify) less a
@@ -104,15 +108,28 @@ try {
   //    checker exists) carries no body and counts nothing.
   const context = await browser.newContext();
   const page = await context.newPage();
+  //    The page's second module (the export-only entry points), asked for in idle time once the
+  //    page is ready (the "gpai-ready" mark), is counted apart.
   const bodies = [];
   page.on("response", (r) => {
     if (r.request().method() === "GET") bodies.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b })));
   });
   await page.goto(`${base}/www/`);
-  await page.waitForSelector("main[data-state='ready']");
+  await page.waitForSelector("main[data-state='ready'][data-exports='loaded']");
+  await page.waitForLoadState("networkidle");
+  const afterReady = new Set(
+    await page.evaluate(() => {
+      const ready = performance.getEntriesByName("gpai-ready")[0].startTime;
+      return performance.getEntriesByType("resource").filter((r) => r.startTime >= ready).map((r) => new URL(r.name).pathname);
+    }),
+  );
   const received = await Promise.all(bodies);
-  const files = new Set(received.map((r) => r.path));
-  const transfer = received.reduce((sum, r) => sum + gz(r.bytes), 0);
+  const firstVisit = received.filter((r) => !afterReady.has(r.path));
+  const later = received.filter((r) => afterReady.has(r.path));
+  const files = new Set(firstVisit.map((r) => r.path));
+  const transfer = firstVisit.reduce((sum, r) => sum + gz(r.bytes), 0);
+  const laterTransfer = later.reduce((sum, r) => sum + gz(r.bytes), 0);
+  const firstWasm = firstVisit.find((r) => r.path.endsWith(".wasm"));
   await context.close();
 
   // 2. Cold start: fresh context (empty cache) each time, in this one browser process, from
@@ -177,6 +194,21 @@ try {
       return ms;
     };
     window.gpaiEngineTimes(50);
+    // Where evaluate()'s time goes: JSON.stringify of the submission (the adapter's first step),
+    // and JSON.parse of the report (its last), each timed alone on the same values.
+    window.gpaiParts = (n) => {
+      const out = { stringify: [], parse: [], reportBytes: new TextEncoder().encode(reportText).length };
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        JSON.stringify(submission);
+        const t1 = performance.now();
+        JSON.parse(reportText);
+        const t2 = performance.now();
+        out.stringify.push(t1 - t0);
+        out.parse.push(t2 - t1);
+      }
+      return out;
+    };
     window.gpaiMemory = () => instance.memory.buffer.byteLength;
     if (!self.crossOriginIsolated) throw new Error("the page is not cross-origin isolated: its timer steps are 100 µs");
     window.gpaiTimes(50);
@@ -184,6 +216,7 @@ try {
   const browserFigures = await p.evaluate(() => ({
     ms: window.gpaiTimes(1000),
     engine: window.gpaiEngineTimes(1000),
+    parts: window.gpaiParts(1000),
     memory: window.gpaiMemory(),
   }));
 
@@ -198,19 +231,59 @@ try {
   }
   await ctx.close();
 
+  // 4b. What a person waits for: a keystroke in an answer of the fully answered frontier example
+  //     to the page laid out again (the input event's handler: evaluate() and the render, then
+  //     style and layout, forced), with the CPU 4x slower; median of 60 keystrokes, each after
+  //     the frame that follows the one before. The page's own User Timing marks split it.
+  const keyCtx = await browser.newContext();
+  const kp = await keyCtx.newPage();
+  await kp.goto(`${isolatedBase}/www/`);
+  await kp.waitForSelector("main[data-state='ready'][data-exports='loaded']");
+  await kp.getByLabel("Load an example").selectOption("frontier-systemic-risk.json");
+  await kp.getByRole("button", { name: "Load example" }).click();
+  await kp.waitForFunction(() => /^In scope/.test(document.getElementById("scope-verdict")?.textContent ?? ""));
+  const keyCdp = await keyCtx.newCDPSession(kp);
+  await keyCdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  const keystrokes = await kp.evaluate(async (n) => {
+    const field = /** @type {HTMLTextAreaElement} */ (document.querySelector("#chapters textarea"));
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const last = (name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
+    const out = { total: [], evaluate: [], render: [] };
+    for (let i = 0; i < n + 5; i++) {
+      await frame();
+      const t = performance.now();
+      field.value += i % 2 ? "a" : " ";
+      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "a" }));
+      document.body.getBoundingClientRect();
+      const ms = performance.now() - t;
+      if (i < 5) continue;
+      out.total.push(ms);
+      out.evaluate.push(last("gpai-check:evaluate"));
+      out.render.push(last("gpai-check:render"));
+    }
+    return out;
+  }, 60);
+  await keyCtx.close();
+
   // 4 and 5. Native.
   const native = JSON.parse(execFileSync(nativeBin, { cwd: root, encoding: "utf8" }));
   const wasmMedian = median(browserFigures.ms);
   const lines = [
     ["wasm (raw)", kb(wasm.length)],
     ["wasm (gzip)", kb(gz(wasm))],
-    ["first visit, all files (gzip)", `${kb(transfer)} over ${files.size} files`],
+    ["first visit, all files until the page is ready (gzip)", `${kb(transfer)} over ${files.size} files`],
+    ["  of which the first-visit wasm (gzip)", `${firstWasm.path}: ${kb(gz(firstWasm.bytes))}`],
+    ["the page's second module, loaded in idle time once it is ready (gzip)", `${kb(laterTransfer)}: ${later.map((r) => `${r.path} ${kb(gz(r.bytes))}`).join(", ")}`],
     ["SurveyJS core, survey-core 3.1.1 (gzip)", kb(gz(survey))],
     ["first visit / SurveyJS core", (transfer / gz(survey)).toFixed(2)],
     ["cold start in Chromium, painted (median of 20 fresh contexts in one browser)", `${median(starts)} ms`],
     [`time to usable on Fast 3G + 4x CPU, precompressed (median of ${SLOW_LOADS})`, slowFigure(slow.precompressed)],
     [`time to usable on Fast 3G + 4x CPU, uncompressed (median of ${SLOW_LOADS})`, slowFigure(slow.uncompressed)],
     ["evaluate() in Chromium, median / p95 (1,000 calls)", `${wasmMedian.toFixed(3)} / ${pct(browserFigures.ms, 0.95).toFixed(3)} ms`],
+    [
+      "evaluate()'s parts in Chromium, medians: JSON.stringify of the submission; JSON.parse of the report (its size)",
+      `${median(browserFigures.parts.stringify).toFixed(3)} ms; ${median(browserFigures.parts.parse).toFixed(3)} ms (${kb(browserFigures.parts.reportBytes)})`,
+    ],
     ["evaluateJson(text) in Chromium less JSON.parse of its report, median / p95 (1,000 calls)", `${median(browserFigures.engine).toFixed(3)} / ${pct(browserFigures.engine, 0.95).toFixed(3)} ms`],
     ["evaluate natively (read the JSON, evaluate, write the JSON), median / p95 (1,000 calls)", `${native.nativeEvaluate.medianMs.toFixed(3)} / ${native.nativeEvaluate.p95Ms.toFixed(3)} ms`],
     ["wasm / native, the line above against native (timed in turns, median of 10 rounds)", `${median(ratios).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`],
@@ -220,6 +293,10 @@ try {
       ? native.growthCount.counts.map((c) => [`pack x${c.factor}, every copy answered (instructions of one evaluation, callgrind; ratio to x1)`, `${c.instructions.toLocaleString("en")}, ${c.ratio.toFixed(2)}`])
       : [["instructions of one evaluation (callgrind)", `not counted: ${native.growthCount.error}`]]),
     ["wasm memory after a full evaluation", kb(browserFigures.memory)],
+    [
+      `keystroke to the page laid out again, frontier example, CPU ${CPU_SLOWDOWN}x slower (median / p95 of 60; of it evaluate / render, medians)`,
+      `${median(keystrokes.total).toFixed(1)} / ${pct(keystrokes.total, 0.95).toFixed(1)} ms; ${median(keystrokes.evaluate).toFixed(1)} / ${median(keystrokes.render).toFixed(1)} ms`,
+    ],
   ];
   const width = Math.max(...lines.map(([k]) => k.length));
   for (const [k, v] of lines) console.log(`${k.padEnd(width)}  ${v}`);

@@ -8,19 +8,32 @@ wasm-pack build --release --target web --out-name gpai_check
 # default), the serde-derived readers merge into a few huge functions: about 40 KB more gzip,
 # and the pack's parse runs as one call in V8's baseline code, which swaps in optimised code
 # only between calls (the page's first evaluation 11 to 27 ms later). See README, Figures.
-node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
+shrink() {
+  node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$1" -o "$1"
+}
+shrink pkg/gpai_check_bg.wasm
 # Each shipped language in one file (www/locales/<lang>.json), fetched by the page when chosen,
 # carried by the package (locales/) and inlined in the one-file checker.
 node scripts/locales.mjs --bundle
 node scripts/package.mjs
+# The page's first-visit engine: the same crate without the export-only entry points (the
+# "exports" feature: Markdown, OSCAL, bundles, verify, documents, sealing, the answers-file
+# reader), which the linker then leaves out. The page loads pkg/gpai_check_bg.wasm, the whole
+# engine, as its second module in idle time once it is ready (www/exports.js). Built into
+# www/engine/ (git-ignored), which the page serves; the npm package is not changed by it.
+wasm-pack build --release --target web --no-pack --out-dir target/page-engine --out-name gpai_check_page -- --no-default-features
+rm -rf www/engine && mkdir -p www/engine
+cp -r target/page-engine/gpai_check_page.js target/page-engine/gpai_check_page_bg.wasm target/page-engine/snippets www/engine/
+shrink www/engine/gpai_check_page_bg.wasm
 # The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
 node scripts/bundle.mjs
 # The one-file checker (wasm and pack inlined) that the page offers for download.
 node scripts/single-file.mjs
 # Brotli and gzip copies of the files the page serves, in precompressed/ (see docs/deploying.md).
 node scripts/precompress.mjs
-printf '[build] pkg/gpai_check_bg.wasm: %s bytes, %s gzip\n' \
-  "$(wc -c < pkg/gpai_check_bg.wasm)" "$(gzip -9 -c pkg/gpai_check_bg.wasm | wc -c)"
+for wasm in pkg/gpai_check_bg.wasm www/engine/gpai_check_page_bg.wasm; do
+  printf '[build] %s: %s bytes, %s gzip\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+done

@@ -1,152 +1,162 @@
-// Bundles the page's ES modules and the package's JavaScript into one module: www/app.bundle.js,
-// which www/index.html loads. One request instead of twenty: served as separate modules, the
-// page waited for each of them (they arrive one after another on a fresh connection), and its
-// cold start was about 70 ms later (README, Figures). The one-file checker inlines the same bundle.
-//   node scripts/bundle.mjs        (writes www/app.bundle.js; a build output, not in git)
-// The bundler understands the import and export forms this project uses and stops with an error
-// on any other, rather than produce a page that fails later. Its output is then minified by
-// esbuild (a dev dependency; nothing of it reaches the page but the smaller text): 28 KB gzip
-// instead of 46 KB, the largest part of the first visit after the wasm (README, Figures).
-import { readFileSync, writeFileSync, renameSync, unlinkSync } from "node:fs";
-import { transformSync } from "esbuild";
+// Bundles the page's ES modules and the engine's JavaScript with esbuild (a pinned dev
+// dependency; nothing of it reaches the page but its output):
+//   www/app.bundle.js          app.js and every module it imports statically, with the page's
+//                              first-visit engine (www/engine/gpai_check_page.js, the wasm
+//                              built without the export-only entry points; scripts/build.sh);
+//   www/app.chunk-<name>-<hash>.js  one file per dynamic import(), loaded on first use: www/exports.js
+//                              (the whole engine, pkg/gpai_check.js, for downloads, print, import
+//                              and documents) and any other module a dynamic import names.
+// One request for the first screen instead of twenty: served as separate modules, the page waited
+// for each of them and its cold start was about 70 ms later (docs/performance.md). So the entry
+// must import nothing statically: a module shared by the entry and a chunk would become a shared
+// chunk the entry imports, a request before the page can start, and the build stops instead.
+// The one-file checker (scripts/single-file.mjs) gets one module with everything inline, dynamic
+// imports included, and the whole engine only: it runs from file://, where nothing is fetched.
+//   node scripts/bundle.mjs        (writes www/app.bundle.js and its chunks; build outputs, not in git)
+import { readdirSync, writeFileSync, renameSync, unlinkSync } from "node:fs";
+import { build, buildSync } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const rel = (file) => relative(root, file).split("\\").join("/");
+const rel = (file) => relative(root, file).split(sep).join("/");
+const www = join(root, "www");
 
 /** Where the page's bundle is written. */
-export const bundlePath = join(root, "www", "app.bundle.js");
+export const bundlePath = join(www, "app.bundle.js");
+/** The engine's glue as the sources import it (the whole engine, as in the npm package). */
+export const ENGINE_GLUE = "pkg/gpai_check.js";
+/** The page's first-visit engine glue, which the page's bundle uses in place of ENGINE_GLUE. */
+export const PAGE_ENGINE_GLUE = "www/engine/gpai_check_page.js";
+/** The one module of the page whose imports of ENGINE_GLUE keep the whole engine. */
+export const EXPORTS_MODULE = "www/exports.js";
+/** The names of the chunk files beside the entry (the wasm URLs are made from the entry's own). */
+const CHUNK_PREFIX = "app.chunk-";
+
+// ES2022, the first with top-level await: esbuild writes no newer syntax than that (and stops
+// with an error where the sources use any).
+/** @type {import("esbuild").BuildOptions} */
+const common = { absWorkingDir: root, bundle: true, format: "esm", target: "es2022", legalComments: "none", write: false, metafile: true, logLevel: "silent" };
 
 /**
- * Bundles an ES module and everything it imports (relative paths only) into one module text.
- * Each module becomes an async function run once in dependency order; its exports are the
- * object it returns, and its imports read those objects. Exports must be functions, classes or
- * consts, so no live binding is lost. `minify: false` gives the readable text (each module under
- * a `__modules[...] =` line of its own), which the minified one is made from.
+ * In the page's bundle, the engine's glue is the first-visit engine's, except in www/exports.js,
+ * which loads the whole engine as a chunk of its own. A static import of an export-only entry
+ * point anywhere else stops the build ("No matching export"), as it would fail in the page.
  */
-export function bundle(entry = join(root, "www", "app.js"), { minify = true } = {}) {
-  const done = new Map();
-  const visiting = new Set();
-  const visit = (file) => {
-    if (done.has(file)) return;
-    if (visiting.has(file)) throw new Error(`import cycle through ${rel(file)}`);
-    visiting.add(file);
-    const { code, deps } = transform(readFileSync(file, "utf8"), file);
-    for (const dep of deps) visit(dep);
-    visiting.delete(file);
-    done.set(file, code);
-  };
-  visit(entry);
-  const parts = ["const __modules = Object.create(null);"];
-  for (const [file, code] of done) {
-    parts.push(`// ${rel(file)}\n__modules[${JSON.stringify(rel(file))}] = await (async () => {\n${code}\n})();`);
+const pageEngine = {
+  name: "page-engine",
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)pkg\/gpai_check\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (rel(target) !== ENGINE_GLUE || rel(args.importer) === EXPORTS_MODULE) return undefined;
+      return { path: join(root, PAGE_ENGINE_GLUE) };
+    });
+  },
+};
+
+/**
+ * The page's bundle, made in memory: { entry, chunks: [{ file, text }], metafile }, where
+ * `entry` is the text of www/app.bundle.js and each chunk's `file` its name in www/.
+ * `minify: false` gives readable text (with each module's path as a comment).
+ */
+export async function pageBundle({ minify = true } = {}) {
+  const result = await build({
+    ...common,
+    entryPoints: { "app.bundle": join(www, "app.js") },
+    splitting: true,
+    outdir: www,
+    chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
+    minify,
+    plugins: [pageEngine],
+  }).catch((error) => {
+    throw new Error(`the page's bundle cannot be made:\n${error.message}`);
+  });
+  checkInputs(result.metafile);
+  let entry;
+  const chunks = [];
+  for (const file of result.outputFiles) {
+    const text = safeForScript(file.text, rel(file.path));
+    checkSyntax(text, rel(file.path));
+    if (file.path === bundlePath) entry = text;
+    else chunks.push({ file: basename(file.path), text });
   }
-  const readable = `${parts.join("\n")}\n`;
-  // The text that is returned is the one checked: minified, it is what the page and the one-file
-  // checker run (esbuild also stops on a syntax error in the readable text it is given).
-  const text = safeForScript(minify ? minified(readable) : readable);
-  checkSyntax(text);
+  const statics = result.metafile.outputs[rel(bundlePath)].imports.filter((i) => i.kind === "import-statement");
+  if (statics.length) {
+    throw new Error(
+      `www/app.bundle.js would import ${statics.map((i) => i.path).join(", ")} before it can start: a module that both ` +
+        `the page and a dynamically imported chunk import becomes a shared chunk. Import it only in the chunk, or only statically`,
+    );
+  }
+  return { entry, chunks, metafile: result.metafile };
+}
+
+/**
+ * The one-file checker's script: app.js and everything it imports, dynamic imports included, in
+ * one module, with the whole engine (no first-visit engine: the one file carries one wasm).
+ */
+export function singleFileScript({ minify = true } = {}) {
+  const result = buildSync({ ...common, entryPoints: [join(www, "app.js")], outfile: join(root, "pkg", "gpai-check.js"), minify });
+  checkInputs(result.metafile);
+  if (result.outputFiles.length !== 1) throw new Error(`the one-file script is ${result.outputFiles.length} files, not one`);
+  const text = safeForScript(result.outputFiles[0].text, "the one-file script");
+  checkSyntax(text, "the one-file script");
   return text;
 }
 
-/** The bundle minified: same behaviour, no comments or spaces, short local names. */
-function minified(text) {
-  // ES2022, the first with top-level await, which the bundle needs: the minifier writes no newer
-  // syntax than that (esbuild stops with an error where the sources use any).
-  return transformSync(text, { minify: true, format: "esm", target: "es2022", legalComments: "none" }).code;
+/** Only the page's own modules and the engine's glue are bundled: nothing from elsewhere. */
+function checkInputs(metafile) {
+  for (const input of Object.keys(metafile.inputs)) {
+    if (!/^(www\/|pkg\/gpai_check\.js$|pkg\/snippets\/)/.test(input)) throw new Error(`cannot bundle ${input}: only www/ and the engine's glue (${ENGINE_GLUE}) are the page's`);
+  }
 }
 
 /** The text made safe to inline in a <script> element (the one-file checker does). */
-function safeForScript(text) {
-  if (/<!--/.test(text)) throw new Error("the bundle contains <!--, which would confuse the HTML parser");
+function safeForScript(text, what) {
+  if (/<!--/.test(text)) throw new Error(`${what} contains <!--, which would confuse the HTML parser`);
   // "</script" inside a string or comment would end the element: "<\/script" means the same in JS.
   return text.replace(/<\/script/gi, "<\\/script");
 }
 
-function transform(source, file) {
-  const deps = [];
-  const exported = []; // [exported name, local name]
-  const key = (spec) => {
-    if (!spec.startsWith("./") && !spec.startsWith("../")) throw new Error(`${rel(file)}: cannot bundle the import "${spec}"`);
-    const target = resolve(dirname(file), spec);
-    deps.push(target);
-    return JSON.stringify(rel(target));
-  };
-  let code = source;
-  code = code.replace(/^import\s+(["'])([^"']+)\1\s*;?/gm, (_, __, spec) => `void __modules[${key(spec)}];`);
-  code = code.replace(/^import\s+([\w$]+\s*,\s*)?(\{[\s\S]*?\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s+(["'])([^"']+)\3\s*;?/gm, (_, first, clause, __, spec) => {
-    const from = `__modules[${key(spec)}]`;
-    const lines = [];
-    const names = [];
-    if (first) names.push(`default: ${first.replace(",", "").trim()}`);
-    if (clause.startsWith("{")) {
-      for (const part of clause.slice(1, -1).split(",").map((p) => p.trim()).filter(Boolean)) {
-        const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-        if (!m) throw new Error(`${rel(file)}: cannot read the import "${part}"`);
-        names.push(m[2] ? `${m[1]}: ${m[2]}` : m[1]);
-      }
-    } else if (clause.startsWith("*")) {
-      lines.push(`const ${clause.replace(/^\*\s+as\s+/, "")} = ${from};`);
-    } else {
-      names.push(`default: ${clause}`);
-    }
-    if (names.length) lines.unshift(`const { ${names.join(", ")} } = ${from};`);
-    return lines.join(" ");
-  });
-  code = code.replace(/^export\s+default\s+(async\s+)?function(\s*\*)?\s+([\w$]+)/gm, (_, async = "", star = "", name) => {
-    exported.push(["default", name]);
-    return `${async}function${star} ${name}`;
-  });
-  code = code.replace(/^export\s+(async\s+)?function(\s*\*)?\s+([\w$]+)/gm, (_, async = "", star = "", name) => {
-    exported.push([name, name]);
-    return `${async}function${star} ${name}`;
-  });
-  code = code.replace(/^export\s+(const|class)\s+([\w$]+)/gm, (_, kind, name) => {
-    exported.push([name, name]);
-    return `${kind} ${name}`;
-  });
-  code = code.replace(/^export\s*\{([^}]*)\}\s*;?/gm, (_, list) => {
-    for (const part of list.split(",").map((p) => p.trim()).filter(Boolean)) {
-      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-      if (!m) throw new Error(`${rel(file)}: cannot read the export "${part}"`);
-      exported.push([m[2] ?? m[1], m[1]]);
-    }
-    return "";
-  });
-  const leftover = /^\s*(import|export)\b(?!\.meta|\s*\()/m.exec(code);
-  if (leftover) {
-    const line = code.slice(leftover.index).split("\n")[0].trim();
-    throw new Error(`${rel(file)}: cannot bundle "${line}" (only static imports and function, class, const or list exports)`);
-  }
-  if (/\bimport\s*\(/.test(code)) throw new Error(`${rel(file)}: dynamic import() cannot be bundled`);
-  const exports = exported.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(", ");
-  return { code: `${code}\nreturn Object.freeze({ ${exports} });`, deps };
-}
-
-/** Lets Node parse the bundle as a module, so a syntax error stops the build and not the page. */
-function checkSyntax(text) {
+/** Lets Node parse each file as a module, so a syntax error stops the build and not the page. */
+function checkSyntax(text, what) {
   const file = join(tmpdir(), `gpai-check-bundle-${process.pid}-${Date.now()}.mjs`);
   writeFileSync(file, text);
   try {
     const result = spawnSync(process.execPath, ["--check", file], { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`the bundle does not parse:\n${result.stderr}`);
+    if (result.status !== 0) throw new Error(`${what} does not parse:\n${result.stderr}`);
   } finally {
     unlinkSync(file);
   }
 }
 
-/** Writes the page's bundle (atomically: a reader never sees half a file); returns its size. */
-export function writeBundle(out = bundlePath) {
-  const text = bundle();
-  const tmp = `${out}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, out);
-  return Buffer.byteLength(text);
+/** The chunk files in www/ now (the current build's and any left over from an earlier one). */
+export function chunkFiles() {
+  return readdirSync(www).filter((f) => f.startsWith(CHUNK_PREFIX) && f.endsWith(".js")).sort();
+}
+
+/**
+ * Writes the page's bundle and its chunks (each atomically: a reader never sees half a file), and
+ * removes the chunks of earlier builds. Returns { entry: bytes, chunks: [{ file, bytes }] }.
+ */
+export async function writeBundle() {
+  const { entry, chunks } = await pageBundle();
+  const put = (out, text) => {
+    const tmp = `${out}.tmp-${process.pid}`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, out);
+  };
+  // Chunks first: the entry that names them is written once they are all there.
+  for (const chunk of chunks) put(join(www, chunk.file), chunk.text);
+  put(bundlePath, entry);
+  const current = new Set(chunks.map((c) => c.file));
+  for (const file of chunkFiles()) if (!current.has(file)) unlinkSync(join(www, file));
+  return { entry: Buffer.byteLength(entry), chunks: chunks.map((c) => ({ file: c.file, bytes: Buffer.byteLength(c.text) })) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`[bundle] ${rel(bundlePath)}: ${writeBundle()} bytes`);
+  const { entry, chunks } = await writeBundle();
+  console.log(`[bundle] ${rel(bundlePath)}: ${entry} bytes`);
+  for (const c of chunks) console.log(`[bundle] www/${c.file}: ${c.bytes} bytes`);
 }

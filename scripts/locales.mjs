@@ -95,7 +95,10 @@ export async function englishFiles() {
     part("scope");
     walkScope(read("src/packs/ai-act-scope.json"), visit);
   });
-  add("messages", "src/messages/en.json", read("src/messages/en.json").messages);
+  add("messages", "src/messages/en.json, src/messages/report.en.json", {
+    ...read("src/messages/en.json").messages,
+    ...read("src/messages/report.en.json").messages,
+  });
   const ui = (await import(pathToFileURL(join(root, "www/interface-en.js")).href)).INTERFACE_EN;
   const html = htmlStrings(readFileSync(join(root, "www/index.html"), "utf8"));
   for (const key of Object.keys(html)) {

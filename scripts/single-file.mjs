@@ -1,5 +1,6 @@
 // Builds the checker as one self-contained HTML file that runs from disk (file://), offline:
-// the page's ES modules and the package's JavaScript bundled into one inline module (scripts/bundle.mjs), the CSS
+// the page's ES modules and the engine's JavaScript bundled into one inline module, dynamic imports
+// included, with the whole engine (scripts/bundle.mjs; the served page's second module is inline here), the CSS
 // inlined, the wasm and the examples as data blocks, and a Content Security Policy of its own
 // that allows exactly that inline script and style by their SHA-256 hashes.
 //   node scripts/single-file.mjs [--out path]     (default pkg/gpai-check.html; needs pkg/ built)
@@ -9,7 +10,7 @@ import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { bundle } from "./bundle.mjs";
+import { singleFileScript } from "./bundle.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const rel = (file) => relative(root, file).split("\\").join("/");
@@ -23,7 +24,7 @@ export function buildSingleFile({ out = join(root, "pkg", "gpai-check.html") } =
   const css = readFileSync(join(root, "www", "style.css"), "utf8");
   const wasm = readFileSync(join(root, "pkg", "gpai_check_bg.wasm"));
   const favicon = readFileSync(join(root, "www", "favicon.svg"));
-  const script = bundle(join(root, "www", "app.js"));
+  const script = singleFileScript();
   const examples = readExamples();
 
   if (/<\/style/i.test(css)) throw new Error("www/style.css contains </style");

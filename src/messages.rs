@@ -9,18 +9,31 @@ use std::sync::OnceLock;
 
 use crate::report::{Explanation, ExplanationGroup, Problem};
 
-/// The English catalogue, as shipped.
+/// The English catalogue of a report's codes (statuses, explanations, problems), as shipped.
 pub const EN: &str = include_str!("messages/en.json");
+
+/// The renderers' own English words (the Markdown report, the documents): only in a build with
+/// the export entry points, so that the page's first-visit engine does not carry them.
+#[cfg(feature = "exports")]
+pub const REPORT_EN: &str = include_str!("messages/report.en.json");
+
+fn parse(text: &str) -> serde_json::Map<String, serde_json::Value> {
+    // The files are the crate's own, checked by the tests: they parse.
+    let mut file: serde_json::Value = crate::json::from_str(text).unwrap_or_default();
+    match file.get_mut("messages").map(serde_json::Value::take) {
+        Some(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    }
+}
 
 fn catalogue() -> &'static serde_json::Map<String, serde_json::Value> {
     static PARSED: OnceLock<serde_json::Map<String, serde_json::Value>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        // The file is the crate's own, checked by the tests: it parses.
-        let mut file: serde_json::Value = crate::json::from_str(EN).unwrap_or_default();
-        match file.get_mut("messages").map(serde_json::Value::take) {
-            Some(serde_json::Value::Object(m)) => m,
-            _ => serde_json::Map::new(),
-        }
+        #[allow(unused_mut)]
+        let mut all = parse(EN);
+        #[cfg(feature = "exports")]
+        all.extend(parse(REPORT_EN));
+        all
     })
 }
 

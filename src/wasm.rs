@@ -9,7 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{ErrorCode, InputError};
-use crate::{Profile, Report, Submission};
+use crate::{Profile, Submission};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = concat!(include_str!("types.d.ts"), "\n", include_str!("report.d.ts"));
@@ -256,6 +256,7 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Submission")] submission:
     report_to_js(crate::evaluate_unsealed_text(&submission))
 }
 
+#[cfg(feature = "exports")]
 /// As `evaluate`, sealed: `digest` is the SHA-256 of the report's canonical JSON. For a report
 /// that leaves the page (a download, a print, a portal's record).
 #[wasm_bindgen(js_name = sealedReport, unchecked_return_type = "Report")]
@@ -293,6 +294,7 @@ pub fn evaluate_json(
     report_to_js(submission.and_then(|s| crate::evaluate_unsealed_text(&s)))
 }
 
+#[cfg(feature = "exports")]
 /// What a renderer was given, read as a submission or a result bundle. A report is refused:
 /// a renderer renders only the engine's own evaluation (see `verify::own_report`).
 fn renderable(input: &JsValue) -> Result<crate::verify::Renderable, JsValue> {
@@ -312,11 +314,13 @@ fn renderable(input: &JsValue) -> Result<crate::verify::Renderable, JsValue> {
     from_js(input, "").map(Renderable::Submission)
 }
 
+#[cfg(feature = "exports")]
 /// The engine's own sealed report of a submission, or of a bundle that verifies.
-fn own_report(input: &JsValue) -> Result<Report<'static>, JsValue> {
+fn own_report(input: &JsValue) -> Result<crate::Report<'static>, JsValue> {
     crate::verify::own_report(&renderable(input)?).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "exports")]
 /// The locale of a renderer's options (`{ locale }`), if one is given: English when not.
 fn locale_of(options: &Option<js_sys::Object>) -> Result<Option<crate::locale::Locale>, JsValue> {
     let Some(options) = options else { return Ok(None) };
@@ -328,6 +332,7 @@ fn locale_of(options: &Option<js_sys::Object>) -> Result<Option<crate::locale::L
     crate::locale::Locale::from_value(locale).map(Some).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "exports")]
 /// Renders as Markdown the engine's own evaluation of a submission, or of a result bundle that
 /// verifies, in English or in the language of `{ locale }` (a file of `locales/`, e.g. the
 /// package's `locales/de.json`): its header says the language and its status. Throws
@@ -342,6 +347,7 @@ pub fn report_markdown(
     Ok(crate::report_markdown_in(&own_report(&input)?, locale.as_ref()))
 }
 
+#[cfg(feature = "exports")]
 /// Evaluates a submission and wraps both in a result bundle
 /// `{ submission, report, packId, packDigest, engineVersion }` that a portal can `verify`.
 #[wasm_bindgen(js_name = resultBundle, unchecked_return_type = "ResultBundle")]
@@ -352,6 +358,7 @@ pub fn result_bundle(
     crate::verify::bundle(&submission).map(|b| to_js(&b)).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "exports")]
 /// Recomputes a bundle's report with the built-in pack and says whether it matches, naming the
 /// first difference. Proves consistency (same answers, same pack, same engine), not truth.
 #[wasm_bindgen(unchecked_return_type = "Verification")]
@@ -362,6 +369,7 @@ pub fn verify(#[wasm_bindgen(unchecked_param_type = "ResultBundle")] bundle: JsV
     crate::verify::verify(&bundle).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "exports")]
 /// The engine's own evaluation of a submission, or of a result bundle that verifies, as an OSCAL
 /// assessment-results document (JSON object). Refuses a report as `reportMarkdown` does.
 #[wasm_bindgen(js_name = oscalAssessmentResults, unchecked_return_type = "OscalAssessmentResults")]
@@ -383,6 +391,7 @@ pub fn is_gpai_input_error(value: &JsValue) -> bool {
         && text("path").is_some()
 }
 
+#[cfg(feature = "exports")]
 /// The documents a provider hands over, from the engine's own evaluation of a submission or of a
 /// result bundle that verifies: the Model Documentation Form filled in for each recipient
 /// (AI Office, national competent authorities, downstream providers), each with its title, file
@@ -462,6 +471,7 @@ pub fn engine_version() -> String {
     crate::report::ENGINE_VERSION.to_string()
 }
 
+#[cfg(feature = "exports")]
 /// Reads a file of answers, given as JSON text or as the bytes of a file (`Uint8Array`): the
 /// answers file the page's "Export answers" writes, or a plain submission. Returns the
 /// submission, with the profile questions left unanswered omitted. Throws `GpaiInputError`

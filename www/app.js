@@ -1,10 +1,11 @@
 // gpai-check's page: loads the engine, asks the profile and the Code's questions, and shows the
 // report. Every edit makes exactly one `evaluate` call and is saved at once; nothing leaves the
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
-import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, sealedReport, readAnswers, reportMarkdown, documents, engineVersion, limits } from "../pkg/gpai_check.js";
+// In the served page this is the first-visit engine, without the export-only entry points, which
+// www/exports.js brings (scripts/bundle.mjs); in the one-file checker, the whole engine.
+import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts, chapterText, simplificationText } from "./texts.js";
-import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
 import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
 import { startLanguage, buildLanguageSwitcher } from "./language.js";
 import { useEnglishTexts } from "./english-original.js";
@@ -104,8 +105,10 @@ async function start() {
   const englishPack = loadPack(PACK_ID);
   const englishScope = scopeTexts();
   useEnglishTexts(englishPack, englishScope);
-  packData = locale ? localisedPack(englishPack, locale.texts ?? {}) : englishPack;
-  const texts = locale ? localisedScopeTexts(englishScope, locale.texts ?? {}) : englishScope;
+  // The walk that puts a language's texts in place is loaded only for another language.
+  const keys = locale ? await import("./locale-keys.js") : null;
+  packData = keys ? keys.localisedPack(englishPack, locale.texts ?? {}) : englishPack;
+  const texts = keys ? keys.localisedScopeTexts(englishScope, locale.texts ?? {}) : englishScope;
   questions = locale ? texts.inputs : scopeQuestions();
   useMessages(localisedMessages(messages()));
   useTexts(packData, texts);
@@ -182,6 +185,41 @@ async function start() {
     revealTarget();
   });
   $("main").dataset.state = "ready";
+  // The benchmark and the request test tell the first visit from what follows by this mark.
+  performance.mark("gpai-ready");
+  // What only an export or an import needs arrives once the page is ready, in idle time.
+  whenIdle(() => loadExports().catch(() => {}));
+}
+
+function whenIdle(task) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 0);
+}
+
+/** The engine's export-only entry points (www/exports.js) once they have arrived; null before. */
+let exportsEngine = null;
+let exportsLoading = null;
+
+/**
+ * Loads the page's second module (www/exports.js and the whole engine's wasm) once, and starts
+ * it; resolves to its entry points. A failed load (offline before it arrived) is tried again on
+ * the next call. Sets `data-exports="loaded"` on <main> when it is there.
+ */
+function loadExports() {
+  exportsLoading ??= import("./exports.js")
+    .then(async (m) => {
+      // The one-file checker's engine is this one, already started from its own bytes.
+      await m.start(SINGLE_FILE ? undefined : new URL("../pkg/gpai_check_bg.wasm", import.meta.url));
+      exportsEngine = m;
+      $("main").dataset.exports = "loaded";
+      refreshDocuments();
+      return m;
+    })
+    .catch((error) => {
+      exportsLoading = null;
+      throw new Error(`the part of the checker that makes files could not be loaded (${error.message})`);
+    });
+  return exportsLoading;
 }
 
 /**
@@ -228,14 +266,14 @@ function yieldToInput() {
 }
 
 /**
- * The served page fetches the wasm from pkg/ (named from this module, which is www/app.js or the
- * bundle beside it, www/app.bundle.js: the engine's own default would look next to the bundle);
- * the one-file build decodes its own.
+ * The served page fetches its first-visit wasm from www/engine/ (named from this module, which is
+ * www/app.js or the bundle beside it, www/app.bundle.js); the one-file build decodes its own,
+ * the whole engine.
  */
 async function initEngine() {
   const embedded = $("gpai-wasm");
   if (embedded) initSync({ module: base64Bytes(embedded.textContent.trim()) });
-  else await init({ module_or_path: new URL("../pkg/gpai_check_bg.wasm", import.meta.url) });
+  else await init({ module_or_path: new URL("./engine/gpai_check_page_bg.wasm", import.meta.url) });
 }
 
 function base64Bytes(text) {
@@ -1024,10 +1062,13 @@ function showDigest(text) {
   setText($("report-digest"), text);
 }
 
-/** The sealed report of the current answers, for a download or a print; shows its digest. */
-function sealForExport() {
+/**
+ * The sealed report of the current answers, for a download or a print; shows its digest. Needs
+ * the second module (loadExports).
+ */
+function sealForExport(/** @type {{ sealedReport: typeof import("../pkg/gpai_check.js").sealedReport }} */ engine) {
   const current = evaluated;
-  const sealed = sealedReport(current);
+  const sealed = engine.sealedReport(current);
   sealedFor = JSON.stringify(current);
   showDigest(sealed.digest);
   return sealed;
@@ -1248,7 +1289,7 @@ async function importFile(file) {
   // cannot use; the page only fits what it read to an assessment.
   let read;
   try {
-    read = readAnswers(bytes);
+    read = (await loadExports()).readAnswers(bytes);
   } catch (error) {
     fail(importProblem(error));
     return;
@@ -1308,7 +1349,9 @@ function clearImportMessages() {
 let refreshDocuments = () => {};
 
 function wireTools() {
-  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => documents(evaluated ?? submission(), { locale: currentLocale() ?? undefined }) });
+  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => exportsEngine?.documents(evaluated ?? submission(), { locale: currentLocale() ?? undefined }) ?? null });
+  // Opened before the second module arrived: it is asked for at once (and refreshes the panel).
+  $("documents").addEventListener("toggle", () => $("documents").open && !exportsEngine && loadExports().catch((error) => showError(error.message)));
   $("clear").addEventListener("click", () => {
     if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
     $("example-select").value = "";
@@ -1317,27 +1360,40 @@ function wireTools() {
     syncInputs();
     announce("All answers of this assessment are cleared.");
   });
-  $("download-json").addEventListener("click", () => {
+  $("download-json").addEventListener("click", async () => {
     if (!report) return;
-    const sealed = sealForExport();
+    const engine = await exportsOrError();
+    if (!engine) return;
+    const sealed = sealForExport(engine);
     downloadText(`${JSON.stringify(sealed, null, 2)}\n`, `${reportFileStem(sealed)}.json`, "application/json");
   });
-  $("download-md").addEventListener("click", () => {
+  $("download-md").addEventListener("click", async () => {
     // The engine renders its own evaluation of the answers, never a report handed to it.
     if (!report) return;
-    sealForExport();
-    downloadText(reportMarkdown(evaluated, { locale: currentLocale() ?? undefined }), `${reportFileStem(report)}.md`, "text/markdown");
+    const engine = await exportsOrError();
+    if (!engine) return;
+    sealForExport(engine);
+    downloadText(engine.reportMarkdown(evaluated, { locale: currentLocale() ?? undefined }), `${reportFileStem(report)}.md`, "text/markdown");
   });
-  $("print-report").addEventListener("click", () => {
-    if (report) sealForExport();
+  $("print-report").addEventListener("click", async () => {
+    if (report) {
+      const engine = await exportsOrError();
+      if (!engine) return;
+      sealForExport(engine);
+    }
     window.print();
   });
   // A report printed in the moment before every chapter is built would leave chapters out; a
   // printed report carries its digest (printing from the browser's menu too).
   window.addEventListener("beforeprint", () => {
     finishBuilding();
-    // After "Print report" the digest is already made for these answers: not again.
-    if (report && !sealedIsCurrent()) sealForExport();
+    // After "Print report" the digest is already made for these answers: not again. Printing
+    // cannot wait for the second module: printed in the moment before it arrived (from the
+    // browser's menu), the report says its digest is not made rather than print without a word.
+    if (report && !sealedIsCurrent()) {
+      if (exportsEngine) sealForExport(exportsEngine);
+      else showDigest("not made: the part of the checker that seals reports was still loading; print again in a moment");
+    }
   });
   // Links into the chapters (still missing, answers to check, consistency checks) work even in
   // the moment before every chapter is built.
@@ -1462,6 +1518,16 @@ async function offerSingleFile() {
     show($("single-file"), response.ok);
   } catch {
     show($("single-file"), false);
+  }
+}
+
+/** The second module for an export the person asked for; on failure says why and gives null. */
+async function exportsOrError() {
+  try {
+    return await loadExports();
+  } catch (error) {
+    showError(`The file was not made: ${error.message}. Try again once you are online.`);
+    return null;
   }
 }
 

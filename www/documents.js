@@ -9,7 +9,8 @@ import { downloadText } from "./download.js";
 
 /**
  * Wires the panel. `panel` is a <details> whose body holds `list`; `make()` returns the engine's
- * documents for the current answers (or throws a GpaiInputError, shown in `status`).
+ * documents for the current answers (or throws a GpaiInputError, shown in `status`), or null
+ * while the part of the engine that makes them is still loading (refresh again once it is there).
  * Returns `refresh()`, to call after the answers changed.
  */
 export function setupDocuments({ panel, list, status, make }) {
@@ -24,6 +25,11 @@ export function setupDocuments({ panel, list, status, make }) {
       status.hidden = false;
       setChildren(list);
       shown = "";
+      return;
+    }
+    if (docs === null) {
+      setText(status, "Making the documents…");
+      status.hidden = false;
       return;
     }
     const key = JSON.stringify(docs.map((d) => [d.id, d.files.map((f) => f.text)]));

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { startHarness, openPage, gotoReady, eventually, textOf, storedOpenAssessment } from "./harness.mjs";
 import { pack, allQuestions, frontierSubmission, storedAssessments, putStorage } from "./submissions.mjs";
-import { firstVisitFiles } from "../../scripts/size-gate.mjs";
+import { firstVisitFiles, secondModuleFiles } from "../../scripts/size-gate.mjs";
 
 let harness;
 before(async () => {
@@ -175,21 +175,34 @@ test("script in every free-text field (text and URL questions, the name, a renam
 });
 
 /**
- * Page files, by path: the only requests the page may make, all while it loads. Its JavaScript is
- * one file, the bundle of app.js and every module it imports (the engine's included): a request
- * for any other script would mean the bundle is incomplete.
+ * Page files, by path: the only requests the page may make, all while it loads and, for its second
+ * module (the chunk of www/exports.js and the whole engine's wasm), in idle time just after. Its
+ * JavaScript for the first screen is one file, the bundle of app.js and every module it imports
+ * statically (the first-visit engine's included): a request for any other script would mean the
+ * bundle is incomplete.
  */
-const PAGE_FILES = [/^\/www\/$/, /^\/www\/app\.bundle\.js$/, /^\/www\/style\.css$/, /^\/www\/favicon\.svg$/, /^\/www\/examples\/[a-z-]+\.json$/, /^\/pkg\/gpai_check_bg\.wasm$/, /^\/pkg\/gpai-check\.html$/];
+const PAGE_FILES = [/^\/www\/$/, /^\/www\/app\.bundle\.js$/, /^\/www\/app\.chunk-exports-[\w-]+\.js$/, /^\/www\/style\.css$/, /^\/www\/favicon\.svg$/, /^\/www\/examples\/[a-z-]+\.json$/, /^\/www\/engine\/gpai_check_page_bg\.wasm$/, /^\/pkg\/gpai_check_bg\.wasm$/, /^\/pkg\/gpai-check\.html$/];
 
-test("requests: only the page's own files, all while it loads; after that nothing, even offline", async () => {
+test("requests: only the page's own files, all while it loads or just after; after that nothing, even offline", async () => {
   const { context, page, consoleErrors } = await openPage(harness);
   const log = [];
   context.on("request", (r) => log.push({ url: r.url(), method: r.method() }));
   try {
     await gotoReady(page);
+    // The second module arrives in idle time once the page is ready, not before.
+    await page.waitForSelector("main[data-exports=loaded]");
     await page.waitForLoadState("networkidle");
     const loaded = log.length;
-    for (const file of ["/www/app.bundle.js", "/pkg/gpai_check_bg.wasm", "/www/style.css"]) {
+    const second = new Set(secondModuleFiles().map((f) => `/${f}`));
+    const started = await page.evaluate(() => ({
+      ready: performance.getEntriesByName("gpai-ready")[0].startTime,
+      files: performance.getEntriesByType("resource").map((r) => [new URL(r.name).pathname, r.startTime]),
+    }));
+    for (const file of second) {
+      const at = started.files.find(([path]) => path === file);
+      assert.ok(at && at[1] >= started.ready, `${file} is asked for after the page is ready (${at?.[1]} ms against ${started.ready} ms)`);
+    }
+    for (const file of ["/www/app.bundle.js", "/www/engine/gpai_check_page_bg.wasm", "/pkg/gpai_check_bg.wasm", "/www/style.css", ...second]) {
       assert.equal(log.filter((r) => new URL(r.url).pathname === file).length, 1, `${file} is requested once`);
     }
     for (const { url, method } of log) {
@@ -197,12 +210,13 @@ test("requests: only the page's own files, all while it loads; after that nothin
       assert.equal(u.origin, harness.origin, url);
       assert.ok(PAGE_FILES.some((p) => p.test(u.pathname)), `${u.pathname} is a page file`);
       assert.equal(method, u.pathname === "/pkg/gpai-check.html" ? "HEAD" : "GET", url);
+      assert.equal(u.search, "", `${url}: no query: nothing the person typed goes with a request`);
     }
     const examples = JSON.parse(await readFile(new URL("../../www/examples/index.json", import.meta.url), "utf8"));
     for (const e of examples) assert.ok(log.some((r) => r.url.endsWith(`/www/examples/${e.file}`)), `${e.file} is fetched while loading`);
     // The size gate counts exactly the files of a first visit: what the page asked for.
     const fetched = new Set(log.filter((r) => r.method === "GET").map((r) => new URL(r.url).pathname));
-    const counted = new Set(firstVisitFiles().map((f) => `/${f}`.replace(/\/index\.html$/, "/")));
+    const counted = new Set([...firstVisitFiles(), ...secondModuleFiles()].map((f) => `/${f}`.replace(/\/index\.html$/, "/")));
     assert.deepEqual([...fetched].sort(), [...counted].sort(), "scripts/size-gate.mjs counts the files the page loads");
 
     // Offline from here on: every feature must still work, and nothing may be asked for.

@@ -34,8 +34,8 @@ test("the extraction covers every item a reader sees: measures, questions, optio
   assert.equal(all[`form-field:${pack.form.fields[0].id}:label`], pack.form.fields[0].label);
   const scope = JSON.parse(readFileSync(new URL("../../src/packs/ai-act-scope.json", import.meta.url), "utf8"));
   for (const r of scope.reasons) assert.equal(all[`reason:${r.id}:text`], r.text);
-  const messages = JSON.parse(readFileSync(new URL("../../src/messages/en.json", import.meta.url), "utf8")).messages;
-  assert.deepEqual(english.find((f) => f.name === "messages").texts, messages);
+  const file = (name) => JSON.parse(readFileSync(new URL(`../../src/messages/${name}`, import.meta.url), "utf8")).messages;
+  assert.deepEqual(english.find((f) => f.name === "messages").texts, { ...file("en.json"), ...file("report.en.json") });
 });
 
 for (const language of translated) {

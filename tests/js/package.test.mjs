@@ -18,6 +18,7 @@ const EMBED = [
   "embed.html",
   "embed.js",
   "favicon.svg",
+  "english-original.js",
   "fields.js",
   "gpai-check-element.js",
   "interface-en.js",

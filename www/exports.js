@@ -1,0 +1,17 @@
+// The page's second module: the engine's export-only entry points (sealing a report, the Markdown
+// report, the documents to hand over, reading an answers file), which the first-visit engine
+// (www/engine/, built without them by scripts/build.sh) leaves out. app.js loads this module in
+// idle time once the page is ready, and at once when an export or an import needs it first:
+// two GET requests for the checker's own files (this chunk and pkg/gpai_check_bg.wasm, the
+// whole engine as the npm package has it), with no query and no body; no answer goes with them.
+// Only this module imports the whole engine's glue (scripts/bundle.mjs keeps every other import
+// of it on the first-visit engine). The one-file checker has one engine: this is the page's own,
+// already started, and nothing is fetched.
+import init, { sealedReport, readAnswers, reportMarkdown, documents } from "../pkg/gpai_check.js";
+
+export { sealedReport, readAnswers, reportMarkdown, documents };
+
+/** Starts the whole engine from its wasm at `wasm` (a URL), once; a started engine is kept. */
+export async function start(wasm) {
+  await init({ module_or_path: wasm });
+}
