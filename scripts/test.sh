@@ -24,8 +24,9 @@ fi
 declare -A MINIMUM=(
   [rust]=193
   [wasm]=11
-  [js]=49
-  [browser]=69
+  [js]=55
+  [browser]=78
+  [engines]=9
 )
 
 logs=$(mktemp -d)
@@ -151,6 +152,9 @@ counted js node --test --test-reporter=tap tests/js/
 
 step "the page in Chromium"
 counted browser node --test --test-reporter=tap tests/browser/
+
+step "the smoke in three engines through WebDriver: Chromium, Firefox, WebKit"
+counted engines node --test --test-reporter=tap tests/engines/
 
 step "fuzzing smoke (cargo fuzz, 15 s per target; the long run is scripts/fuzz.sh)"
 if rustup run nightly rustc --version >/dev/null 2>&1; then
