@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { writeFileSync, mkdirSync, readdirSync, copyFileSync } from "node:fs";
+import { writeFileSync, mkdirSync, readdirSync, copyFileSync, rmSync } from "node:fs";
 import { extname, join, normalize, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
@@ -62,6 +62,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   for (const s of servers) await s.close();
+  if (project) rmSync(project.dir, { recursive: true, force: true });
 });
 
 /** Serves a folder as static files, with the package README's Content Security Policy. Resolves to its origin. */
