@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { By } from "selenium-webdriver";
 import { startServer } from "../../scripts/serve.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
+import { eventually as retry } from "../browser/harness.mjs";
 import { ENGINES, openDriver } from "./drivers.mjs";
 
 const EXAMPLE = "closed-non-eu.json";
@@ -36,18 +37,8 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Polls `check` (an async function) until it returns without throwing, or rethrows after `ms`. */
-async function eventually(check, ms = 15000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-}
+/** Retries `check` for up to 15 s: engines under load take their time. */
+const eventually = (check, ms = 15000) => retry(check, ms);
 
 /**
  * Where the checker lives in the document: the page itself, or the element's shadow root. `find`
@@ -119,6 +110,25 @@ async function assertOwnFiles(driver, base) {
   assert.deepEqual(loaded.filter((url) => !url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")), []);
 }
 
+/**
+ * The checker page (served, or the one file): opened until ready, answered, an example loaded,
+ * the answers exported (the example's); everything it loaded came from `base`.
+ */
+async function useChecker(driver, url, base) {
+  await driver.get(url);
+  await eventually(async () => assert.equal(await driver.executeScript('return document.querySelector("main")?.dataset.state;'), "ready"), 30000);
+  const scope = scopeOf(driver, false);
+  await answer(scope);
+  await loadExample(driver, scope);
+  await keepDownloads(driver);
+  await scope.click("#export-answers");
+  const { name, value } = await keptFile(driver);
+  assert.match(name, /\.json$/);
+  assert.equal(value.format, "gpai-check-answers");
+  assert.equal(value.title, example.title, "the example's answers are exported");
+  await assertOwnFiles(driver, base);
+}
+
 for (const engine of engines) {
   describe(engine, () => {
     let session;
@@ -130,20 +140,8 @@ for (const engine of engines) {
     });
 
     test(`${engine}: the page opens, is answered, loads an example and exports the answers`, async (t) => {
-      const { driver } = session;
       t.diagnostic(session.version);
-      await driver.get(`${origin}/www/`);
-      await eventually(async () => assert.equal(await driver.executeScript('return document.querySelector("main")?.dataset.state;'), "ready"), 30000);
-      const scope = scopeOf(driver, false);
-      await answer(scope);
-      await loadExample(driver, scope);
-      await keepDownloads(driver);
-      await scope.click("#export-answers");
-      const { name, value } = await keptFile(driver);
-      assert.match(name, /\.json$/);
-      assert.equal(value.format, "gpai-check-answers");
-      assert.equal(value.title, example.title, "the example's answers are exported");
-      await assertOwnFiles(driver, `${origin}/`);
+      await useChecker(session.driver, `${origin}/www/`, `${origin}/`);
     });
 
     test(`${engine}: the element in a portal page opens, is answered, takes an example and exports its report`, async () => {
@@ -179,18 +177,7 @@ for (const engine of engines) {
     });
 
     test(`${engine}: the one-file checker opens from disk, is answered, loads an example and exports the answers`, async () => {
-      const { driver } = session;
-      await driver.get(singleFile);
-      await eventually(async () => assert.equal(await driver.executeScript('return document.querySelector("main")?.dataset.state;'), "ready"), 30000);
-      const scope = scopeOf(driver, false);
-      await answer(scope);
-      await loadExample(driver, scope);
-      await keepDownloads(driver);
-      await scope.click("#export-answers");
-      const { value } = await keptFile(driver);
-      assert.equal(value.format, "gpai-check-answers");
-      assert.equal(value.title, example.title);
-      await assertOwnFiles(driver, singleFile);
+      await useChecker(session.driver, singleFile, singleFile);
     });
   });
 }
