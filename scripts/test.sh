@@ -24,8 +24,8 @@ fi
 declare -A MINIMUM=(
   [rust]=193
   [wasm]=11
-  [js]=55
-  [browser]=78
+  [js]=71
+  [browser]=102
   [engines]=9
 )
 

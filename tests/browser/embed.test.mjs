@@ -223,7 +223,8 @@ test("the element renders inside portal.html: its profile questions are visible 
     await elementReady(page, "gpai-check:not(#checker)");
     const fromTop = (suffix) => requests.filter((r) => r.frame === page.url() && r.url.endsWith(suffix)).length;
     assert.equal(fromTop("/pkg/gpai_check_bg.wasm"), 1, "the engine is loaded once per page");
-    assert.equal(fromTop(".css"), 0, "no stylesheet is fetched");
+    const sheets = requests.filter((r) => r.frame === page.url() && new URL(r.url).pathname.endsWith(".css")).map((r) => new URL(r.url).pathname);
+    assert.deepEqual(sheets, ["/www/examples/portal.css"], "no stylesheet is fetched but the portal's own");
     assert.equal(await page.locator("gpai-check:not(#checker) #scope-verdict").textContent().then((t) => /^Not decided yet/.test(t)), true, "the second element has its own state");
     assertClean(opened);
   } finally {
