@@ -2,6 +2,8 @@
 // wasm file, the JSON Schemas), engines, licence, the package README, and the embedding files
 // (the <gpai-check> element and the iframe page). Run by scripts/build.sh.
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync, readdirSync } from "node:fs";
+// The element's styles as a module (www/element-css.js), before its imports are followed below.
+import "./element-css.mjs";
 
 const root = new URL("..", import.meta.url);
 const at = (p) => new URL(p, root);
@@ -25,13 +27,17 @@ copyFileSync(at("LICENSE"), at("pkg/LICENSE"));
 // are copied into pkg/embed/ as they are, found by following the imports of the two entry points
 // (so a module added to www/ and imported by the element ships without a list to maintain). The
 // one change: the engine's glue is imported from "../pkg/gpai_check.js" in www/ and from
-// "../gpai_check.js" in the package. Any other import that leaves www/ stops the build.
+// "../gpai_check.js" in the package (and its wasm is "../pkg/gpai_check_bg.wasm" and
+// "../gpai_check_bg.wasm"). Any other import that leaves www/ stops the build.
 const EMBED = "embed";
 const ENTRIES = ["gpai-check-element.js", "embed.js"];
 // Files the modules and embed.html load by URL rather than by import.
+// (The element's styles are not among them: they are in its modules, www/element-css.js.)
 const ASSETS = ["style.css", "embed.html", "favicon.svg"];
 const GLUE_IN_WWW = "../pkg/gpai_check.js";
 const GLUE_IN_PACKAGE = "../gpai_check.js";
+const WASM_IN_WWW = "../pkg/gpai_check_bg.wasm";
+const WASM_IN_PACKAGE = "../gpai_check_bg.wasm";
 
 /** The static import and export specifiers of a module (the forms this project uses). */
 function specifiers(text) {
@@ -54,7 +60,7 @@ function embeddingFiles() {
       if (!m) throw new Error(`www/${file} imports "${spec}": only "./<module>.js" and "${GLUE_IN_WWW}" can ship in the package`);
       pending.push(m[1]);
     }
-    modules.set(file, text.replaceAll(`"${GLUE_IN_WWW}"`, `"${GLUE_IN_PACKAGE}"`));
+    modules.set(file, text.replaceAll(`"${GLUE_IN_WWW}"`, `"${GLUE_IN_PACKAGE}"`).replaceAll(`"${WASM_IN_WWW}"`, `"${WASM_IN_PACKAGE}"`));
   }
   return modules;
 }
@@ -69,11 +75,30 @@ for (const f of readdirSync(at("www/locales")).filter((f) => f.endsWith(".json")
   copyFileSync(at(`www/locales/${f}`), at(`pkg/${EMBED}/locales/${f}`));
 }
 copyFileSync(at("www/gpai-check-element.d.ts"), at("pkg/element.d.ts"));
+// The element's manifest for editors and documentation tools (tests/js/element-manifest.test.mjs
+// checks it against the element's real attributes, properties, methods and events).
+copyFileSync(at("www/custom-elements.json"), at("pkg/custom-elements.json"));
+
+// The glue's default wasm URL is the literal `new URL('gpai_check_bg.wasm', import.meta.url)`,
+// which Vite and webpack copy as an asset whether or not it is used: a portal that tells the
+// element where its wasm is (configure()) would ship a second, unused copy. Written with a
+// variable, and import.meta.url read outside the `new URL()` (webpack makes a context module of
+// `new URL(variable, import.meta.url)`), it means the same at run time (next to the module) and
+// bundlers leave it alone; a bundled portal names the wasm itself (package README, "Bundlers"),
+// and gets one copy.
+const glue = readFileSync(at("pkg/gpai_check.js"), "utf8");
+const DEFAULT_WASM = "new URL('gpai_check_bg.wasm', import.meta.url)";
+const UNBUNDLED_WASM = "new URL(WASM_NEXT_TO_THIS_MODULE, MODULE_URL)";
+if (glue.split(DEFAULT_WASM).length !== 2 && !glue.includes(UNBUNDLED_WASM)) throw new Error(`pkg/gpai_check.js: the glue's default wasm URL is not ${DEFAULT_WASM} (once): see scripts/package.mjs`);
+if (!glue.includes(UNBUNDLED_WASM)) {
+  const names = `// Not new URL("...", import.meta.url), which bundlers copy as an asset: see scripts/package.mjs.\nconst WASM_NEXT_TO_THIS_MODULE = "gpai_check_bg.wasm";\nconst MODULE_URL = import.meta.url;\n`;
+  writeFileSync(at("pkg/gpai_check.js"), `${glue.replace(DEFAULT_WASM, UNBUNDLED_WASM)}\n${names}`);
+}
 // The entry a portal names in its script tag or its import: one line, so the element's own
 // modules keep their www/ names and their relative imports.
 writeFileSync(
   at("pkg/element.js"),
-  `// The <gpai-check> custom element (see README.md). Defines the element and exports loadEngine().\nexport * from "./${EMBED}/gpai-check-element.js";\n`,
+  `// The <gpai-check> custom element (see README.md). Defines the element and exports configure() and loadEngine().\nexport * from "./${EMBED}/gpai-check-element.js";\n`,
 );
 
 // Node: the engine ready at import, its wasm read from the package's own folder (init() would
@@ -91,6 +116,8 @@ Object.assign(pkg, {
   license: "MIT",
   // require() of an ES module (a CommonJS server loading the package) needs Node 20.19.
   engines: { node: ">=20.19" },
+  // Where editors and documentation tools find the element's manifest.
+  customElements: "custom-elements.json",
   keywords: ["ai-act", "gpai", "code-of-practice", "compliance", "eu", "wasm", "web-component"],
   exports: {
     ".": {
@@ -101,6 +128,7 @@ Object.assign(pkg, {
     "./node": { types: "./node.d.ts", default: "./node.js" },
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
+    "./custom-elements.json": "./custom-elements.json",
     "./schema/*": "./schema/*",
     // One file per language, for reportMarkdown(input, { locale }) and documents(input, { locale }).
     "./locales/*": "./locales/*",
@@ -108,7 +136,7 @@ Object.assign(pkg, {
     "./embed/*": "./embed/*",
     "./package.json": "./package.json",
   },
-  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", EMBED, "schema", "locales", "README.md", "LICENSE"])],
+  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", "custom-elements.json", EMBED, "schema", "locales", "README.md", "LICENSE"])],
   // Importing the element defines <gpai-check>: a bundler must never drop it as unused.
   sideEffects: [...new Set([...(pkg.sideEffects ?? []), "./element.js", `./${EMBED}/*.js`])],
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing (safe to run again).
 #   scripts/setup.sh          Rust target, wasm-bindgen CLI, wasm-pack, npm dev tools
-#   scripts/setup.sh browser  the same, plus Debian's chromium and chromium-driver
+#   scripts/setup.sh browser  the same, plus the browser engines: Debian's chromium and
+#                             chromium-driver, firefox-esr with geckodriver (a crate), and
+#                             webkit2gtk-driver (WebKit) with xvfb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,11 +42,22 @@ if [ "${1:-}" = browser ]; then
     python3 -m venv target/trestle
     target/trestle/bin/pip install --quiet compliance-trestle==5.2.0
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # The three engines of the browser smoke (tests/engines/): Debian's own browsers and drivers,
+  # never a downloaded browser.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
+    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+    say "installing Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null
+  fi
+  # Firefox's WebDriver server is a crate (Debian ships none); pinned, with its own lock file. A
+  # debug build: it only relays WebDriver commands, and it compiles in well under half the time
+  # of a release build (the longest step of a fresh setup otherwise).
+  geckodriver_version=0.37.1
+  if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver ${geckodriver_version}\b"; then
+    say "installing geckodriver ${geckodriver_version}"
+    cargo install geckodriver --version "${geckodriver_version}" --locked --debug
   fi
 fi
 say "ready"

@@ -24,8 +24,9 @@ fi
 declare -A MINIMUM=(
   [rust]=200
   [wasm]=11
-  [js]=65
-  [browser]=75
+  [js]=84
+  [browser]=107
+  [engines]=9
 )
 
 logs=$(mktemp -d)
@@ -152,6 +153,9 @@ counted js node --test --test-reporter=tap tests/js/
 
 step "the page in Chromium"
 counted browser node --test --test-reporter=tap tests/browser/
+
+step "the smoke in three engines through WebDriver: Chromium, Firefox, WebKit"
+counted engines node --test --test-reporter=tap tests/engines/
 
 step "fuzzing smoke (cargo fuzz, 15 s per target; the long run is scripts/fuzz.sh)"
 if rustup run nightly rustc --version >/dev/null 2>&1; then

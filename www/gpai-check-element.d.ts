@@ -45,6 +45,13 @@ export interface GpaiCheckEventMap extends HTMLElementEventMap {
 /** `<gpai-check pack="gpai-cop-final" mode="full|sme" storage="none|<prefix>">`. */
 export class GpaiCheckElement extends HTMLElement {
   /**
+   * The rule pack's id: the `pack` attribute, or "gpai-cop-final" when there is none. Setting it
+   * sets the attribute (the questions are rebuilt; the answers stay); anything but a non-empty
+   * string throws a TypeError.
+   */
+  get pack(): string;
+  set pack(id: string);
+  /**
    * A copy of what the person answered; setting it restores that state. Only plain objects are
    * read; a value that does not fit, or that the engine refuses, throws a TypeError (with the
    * engine's `code` and `path` when it refused) and changes nothing.
@@ -71,7 +78,28 @@ export class GpaiCheckElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** The engine the elements use, loaded once per page: the exports of the package's main module. */
+/** Where the engine's wasm is served: see configure(). */
+export interface GpaiCheckOptions {
+  /**
+   * The URL of the package's `gpai_check_bg.wasm` as the portal serves it (Vite:
+   * `import wasm from "gpai-check/gpai_check_bg.wasm?url"`; webpack 5:
+   * `new URL("gpai-check/gpai_check_bg.wasm", import.meta.url)`; or a copy the portal serves).
+   * Without it, the wasm is fetched next to the package's files, which holds without a bundler.
+   */
+  wasm?: string | URL;
+}
+
+/**
+ * Tells the elements and loadEngine() where the engine's wasm is served. Call it before the first
+ * `<gpai-check>` is connected: in the module that imports the element, or earlier. Throws a
+ * TypeError for a wasm that is not a URL, and an Error once the engine is loading from another URL.
+ */
+export function configure(options: GpaiCheckOptions): void;
+
+/**
+ * The engine the elements use, loaded once per page: the exports of the package's main module.
+ * Rejects, naming the URL tried, when the wasm cannot be loaded.
+ */
 export function loadEngine(): Promise<typeof Engine>;
 
 /** The page's stylesheet made fit for a shadow root (rem lengths follow --gpai-font-size). */

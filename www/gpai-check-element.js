@@ -26,24 +26,71 @@ import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuesti
 import { reportFileStem } from "./download.js";
 import { formatDate } from "./wording.js";
 import { clipTitle, titleOf } from "./title.js";
+import { PAGE_CSS } from "./element-css.js";
+
+export { shadowCss } from "./shadow-css.js";
 
 const TAG = "gpai-check";
 const DEFAULT_PACK = "gpai-cop-final";
 
 // --- Once per page: the engine and the stylesheets ---------------------------------------------
 
+/** Where the engine's wasm lives, from this module (www/ and the package: scripts/package.mjs). */
+const ENGINE_WASM = "../pkg/gpai_check_bg.wasm";
+/** The wasm URL given to configure(), or null: then ENGINE_WASM next to this module. */
+let configuredWasm = null;
 let enginePromise = null;
+/** The URL the engine is loading from, once it started (a microtask after the first request). */
+let loadingFrom = null;
+
+/**
+ * Tells the elements (and loadEngine()) where the engine's wasm is served, before the first
+ * element starts loading it: in the same module that imports the element, or earlier. A
+ * bundler's URL for the package's `gpai_check_bg.wasm` (Vite: `?url`; webpack 5:
+ * `new URL("gpai-check/gpai_check_bg.wasm", import.meta.url)`), or a copy the portal serves
+ * itself. Without it, the wasm is fetched next to the package's own files, which holds without a
+ * bundler. Throws a TypeError for anything but a URL, and an Error once the engine is loading
+ * from another URL (the engine is loaded once per page).
+ * @param {{ wasm?: string | URL }} options
+ */
+export function configure({ wasm } = {}) {
+  if (wasm === undefined) return;
+  if (typeof wasm !== "string" && !(wasm instanceof URL)) throw new TypeError(`configure: wasm must be a URL or a string, not ${kindOf(wasm)}`);
+  const href = new URL(wasm, document.baseURI).href;
+  if (loadingFrom !== null && href !== loadingFrom) throw new Error(`configure: the engine is already loading from ${loadingFrom}; call configure() in the module that imports the element, or earlier`);
+  configuredWasm = href;
+}
+
+/** The URL the engine's wasm is loaded from. */
+function wasmUrl() {
+  // Not `new URL("…", import.meta.url)`: bundlers copy that form's file as an asset (webpack
+  // makes a context module of it even with a variable), and a portal that serves the wasm
+  // elsewhere would ship a second, unused copy (about 1 MB).
+  const here = import.meta.url;
+  return configuredWasm ?? new URL(ENGINE_WASM, here).href;
+}
 
 /**
  * Loads the engine's wasm once per page, however many elements there are, and resolves to the
  * package's exports (evaluate, pack, resultBundle, verify...). A portal that wants to verify a
- * bundle in the browser can use it too.
+ * bundle in the browser can use it too. Rejects with an error that names the URL tried when the
+ * wasm cannot be loaded.
  */
 export function loadEngine() {
-  // No URL given: the glue fetches gpai_check_bg.wasm next to itself, which holds both in www/
-  // (../pkg/) and in the npm package (where scripts/package.mjs rewrites only the glue's path),
-  // and which bundlers recognise as an asset.
-  enginePromise ??= init().then(() => engine);
+  // One microtask later: configure() in the module that imports this one still counts.
+  enginePromise ??= Promise.resolve().then(async () => {
+    const url = wasmUrl();
+    loadingFrom = url;
+    try {
+      await init({ module_or_path: url });
+    } catch (error) {
+      throw new Error(
+        `the engine (gpai_check_bg.wasm) could not be loaded from ${url} (${error.message}). With a bundler, tell the element where the wasm is served: configure({ wasm }) (package README, "Bundlers").`,
+        { cause: error },
+      );
+    }
+    return engine;
+  });
   return enginePromise;
 }
 
@@ -103,50 +150,23 @@ const ELEMENT_CSS = `
 }
 `;
 
-let ownSheet = null;
-let pageSheetPromise = null;
-
-function elementSheet() {
-  if (!ownSheet) {
-    ownSheet = new CSSStyleSheet();
-    ownSheet.replaceSync(ELEMENT_CSS);
-  }
-  return ownSheet;
-}
+let sheets = null;
 
 /**
- * The page's stylesheet (www/style.css) for use in a shadow root, loaded once per page. Its
- * `rem` lengths would follow the host page's root font size (a portal with
- * `html { font-size: 62.5% }` would shrink every margin and hint), so they are rewritten to
- * `--gpai-rem` multiples; its `:root` rules become `:host` rules. Resolves to null when the text
- * cannot be read (then the stylesheet is linked as it is).
+ * The element's stylesheets, built once per page from text that ships in its modules (the page's
+ * stylesheet, www/element-css.js, and ELEMENT_CSS): nothing to fetch, nothing a bundler can lose.
+ * Throws when the browser cannot build them (no constructable stylesheets) or when one came out
+ * empty: an element that cannot be styled says so rather than render unstyled.
+ * @returns {CSSStyleSheet[]}
  */
-function pageSheet() {
-  pageSheetPromise ??= (async () => {
-    try {
-      const response = await fetch(styleUrl());
-      if (!response.ok) return null;
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(shadowCss(await response.text()));
-      return sheet;
-    } catch {
-      return null;
-    }
-  })();
-  return pageSheetPromise;
-}
-
-function styleUrl() {
-  return new URL("style.css", import.meta.url).href;
-}
-
-/** style.css made fit for a shadow root (see pageSheet). Media queries keep their rem. */
-export function shadowCss(text) {
-  return text
-    .split("\n")
-    .map((line) => (/^\s*@media/.test(line) ? line : line.replace(/(^|[^\w.-])(-?(?:\d+\.?\d*|\.\d+))rem\b/g, "$1calc($2 * var(--gpai-rem))")))
-    .join("\n")
-    .replace(/:root\b/g, ":host");
+function elementSheets() {
+  sheets ??= [PAGE_CSS, ELEMENT_CSS].map((text, i) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    if (sheet.cssRules.length === 0) throw new Error(`its ${i === 0 ? "page" : "own"} stylesheet has no rules`);
+    return sheet;
+  });
+  return sheets;
 }
 
 // --- Answers: checking what a portal hands in ----------------------------------------------------
@@ -273,11 +293,18 @@ export class GpaiCheckElement extends HTMLElement {
   #storageKeyInUse = null;
   #ready;
   #settle;
+  /** Why the stylesheets could not be applied, or null. */
+  #styleError = null;
 
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: "open" });
-    this.#shadow.adoptedStyleSheets = [elementSheet()];
+    try {
+      this.#shadow.adoptedStyleSheets = elementSheets();
+    } catch (error) {
+      // Reported by #start as a gpai-error, once the portal's listeners can hear it.
+      this.#styleError = error;
+    }
     this.#status = h("p", { className: "gpai-status", role: "status" }, "Loading the checker…");
     this.#error = h("p", { className: "error-banner", role: "alert", hidden: true });
     this.#notice = h("p", { className: "notice", role: "status", hidden: true });
@@ -312,6 +339,19 @@ export class GpaiCheckElement extends HTMLElement {
     } else if (name === "storage") {
       this.#switchStorage();
     }
+  }
+
+  /**
+   * The rule pack's id: the `pack` attribute, or the default pack when there is none. Setting it
+   * sets the attribute (the questions are rebuilt for that pack; the answers stay).
+   */
+  get pack() {
+    return this.getAttribute("pack") || DEFAULT_PACK;
+  }
+
+  set pack(id) {
+    if (typeof id !== "string" || id === "") throw new TypeError(`pack must be a pack id (a non-empty string), not ${id === "" ? "an empty string" : kindOf(id)}`);
+    this.setAttribute("pack", id);
   }
 
   /**
@@ -407,7 +447,10 @@ export class GpaiCheckElement extends HTMLElement {
     this.#locale = null;
     if (code && code !== "en" && LANGUAGES.some((l) => l.code === code)) {
       try {
-        this.#locale = await loadLocale(code, new URL("./", import.meta.url).href);
+        // Beside this module; read through a variable, so that bundlers do not take it for an
+        // asset to copy (see scripts/package.mjs on the wasm's URL).
+        const here = import.meta.url;
+        this.#locale = await loadLocale(code, new URL("./", here).href);
       } catch (error) {
         this.#tell(`The ${code} texts could not be loaded (${error.message}); the checker stays in English.`);
       }
@@ -417,12 +460,8 @@ export class GpaiCheckElement extends HTMLElement {
 
   async #start() {
     try {
-      const [loaded, sheet] = await Promise.all([loadEngine(), pageSheet(), this.#useLanguage()]);
-      if (sheet) {
-        this.#shadow.adoptedStyleSheets = [sheet, elementSheet()];
-      } else {
-        this.#shadow.prepend(h("link", { rel: "stylesheet", href: styleUrl() }));
-      }
+      const [loaded] = await Promise.all([loadEngine(), this.#useLanguage()]);
+      if (this.#styleError) throw new Error(`its styles could not be applied: ${this.#styleError.message}`, { cause: this.#styleError });
       this.#engine = loaded;
       this.#questions = loaded.scopeQuestions();
       this.#storageKeyInUse = this.#storageKey();

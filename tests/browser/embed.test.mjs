@@ -217,12 +217,14 @@ test("the element renders inside portal.html: its profile questions are visible 
     assert.equal(await page.evaluate(() => location.hash), "");
     assert.match(await host.evaluate((el) => el.shadowRoot.activeElement?.id ?? ""), /^q-c_policy/);
 
-    // The wasm and the stylesheet are fetched once by the page, even with a second element.
+    // The wasm is fetched once by the page, even with a second element; the styles are in the
+    // element's modules, so no stylesheet is fetched at all.
     await page.evaluate(() => document.querySelector("main").append(document.createElement("gpai-check")));
     await elementReady(page, "gpai-check:not(#checker)");
     const fromTop = (suffix) => requests.filter((r) => r.frame === page.url() && r.url.endsWith(suffix)).length;
     assert.equal(fromTop("/pkg/gpai_check_bg.wasm"), 1, "the engine is loaded once per page");
-    assert.equal(fromTop("/www/style.css"), 1, "the stylesheet is loaded once per page");
+    const sheets = requests.filter((r) => r.frame === page.url() && new URL(r.url).pathname.endsWith(".css")).map((r) => new URL(r.url).pathname);
+    assert.deepEqual(sheets, ["/www/examples/portal.css"], "no stylesheet is fetched but the portal's own");
     assert.equal(await page.locator("gpai-check:not(#checker) #scope-verdict").textContent().then((t) => /^Not decided yet/.test(t)), true, "the second element has its own state");
     assertClean(opened);
   } finally {

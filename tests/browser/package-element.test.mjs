@@ -210,9 +210,11 @@ test("the README's host page: the element from node_modules renders, restores th
     });
     assert.deepEqual(themed, { font: "Georgia, serif", size: "17px", padding: "16px" });
 
-    // Only the project's own files: the wasm and the stylesheet came from the package.
+    // Only the project's own files: the modules and the wasm came from the package; the styles
+    // are inside the modules (no stylesheet is fetched).
     const paths = assertOwnFiles(requests);
-    for (const f of ["element.js", "embed/gpai-check-element.js", "embed/style.css", "gpai_check.js", "gpai_check_bg.wasm"]) assert.ok(paths.includes(`/node_modules/gpai-check/${f}`), `${f} is loaded from the package`);
+    for (const f of ["element.js", "embed/gpai-check-element.js", "embed/element-css.js", "gpai_check.js", "gpai_check_bg.wasm"]) assert.ok(paths.includes(`/node_modules/gpai-check/${f}`), `${f} is loaded from the package`);
+    assert.deepEqual(paths.filter((p) => p.endsWith(".css") && p !== "/portal.css"), [], "the element fetches no stylesheet");
     assert.deepEqual(consoleErrors, [], "no console error (the README's CSP is enough)");
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).length + Object.keys(sessionStorage).length), 0, 'storage="none" keeps nothing');
   } finally {

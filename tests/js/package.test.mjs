@@ -15,6 +15,7 @@ const EMBED = [
   "doc-form.js",
   "dom.js",
   "download.js",
+  "element-css.js",
   "embed.html",
   "embed.js",
   "favicon.svg",
@@ -32,6 +33,7 @@ const EMBED = [
   "profile-form.js",
   "questionnaire.js",
   "results.js",
+  "shadow-css.js",
   "short-mode.js",
   "still-missing.js",
   "storage.js",
@@ -52,6 +54,7 @@ test("the packed package installs into an empty project and works from Node as t
       "node.js",
       "element.d.ts",
       "element.js",
+      "custom-elements.json",
       ...EMBED,
       "gpai_check.d.ts",
       "gpai_check.js",
@@ -112,6 +115,23 @@ console.log(JSON.stringify({ ok, tampered, malformed, engine: engineVersion(), s
   const tsc = join(root, "node_modules/.bin/tsc");
   const strict = ["--noEmit", "--strict", "--checkJs", "--allowJs", "--module", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(root, "node_modules/@types"), "verify-result.mjs", "upload.mjs"];
   execFileSync(tsc, strict, { cwd: dir, encoding: "utf8" });
+
+  // So do the browser snippets, against the DOM's types: the element's (typed `pack`, events,
+  // configure()) through the package's exports, the engine's, and the iframe script. A portal
+  // with a bundler imports "gpai-check/element" where the plain page names the file; Vite's
+  // `?url` modules are typed by vite/client, stood in for by one declaration.
+  const browserSnippets = {
+    "portal.js": snippets["portal-script"].replace('"/node_modules/gpai-check/element.js"', '"gpai-check/element"'),
+    "engine.js": snippets["engine-browser"].replace('"/node_modules/gpai-check/gpai_check.js"', '"gpai-check"'),
+    "iframe.js": snippets["iframe-script"],
+    "vite-main.js": snippets["vite-main"],
+    "webpack-main.js": snippets["webpack-main"],
+  };
+  assert.notEqual(browserSnippets["portal.js"], snippets["portal-script"], "the portal script imports the element");
+  for (const [file, text] of Object.entries(browserSnippets)) writeFileSync(join(dir, file), text);
+  writeFileSync(join(dir, "vite-url.d.ts"), 'declare module "*?url" { const url: string; export default url; }\n');
+  const browser = ["--noEmit", "--strict", "--checkJs", "--allowJs", "--module", "esnext", "--moduleResolution", "bundler", "--target", "es2022", "--lib", "es2022,dom,dom.iterable", "--types", "", "vite-url.d.ts", ...Object.keys(browserSnippets)];
+  execFileSync(tsc, browser, { cwd: dir, encoding: "utf8" });
 
   // Node needs no init, but code written for the browser that awaits init() works too, and a
   // CommonJS server can require() the package.
