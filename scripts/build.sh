@@ -12,6 +12,8 @@ node_modules/.bin/wasm-opt -Oz -ocimfs 20 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/gpai_check_bg.wasm -o pkg/gpai_check_bg.wasm
+# The DOCX export chunk (www/docx-export.js with the docx library), loaded on the first DOCX export.
+node scripts/docx-chunk.mjs
 node scripts/package.mjs
 # The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
 node scripts/bundle.mjs

@@ -12,6 +12,8 @@ import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 const EMBED = [
   "consistency.js",
   "doc-form.js",
+  "docx-export.bundle.js",
+  "docx-loader.js",
   "dom.js",
   "download.js",
   "embed.html",
@@ -44,6 +46,8 @@ test("the packed package installs into an empty project and works from Node as t
       "node.js",
       "element.d.ts",
       "element.js",
+      "docx.d.ts",
+      "docx.js",
       ...EMBED,
       "gpai_check.d.ts",
       "gpai_check.js",
