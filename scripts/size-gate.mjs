@@ -18,8 +18,11 @@ const BUDGET_FIRST_VISIT_GZIP = 150 * 1024; // the issue's budget
 // reports of both formats). None of this is needed on the first screen but the pack's own data:
 // what only an export, an import or a comparison needs belongs in a second module loaded on
 // first use (docs/performance.md measures the export part at 52 KB before whatChanged).
-const MEASURED_WASM_GZIP = 286.1 * 1024;
-const MEASURED_FIRST_VISIT_GZIP = 344.5 * 1024;
+// Issue #20 (the public training-content summary) then added pack data only: 41 questions for
+// the template's fields, the summary's layout, and 96 changelog entries (about 5 KB gzip of
+// JSON on its own); measured 295.2 and 355.6 KB.
+const MEASURED_WASM_GZIP = 295.2 * 1024;
+const MEASURED_FIRST_VISIT_GZIP = 355.6 * 1024;
 const limit = (measured) => Math.round(measured * 1.03);
 
 const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url));

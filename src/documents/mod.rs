@@ -244,13 +244,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
             // The name before any parenthesis or comma: "Meridian-2 (model family …)".
             let stem = format!(
                 "{}-{}-{}",
-                file_slug(
-                    model
-                        .as_deref()
-                        .or(submission.title.as_deref())
-                        .and_then(|m| m.split(['(', ',', ';']).next())
-                        .unwrap_or("model")
-                ),
+                model_slug(model.as_deref(), submission),
                 form.id.to_ascii_lowercase(),
                 recipient_slug(r)
             );
@@ -289,7 +283,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
 }
 
 /// The document as Markdown: a title, the header, then each section's rows.
-fn markdown(doc: &Document) -> String {
+pub(crate) fn markdown(doc: &Document) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", inline(&doc.title));
     for [label, value] in &doc.header {
@@ -300,7 +294,9 @@ fn markdown(doc: &Document) -> String {
         let _ = writeln!(md, "## {}\n", inline(&s.title));
         for row in &s.rows {
             let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
-            let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
+            // The summary's header items have no section number to show.
+            let reference = if row.field_id == "header" { String::new() } else { format!("**{}** ", row.field_id) };
+            let _ = writeln!(md, "- {reference}{}: {value}", inline(&row.label));
             for part in &row.parts {
                 let _ = writeln!(md, "  - {} {}", inline(&part.label), inline(&part.value));
             }
@@ -365,6 +361,12 @@ fn precision_note(result: &FormResult, field: &FormField) -> Option<String> {
     })
 }
 
+/// The model's name for a file name: before any parenthesis or comma ("Meridian-2 (model family
+/// …)"), else the assessment's title.
+pub(crate) fn model_slug(model: Option<&str>, submission: &Submission) -> String {
+    file_slug(model.or(submission.title.as_deref()).and_then(|m| m.split(['(', ',', ';']).next()).unwrap_or("model"))
+}
+
 /// `ai-office`, `national-authorities`, `downstream-providers`.
 fn recipient_slug(r: Recipient) -> &'static str {
     match r {
@@ -375,7 +377,7 @@ fn recipient_slug(r: Recipient) -> &'static str {
 }
 
 /// Lower-case letters and digits joined by dashes, at most 40 characters: safe as a file name.
-pub(crate) fn file_slug(name: &str) -> String {
+fn file_slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {

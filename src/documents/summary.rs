@@ -5,17 +5,15 @@
 //! section 2.3 item only when the provider crawls, the SME domain list only for an SME), and an
 //! item that is asked but has no valid answer says "not yet provided".
 
-use std::fmt::Write;
-
 use crate::answers::RawAnswer;
-use crate::markdown::words::{date_in_words, inline};
+use crate::markdown::words::date_in_words;
 use crate::pack::model::{Chapter, Pack, PublishedDocument, PublishedItem};
 use crate::report::{AnswerState, Report};
 use crate::submission::Submission;
 
 use super::{
-    answer_text, file_slug, plain_text, Document, DocumentFile, DocumentRecipient, DocumentRow, DocumentSection,
-    NOT_PROVIDED,
+    answer_text, markdown, model_slug, plain_text, Document, DocumentFile, DocumentRecipient, DocumentRow,
+    DocumentSection, NOT_PROVIDED,
 };
 
 /// The published documents of the pack's chapters (the training-content summary), from the
@@ -101,17 +99,7 @@ fn published(
     header.push(["Items provided".to_string(), format!("{provided} of {total}")]);
     header.push(["Rule pack".to_string(), format!("{} version {} ({})", pack.id, pack.version, pack.digest)]);
     header.push(["Report digest".to_string(), report.digest.clone()]);
-    let stem = format!(
-        "{}-{}",
-        file_slug(
-            model
-                .as_deref()
-                .or(submission.title.as_deref())
-                .and_then(|m| m.split(['(', ',', ';']).next())
-                .unwrap_or("model")
-        ),
-        layout.id
-    );
+    let stem = format!("{}-{}", model_slug(model.as_deref(), submission), layout.id);
     let mut doc = Document {
         note: format!(
             "Written by gpai-check from the provider's own answers to the fields of the {}. {}",
@@ -151,25 +139,4 @@ fn profile_value_text(submission: &Submission) -> impl Fn(&str) -> Option<String
             _ => None,
         }
     }
-}
-
-/// The summary as Markdown: a title, the header, then each section's items with the template's
-/// section number.
-fn markdown(doc: &Document) -> String {
-    let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", inline(&doc.title));
-    for [label, value] in &doc.header {
-        let _ = writeln!(md, "- {label}: {}", inline(value));
-    }
-    let _ = writeln!(md, "\n> {}\n", inline(&doc.note));
-    for s in &doc.sections {
-        let _ = writeln!(md, "## {}\n", inline(&s.title));
-        for row in &s.rows {
-            let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
-            let reference = if row.field_id == "header" { String::new() } else { format!("**{}** ", row.field_id) };
-            let _ = writeln!(md, "- {reference}{}: {value}", inline(&row.label));
-        }
-        md.push('\n');
-    }
-    md
 }

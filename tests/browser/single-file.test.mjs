@@ -25,6 +25,26 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** The built one file opened from disk, offline, ready; with the requests and errors it makes. */
+async function openOneFile() {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
+  const requests = [];
+  const errors = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => d.accept());
+  const url = pathToFileURL(built.out).href;
+  await page.goto(url);
+  await page.waitForSelector("main[data-state=ready]", { timeout: 20000 }).catch(async (error) => {
+    const shown = await textOf(page.locator("#error"));
+    await context.close();
+    throw new Error(`${error.message}\nshown: ${shown}\nerrors: ${errors.join("; ")}`);
+  });
+  return { context, page, requests, errors, url };
+}
+
 test("the one-file checker runs from a file:// URL, offline, under its own CSP, and keeps its answers on the page, not in the browser's storage", async (t) => {
   t.diagnostic(`single file: ${built.bytes} bytes, ${built.gzip} gzip`);
   const html = await readFile(built.out, "utf8");
@@ -39,20 +59,8 @@ test("the one-file checker runs from a file:// URL, offline, under its own CSP, 
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/);
   assert.equal((html.match(/<script type="module">/g) ?? []).length, 1);
 
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
-  const requests = [];
-  const errors = [];
-  context.on("request", (r) => requests.push(r.url()));
+  const { context, page, requests, errors, url } = await openOneFile();
   try {
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("dialog", (d) => d.accept());
-    const url = pathToFileURL(built.out).href;
-    await page.goto(url);
-    await page.waitForSelector("main[data-state=ready]", { timeout: 20000 }).catch(async (error) => {
-      throw new Error(`${error.message}\nshown: ${await textOf(page.locator("#error"))}\nerrors: ${errors.join("; ")}`);
-    });
     assert.match(await textOf(page.locator("#engine-version")), /^\d+\.\d+\.\d+/);
     assert.equal(await page.locator("#single-file").isVisible(), false, "the one file does not offer itself again");
 
@@ -90,17 +98,8 @@ test("the one-file checker runs from a file:// URL, offline, under its own CSP, 
 });
 
 test("the one-file checker saves a document as DOCX offline from file://, its chunk run from the file itself", async () => {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
-  const requests = [];
-  const errors = [];
-  context.on("request", (r) => requests.push(r.url()));
+  const { context, page, requests, errors, url } = await openOneFile();
   try {
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    const url = pathToFileURL(built.out).href;
-    await page.goto(url);
-    await page.waitForSelector("main[data-state=ready]", { timeout: 20000 });
     await page.getByLabel("Load an example").selectOption("sme-open-weights.json");
     await page.getByRole("button", { name: "Load example" }).click();
     await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
