@@ -15,6 +15,8 @@ shrink() {
     "$1" -o "$1"
 }
 shrink pkg/gpai_check_bg.wasm
+# The DOCX export chunk (www/docx-export.js with the docx library), loaded on the first DOCX export.
+node scripts/docx-chunk.mjs
 node scripts/package.mjs
 # The page's first-visit engine: the same crate without the export-only entry points (the
 # "exports" feature: Markdown, OSCAL, bundles, verify, documents, sealing, the answers-file

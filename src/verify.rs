@@ -105,7 +105,9 @@ impl Renderable {
 pub fn own_documents(input: &Renderable) -> Result<Vec<crate::documents::Document>, InputError> {
     let report = own_report(input)?;
     let pack = crate::pack::get(&report.pack_id, "pack")?;
-    Ok(crate::documents::model_documentation(pack, input.submission(), &report))
+    let mut docs = crate::documents::model_documentation(pack, input.submission(), &report);
+    docs.extend(crate::documents::published_documents(pack, input.submission(), &report));
+    Ok(docs)
 }
 
 /// The engine's own (sealed) report for what a renderer was given.

@@ -1,9 +1,12 @@
-// "Documents to hand over": the Model Documentation Form filled in for each recipient, written by
-// the engine (documents()) from the engine's own evaluation of the current answers, previewed
-// here and saved as Markdown. Made when the panel is opened and again after each change while it
-// is open; nothing leaves the browser.
+// "Documents to hand over": the Model Documentation Form filled in for each recipient and the
+// public training-content summary, written by the engine (documents()) from the engine's own
+// evaluation of the current answers, previewed here and saved as Markdown (the Form also as a
+// CycloneDX model card) or as DOCX, made in the browser by a chunk loaded on the first DOCX
+// export (docx-loader.js). Made when the panel is opened and again after each change while it is
+// open; nothing leaves the browser.
 import { h, setChildren, setText } from "./dom.js";
 import { downloadText } from "./download.js";
+import { loadDocx } from "./docx-loader.js";
 
 /**
  * Wires the panel. `panel` is a <details> whose body holds `list`; `make()` returns the engine's
@@ -43,20 +46,43 @@ export function setupDocuments({ panel, list, status, make }) {
 
 const FORMAT_LABELS = { markdown: "Download (Markdown)", cyclonedx: "Download model card (CycloneDX JSON)" };
 
+/** Saves the document as DOCX, loading the chunk that makes it on the first export. */
+async function saveDocx(doc, button, status) {
+  button.disabled = true;
+  setText(status, "Making the DOCX file…");
+  try {
+    const { documentDocx } = await loadDocx();
+    const file = await documentDocx(doc);
+    downloadText(file.bytes, file.fileName, file.mediaType);
+    setText(status, `Saved ${file.fileName}.`);
+  } catch (error) {
+    setText(status, `The DOCX file could not be made: ${error.message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function documentItem(doc) {
   const complete = doc.provided === doc.total;
-  // The engine's header says whether this provider must draw the Form up at all on these answers.
-  const required = doc.header.find(([label]) => label === "Required on these answers")?.[1] ?? "yes";
+  // The engine's header says whether this provider must draw the document up at all on these
+  // answers, and for the summary whether it is written here.
+  const headerValue = (label) => doc.header.find(([l]) => l === label)?.[1];
+  const required = headerValue("Required on these answers") ?? "yes";
+  const written = headerValue("Written in the checker") ?? "yes";
   const titleId = `doc-${doc.id}-title`;
+  const docxStatus = h("p", { className: "hint docx-status", role: "status" });
+  const docxButton = h("button", { type: "button", title: doc.files[0]?.fileName.replace(/\.md$/, ".docx") }, "Download (Word, DOCX)", h("span", { className: "visually-hidden" }, `: ${doc.title}`));
+  docxButton.addEventListener("click", () => saveDocx(doc, docxButton, docxStatus));
   return h(
     "li",
     { className: "document", "aria-labelledby": titleId },
     h("h3", { id: titleId }, doc.title),
     required === "yes" ? null : h("p", { className: "document-required" }, `Required of you: ${required}.`),
+    written === "yes" ? null : h("p", { className: "document-required" }, `Written in the checker: ${written}.`),
     h(
       "p",
       { className: complete ? "document-count complete" : "document-count incomplete" },
-      `${doc.provided} of ${doc.total} fields provided`,
+      `${doc.provided} of ${doc.total} ${doc.recipient === "public" ? "items" : "fields"} provided`,
       complete ? "." : `; the other ${doc.total - doc.provided} say “not yet provided”.`,
       " ",
       h("span", { className: "hint" }, `Given ${doc.delivery}.`),
@@ -73,7 +99,9 @@ function documentItem(doc) {
           h("span", { className: "visually-hidden" }, `: ${doc.title}`),
         ),
       ),
+      docxButton,
     ),
+    docxStatus,
     h("details", { className: "document-preview" }, h("summary", {}, "Preview"), preview(doc)),
   );
 }

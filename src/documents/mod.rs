@@ -10,6 +10,9 @@
 //! submission, or of a result bundle that verifies.
 
 mod cyclonedx;
+mod summary;
+
+pub use summary::published_documents;
 
 use std::fmt::Write;
 
@@ -17,7 +20,7 @@ use serde::Serialize;
 
 use crate::answers::RawAnswer;
 use crate::markdown::words::{date_in_words, inline};
-use crate::pack::model::{DocumentationForm, FormField, Pack, Question, QuestionType, Recipient};
+use crate::pack::model::{FormField, Pack, Question, QuestionType, Recipient};
 use crate::report::{FormResult, PrecisionRule, Report};
 use crate::submission::Submission;
 
@@ -31,7 +34,7 @@ pub struct Document {
     /// Stable id, e.g. `mdf-aio`.
     pub id: String,
     /// Who receives it.
-    pub recipient: Recipient,
+    pub recipient: DocumentRecipient,
     /// Its title, e.g. "Model Documentation Form: AI Office".
     pub title: String,
     /// How the recipient gets it, from the Form (e.g. "on request").
@@ -40,12 +43,49 @@ pub struct Document {
     pub files: Vec<DocumentFile>,
     /// Header lines (model, version, date, pack, report digest), each `[label, value]`.
     pub header: Vec<[String; 2]>,
+    /// What the document is and who wrote it, with the pack's caution: shown under the header.
+    pub note: String,
     /// The recipient's fields by Form section, in the Form's order.
     pub sections: Vec<DocumentSection>,
     /// How many of its fields have a valid answer, and how many it has.
     pub provided: u32,
     /// Its fields.
     pub total: u32,
+}
+
+/// Who a document is for: a recipient column of the Form, or the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentRecipient {
+    /// A recipient of the Model Documentation Form.
+    Form(Recipient),
+    /// Everyone: a document published on the provider's website (the training-content summary).
+    Public,
+}
+
+impl PartialEq<Recipient> for DocumentRecipient {
+    fn eq(&self, other: &Recipient) -> bool {
+        *self == Self::Form(*other)
+    }
+}
+
+impl DocumentRecipient {
+    /// The Form's recipient, if it is one.
+    pub fn form(self) -> Option<Recipient> {
+        match self {
+            Self::Form(r) => Some(r),
+            Self::Public => None,
+        }
+    }
+}
+
+/// Written as the Form's column (`AIO`, `NCA`, `DP`) or as `public`.
+impl Serialize for DocumentRecipient {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Form(r) => r.serialize(s),
+            Self::Public => s.serialize_str("public"),
+        }
+    }
 }
 
 /// One file of a document, ready to save.
@@ -204,19 +244,17 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
             // The name before any parenthesis or comma: "Meridian-2 (model family …)".
             let stem = format!(
                 "{}-{}-{}",
-                file_slug(
-                    model
-                        .as_deref()
-                        .or(submission.title.as_deref())
-                        .and_then(|m| m.split(['(', ',', ';']).next())
-                        .unwrap_or("model")
-                ),
+                model_slug(model.as_deref(), submission),
                 form.id.to_ascii_lowercase(),
                 recipient_slug(r)
             );
             let mut doc = Document {
+                note: format!(
+                    "The {} of the {}, filled in by gpai-check from the provider's own answers. {}",
+                    form.title, pack.title, pack.disclaimer
+                ),
                 id: format!("{}-{}", form.id.to_ascii_lowercase(), recipient_slug(r)),
-                recipient: r,
+                recipient: DocumentRecipient::Form(r),
                 title,
                 delivery: spec.delivery.clone(),
                 files: Vec::new(),
@@ -230,7 +268,7 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
                     format: "markdown".into(),
                     file_name: format!("{stem}.md"),
                     media_type: "text/markdown".into(),
-                    text: markdown(&doc, form, pack),
+                    text: markdown(&doc),
                 },
                 DocumentFile {
                     format: "cyclonedx".into(),
@@ -245,24 +283,20 @@ pub fn model_documentation(pack: &Pack, submission: &Submission, report: &Report
 }
 
 /// The document as Markdown: a title, the header, then each section's rows.
-fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
+pub(crate) fn markdown(doc: &Document) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", inline(&doc.title));
     for [label, value] in &doc.header {
         let _ = writeln!(md, "- {label}: {}", inline(value));
     }
-    let _ = writeln!(
-        md,
-        "\n> The {} of the {}, filled in by gpai-check from the provider's own answers. {}\n",
-        inline(&form.title),
-        inline(&pack.title),
-        inline(&pack.disclaimer)
-    );
+    let _ = writeln!(md, "\n> {}\n", inline(&doc.note));
     for s in &doc.sections {
         let _ = writeln!(md, "## {}\n", inline(&s.title));
         for row in &s.rows {
             let value = row.value.as_deref().map_or_else(|| format!("*{NOT_PROVIDED}*"), inline);
-            let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
+            // The summary's header items have no section number to show.
+            let reference = if row.field_id == "header" { String::new() } else { format!("**{}** ", row.field_id) };
+            let _ = writeln!(md, "- {reference}{}: {value}", inline(&row.label));
             for part in &row.parts {
                 let _ = writeln!(md, "  - {} {}", inline(&part.label), inline(&part.value));
             }
@@ -277,7 +311,7 @@ fn markdown(doc: &Document, form: &DocumentationForm, pack: &Pack) -> String {
 
 /// The answer as the recipient reads it: option labels, numbers and quantities as written with
 /// their unit, texts whole. `None` when there is nothing to show.
-fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
+pub(crate) fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
     let unit = |s: String| match q.unit.as_deref() {
         Some(u) if !u.is_empty() => format!("{s} {u}"),
         _ => s,
@@ -309,7 +343,7 @@ fn answer_text(q: &Question, a: &RawAnswer) -> Option<String> {
 }
 
 /// A text answer as it was given, for the header.
-fn plain_text(a: &RawAnswer) -> Option<String> {
+pub(crate) fn plain_text(a: &RawAnswer) -> Option<String> {
     match a {
         RawAnswer::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
@@ -325,6 +359,12 @@ fn precision_note(result: &FormResult, field: &FormField) -> Option<String> {
         }
         _ => "the Form asks for an order of magnitude written as a power of ten".to_string(),
     })
+}
+
+/// The model's name for a file name: before any parenthesis or comma ("Meridian-2 (model family
+/// …)"), else the assessment's title.
+pub(crate) fn model_slug(model: Option<&str>, submission: &Submission) -> String {
+    file_slug(model.or(submission.title.as_deref()).and_then(|m| m.split(['(', ',', ';']).next()).unwrap_or("model"))
 }
 
 /// `ai-office`, `national-authorities`, `downstream-providers`.

@@ -12,6 +12,8 @@ import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 const EMBED = [
   "consistency.js",
   "doc-form.js",
+  "docx-export.bundle.js",
+  "docx-loader.js",
   "dom.js",
   "download.js",
   "element-css.js",
@@ -47,6 +49,8 @@ test("the packed package installs into an empty project and works from Node as t
       "element.d.ts",
       "element.js",
       "custom-elements.json",
+      "docx.d.ts",
+      "docx.js",
       ...EMBED,
       "gpai_check.d.ts",
       "gpai_check.js",
