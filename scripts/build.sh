@@ -18,6 +18,8 @@ shrink pkg/gpai_check_bg.wasm
 # Each shipped language in one file (www/locales/<lang>.json), fetched by the page when chosen,
 # carried by the package (locales/) and inlined in the one-file checker.
 node scripts/locales.mjs --bundle
+# The DOCX export chunk (www/docx-export.js with the docx library), loaded on the first DOCX export.
+node scripts/docx-chunk.mjs
 node scripts/package.mjs
 # The page's first-visit engine: the same crate without the export-only entry points (the
 # "exports" feature: Markdown, OSCAL, bundles, verify, documents, sealing, the answers-file

@@ -41,6 +41,18 @@ const CHUNK_PREFIX = "app.chunk-";
 const common = { absWorkingDir: root, bundle: true, format: "esm", target: "es2022", legalComments: "none", write: false, metafile: true, logLevel: "silent" };
 
 /**
+ * The DOCX export chunk is built on its own (scripts/docx-chunk.mjs: the docx library, which is
+ * not the page's code) and imported at run time by www/docx-loader.js on the first DOCX export;
+ * the one-file checker carries it inline instead (scripts/single-file.mjs). Left as it is here.
+ */
+const docxChunk = {
+  name: "docx-chunk",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/docx-export\.bundle\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
  * In the page's bundle, the engine's glue is the first-visit engine's, except in www/exports.js,
  * which loads the whole engine as a chunk of its own. A static import of an export-only entry
  * point anywhere else stops the build ("No matching export"), as it would fail in the page.
@@ -69,7 +81,7 @@ export async function pageBundle({ minify = true } = {}) {
     outdir: www,
     chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
     minify,
-    plugins: [pageEngine],
+    plugins: [docxChunk, pageEngine],
   }).catch((error) => {
     throw new Error(`the page's bundle cannot be made:\n${error.message}`);
   });
@@ -97,7 +109,9 @@ export async function pageBundle({ minify = true } = {}) {
  * one module, with the whole engine (no first-visit engine: the one file carries one wasm).
  */
 export function singleFileScript({ minify = true } = {}) {
-  const result = buildSync({ ...common, entryPoints: [join(www, "app.js")], outfile: join(root, "pkg", "gpai-check.js"), minify });
+  // The DOCX chunk stays out (www/docx-loader.js runs it from the file's inline copy); a relative
+  // external path is resolved from the working directory before it is compared.
+  const result = buildSync({ ...common, entryPoints: [join(www, "app.js")], outfile: join(root, "pkg", "gpai-check.js"), minify, external: ["./www/docx-export.bundle.js"] });
   checkInputs(result.metafile);
   if (result.outputFiles.length !== 1) throw new Error(`the one-file script is ${result.outputFiles.length} files, not one`);
   const text = safeForScript(result.outputFiles[0].text, "the one-file script");

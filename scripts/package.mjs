@@ -33,7 +33,7 @@ const EMBED = "embed";
 const ENTRIES = ["gpai-check-element.js", "embed.js"];
 // Files the modules and embed.html load by URL rather than by import.
 // (The element's styles are not among them: they are in its modules, www/element-css.js.)
-const ASSETS = ["style.css", "embed.html", "favicon.svg"];
+const ASSETS = ["style.css", "embed.html", "favicon.svg", "docx-export.bundle.js"];
 const GLUE_IN_WWW = "../pkg/gpai_check.js";
 const GLUE_IN_PACKAGE = "../gpai_check.js";
 const WASM_IN_WWW = "../pkg/gpai_check_bg.wasm";
@@ -43,7 +43,8 @@ const WASM_IN_PACKAGE = "../gpai_check_bg.wasm";
 function specifiers(text) {
   const out = [];
   for (const m of text.matchAll(/(?:^|[;\n])\s*(?:import|export)\b[^"'`;]*?\bfrom\s*(["'])([^"']+)\1|(?:^|[;\n])\s*import\s*(["'])([^"']+)\3/g)) out.push(m[2] ?? m[4]);
-  if (/\bimport\s*\(/.test(text)) throw new Error("a module of the element uses import(): not supported by scripts/package.mjs");
+  // One dynamic import is shipped: the DOCX chunk (an asset below), loaded on the first DOCX export.
+  if (/\bimport\s*\((?!"\.\/docx-export\.bundle\.js"\))/.test(text)) throw new Error("a module of the element uses import(): not supported by scripts/package.mjs");
   return out;
 }
 
@@ -108,6 +109,14 @@ writeFileSync(
   at("pkg/node.js"),
   `// The engine for Node: initialised synchronously from the wasm next to this file.\nimport { readFileSync } from "node:fs";\nimport { initSync } from "./gpai_check.js";\n\ninitSync({ module: readFileSync(new URL("./gpai_check_bg.wasm", import.meta.url)) });\n\nexport * from "./gpai_check.js";\nexport { default } from "./gpai_check.js";\n`,
 );
+// DOCX: each document of documents() as a Word file, made by the docx library (bundled into the
+// chunk by scripts/docx-chunk.mjs; no dependency to install). A separate entry, so that the engine
+// itself stays small and synchronous: `(await import("gpai-check/docx")).documentDocx(doc)`.
+writeFileSync(at("pkg/docx.js"), `// Documents as DOCX files (see README.md).\nexport { documentDocx, DOCX_MEDIA_TYPE } from "./${EMBED}/docx-export.bundle.js";\n`);
+writeFileSync(
+  at("pkg/docx.d.ts"),
+  `import type { ProviderDocument } from "./gpai_check.js";\n/** The Word file's media type. */\nexport declare const DOCX_MEDIA_TYPE: string;\n/** The document (one item of documents()) as a DOCX file: its file name is the Markdown file's with .docx. */\nexport declare function documentDocx(doc: ProviderDocument): Promise<{ format: "docx"; fileName: string; mediaType: string; bytes: Uint8Array }>;\n`,
+);
 writeFileSync(at("pkg/node.d.ts"), `export * from "./gpai_check.js";\nexport { default } from "./gpai_check.js";\n`);
 // No repository field: the project has no public address yet, and a placeholder is not one.
 delete pkg.repository;
@@ -127,6 +136,7 @@ Object.assign(pkg, {
     },
     "./node": { types: "./node.d.ts", default: "./node.js" },
     "./element": { types: "./element.d.ts", default: "./element.js" },
+    "./docx": { types: "./docx.d.ts", default: "./docx.js" },
     "./gpai_check_bg.wasm": "./gpai_check_bg.wasm",
     "./custom-elements.json": "./custom-elements.json",
     "./schema/*": "./schema/*",
@@ -136,7 +146,7 @@ Object.assign(pkg, {
     "./embed/*": "./embed/*",
     "./package.json": "./package.json",
   },
-  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", "custom-elements.json", EMBED, "schema", "locales", "README.md", "LICENSE"])],
+  files: [...new Set([...(pkg.files ?? []), "node.js", "node.d.ts", "element.js", "element.d.ts", "custom-elements.json", "docx.js", "docx.d.ts", EMBED, "schema", "locales", "README.md", "LICENSE"])],
   // Importing the element defines <gpai-check>: a bundler must never drop it as unused.
   sideEffects: [...new Set([...(pkg.sideEffects ?? []), "./element.js", `./${EMBED}/*.js`])],
 });

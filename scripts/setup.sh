@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing (safe to run again).
 #   scripts/setup.sh          Rust target, wasm-bindgen CLI, wasm-pack, npm dev tools
-#   scripts/setup.sh browser  the same, plus the browser engines: Debian's chromium and
+#   scripts/setup.sh browser  the same, plus the browser engines (Debian's chromium and
 #                             chromium-driver, firefox-esr with geckodriver (a crate), and
-#                             webkit2gtk-driver (WebKit) with xvfb
+#                             webkit2gtk-driver (WebKit) with xvfb), LibreOffice (headless) and
+#                             python-docx for the DOCX tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,19 @@ if [ "${1:-}" = browser ]; then
     say "installing compliance-trestle into target/trestle"
     python3 -m venv target/trestle
     target/trestle/bin/pip install --quiet compliance-trestle==5.2.0
+  fi
+  # python-docx reads the DOCX exports as a recipient's tools would (pinned; in target/).
+  if ! target/docx-venv/bin/python -c "import docx" >/dev/null 2>&1; then
+    say "installing python-docx into target/docx-venv"
+    python3 -m venv target/docx-venv
+    target/docx-venv/bin/pip install --quiet python-docx==1.2.0
+  fi
+  # LibreOffice (headless, without its GUI) turns DOCX exports into PDF in tests/js/docx.test.mjs.
+  if ! command -v soffice >/dev/null; then
+    say "installing Debian's libreoffice-writer-nogui"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
   fi
   # The three engines of the browser smoke (tests/engines/): Debian's own browsers and drivers,
   # never a downloaded browser.

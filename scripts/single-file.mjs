@@ -11,6 +11,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { singleFileScript } from "./bundle.mjs";
+import { buildDocxChunk } from "./docx-chunk.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const rel = (file) => relative(root, file).split("\\").join("/");
@@ -26,14 +27,17 @@ export function buildSingleFile({ out = join(root, "pkg", "gpai-check.html") } =
   const favicon = readFileSync(join(root, "www", "favicon.svg"));
   const script = singleFileScript();
   const examples = readExamples();
+  // The DOCX export chunk, run as an inline module on the first export (www/docx-loader.js).
+  const docxChunk = buildDocxChunk({ write: false });
 
   if (/<\/style/i.test(css)) throw new Error("www/style.css contains </style");
   const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
   const scriptHash = hash(script);
+  const docxHash = hash(docxChunk);
   const styleHash = hash(css);
   const csp = [
     "default-src 'none'",
-    `script-src ${scriptHash} 'wasm-unsafe-eval'`,
+    `script-src ${scriptHash} ${docxHash} 'wasm-unsafe-eval'`,
     `style-src ${styleHash}`,
     "img-src data:",
     "connect-src 'none'",
@@ -66,7 +70,8 @@ export function buildSingleFile({ out = join(root, "pkg", "gpai-check.html") } =
   const data =
     `<script type="application/json" id="gpai-examples">${jsonForScript(examples)}</script>\n` +
     locales +
-    `<script type="application/octet-stream" id="gpai-wasm">${wasm.toString("base64")}</script>\n`;
+    `<script type="application/octet-stream" id="gpai-wasm">${wasm.toString("base64")}</script>\n` +
+    `<script type="application/octet-stream" id="gpai-docx">${Buffer.from(docxChunk, "utf8").toString("base64")}</script>\n`;
   replace(/<\/body>/, `${data}</body>`, "</body>");
 
   const tmp = `${out}.tmp-${process.pid}`;

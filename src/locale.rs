@@ -196,6 +196,24 @@ fn localise_chapter(ch: &mut Chapter, locale: &Locale) {
         put(locale, &key(&["cross-check:", &x.id, ":title"]), &mut x.title);
         put(locale, &key(&["cross-check:", &x.id, ":message"]), &mut x.message);
     }
+    if let Some(d) = ch.document.as_mut() {
+        // A published document's layout: its sections and items have no id; their place is their key.
+        let k = ["document:", d.id.as_str()].concat();
+        put(locale, &key(&[&k, ":title"]), &mut d.title);
+        put(locale, &key(&[&k, ":recipient"]), &mut d.recipient);
+        put(locale, &key(&[&k, ":delivery"]), &mut d.delivery);
+        for (i, s) in d.sections.iter_mut().enumerate() {
+            let i = i.to_string();
+            put(locale, &key(&[&k, ":section:", &i, ":title"]), &mut s.title);
+            for (j, item) in s.items.iter_mut().enumerate() {
+                let j = j.to_string();
+                put(locale, &key(&[&k, ":section:", &i, ":item:", &j, ":label"]), &mut item.label);
+                for o in &mut item.values {
+                    put(locale, &key(&[&k, ":section:", &i, ":item:", &j, ":value:", &o.id]), &mut o.label);
+                }
+            }
+        }
+    }
     for c in &mut ch.commitments {
         put(locale, &key(&["commitment:", &c.id, ":title"]), &mut c.title);
         put(locale, &key(&["commitment:", &c.id, ":summary"]), &mut c.summary);

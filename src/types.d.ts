@@ -355,18 +355,23 @@ export interface GpaiInputError extends Error {
   path: string;
 }
 
-/** A document a provider hands over (documents()): the Model Documentation Form for one recipient. */
+/**
+ * A document a provider hands over (documents()): the Model Documentation Form for one recipient,
+ * or the public training-content summary (recipient "public").
+ */
 export interface ProviderDocument {
-  /** e.g. "mdf-ai-office". */
+  /** e.g. "mdf-ai-office", "training-summary". */
   id: string;
-  recipient: Recipient;
+  recipient: Recipient | "public";
   title: string;
   /** How the recipient gets it, from the Form (e.g. "on request"). */
   delivery: string;
-  /** Markdown for people, then a CycloneDX 1.6 ML-BOM model card for machines. */
+  /** Markdown for people, then (the Form only) a CycloneDX 1.6 ML-BOM model card for machines. DOCX: the package's "gpai-check/docx" entry. */
   files: { format: "markdown" | "cyclonedx"; fileName: string; mediaType: string; text: string }[];
   /** [label, value] lines: model, version, date, recipient, fields provided, pack, report digest. */
   header: [string, string][];
+  /** What the document is and who wrote it, with the pack's caution (under the header). */
+  note: string;
   sections: {
     title: string;
     rows: { fieldId: string; label: string; value: string | null; note: string | null; parts: { questionId: string; label: string; value: string }[] }[];

@@ -116,7 +116,9 @@ pub fn own_documents_in(
 ) -> Result<Vec<crate::documents::Document>, InputError> {
     let report = own_report(input)?;
     let pack = crate::pack::get(&report.pack_id, "pack")?;
-    Ok(crate::documents::model_documentation_in(pack, input.submission(), &report, locale))
+    let mut docs = crate::documents::model_documentation_in(pack, input.submission(), &report, locale);
+    docs.extend(crate::documents::published_documents_in(pack, input.submission(), &report, locale));
+    Ok(docs)
 }
 
 /// The engine's own (sealed) report for what a renderer was given.

@@ -1,11 +1,14 @@
-// "Documents to hand over": the Model Documentation Form filled in for each recipient, written by
-// the engine (documents()) from the engine's own evaluation of the current answers, previewed
-// here and saved as Markdown. Made when the panel is opened and again after each change while it
-// is open; nothing leaves the browser.
+// "Documents to hand over": the Model Documentation Form filled in for each recipient and the
+// public training-content summary, written by the engine (documents()) from the engine's own
+// evaluation of the current answers, previewed here and saved as Markdown (the Form also as a
+// CycloneDX model card) or as DOCX, made in the browser by a chunk loaded on the first DOCX
+// export (docx-loader.js). Made when the panel is opened and again after each change while it is
+// open; nothing leaves the browser.
 import { t } from "./catalogue.js";
 import { format } from "./messages.js";
 import { h, setChildren, setText } from "./dom.js";
 import { downloadText } from "./download.js";
+import { loadDocx } from "./docx-loader.js";
 
 /**
  * Wires the panel. `panel` is a <details> whose body holds `list`; `make()` returns the engine's
@@ -45,23 +48,46 @@ export function setupDocuments({ panel, list, status, make }) {
 
 const FORMAT_LABELS = { markdown: "documents.download-markdown", cyclonedx: "documents.download-cyclonedx" };
 
+/** Saves the document as DOCX, loading the chunk that makes it on the first export. */
+async function saveDocx(doc, button, status) {
+  button.disabled = true;
+  setText(status, t("documents.docx-making"));
+  try {
+    const { documentDocx } = await loadDocx();
+    const file = await documentDocx(doc);
+    downloadText(file.bytes, file.fileName, file.mediaType);
+    setText(status, t("documents.docx-saved", { fileName: file.fileName }));
+  } catch (error) {
+    setText(status, t("documents.docx-failed", { reason: error.message }));
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function documentItem(doc) {
   const complete = doc.provided === doc.total;
-  // The engine's header says whether this provider must draw the Form up at all on these answers.
-  // Its rows are labelled in the document's language: the engine's own words for them.
-  const requiredLabel = format("document.required") || "Required on these answers";
+  // The engine's header says whether this provider must draw the document up at all on these
+  // answers, and for the summary whether it is written here. Its rows are labelled in the
+  // document's language: the engine's own words for them.
+  const headerValue = (label) => doc.header.find(([l]) => l === label)?.[1];
   const yes = format("document.required.yes") || "yes";
-  const required = doc.header.find(([label]) => label === requiredLabel)?.[1] ?? yes;
+  const required = headerValue(format("document.required") || "Required on these answers") ?? yes;
+  const writtenYes = format("document.written-here.yes") || "yes";
+  const written = headerValue(format("document.written-here") || "Written in the checker") ?? writtenYes;
   const titleId = `doc-${doc.id}-title`;
+  const docxStatus = h("p", { className: "hint docx-status", role: "status" });
+  const docxButton = h("button", { type: "button", title: doc.files[0]?.fileName.replace(/\.md$/, ".docx") }, t("documents.download-docx"), h("span", { className: "visually-hidden" }, `: ${doc.title}`));
+  docxButton.addEventListener("click", () => saveDocx(doc, docxButton, docxStatus));
   return h(
     "li",
     { className: "document", "aria-labelledby": titleId },
     h("h3", { id: titleId }, doc.title),
     required === yes ? null : h("p", { className: "document-required" }, t("documents.required-of-you", { required })),
+    written === writtenYes ? null : h("p", { className: "document-required" }, t("documents.written-here", { written })),
     h(
       "p",
       { className: complete ? "document-count complete" : "document-count incomplete" },
-      t("documents.provided", { provided: doc.provided, total: doc.total }),
+      t(doc.recipient === "public" ? "documents.items-provided" : "documents.provided", { provided: doc.provided, total: doc.total }),
       complete ? "." : t("documents.others-not-provided", { count: doc.total - doc.provided, notProvided: format("document.not-provided") || "not yet provided" }),
       " ",
       h("span", { className: "hint" }, t("documents.given", { delivery: doc.delivery })),
@@ -78,7 +104,9 @@ function documentItem(doc) {
           h("span", { className: "visually-hidden" }, `: ${doc.title}`),
         ),
       ),
+      docxButton,
     ),
+    docxStatus,
     h("details", { className: "document-preview" }, h("summary", {}, t("documents.preview")), preview(doc)),
   );
 }

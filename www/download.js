@@ -1,7 +1,7 @@
 // Saving the report as a file, made in the browser: a Blob, an object URL and a temporary
 // <a download>. Nothing is uploaded.
 
-/** Offers `text` as a file called `filename`. */
+/** Offers `text` (a string, or bytes such as a DOCX file's) as a file called `filename`. */
 export function downloadText(text, filename, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");

@@ -72,6 +72,11 @@ export class GpaiCheckElement extends HTMLElement {
    * no report can be made; empty before the element is ready.
    */
   documents(): ProviderDocument[];
+  /**
+   * The same documents as DOCX files, made in the browser by a chunk loaded on the first call
+   * (nothing is sent anywhere).
+   */
+  documentsDocx(): Promise<{ id: string; recipient: ProviderDocument["recipient"]; title: string; fileName: string; mediaType: string; bytes: Uint8Array }[]>;
   addEventListener<K extends keyof GpaiCheckEventMap>(type: K, listener: (this: GpaiCheckElement, event: GpaiCheckEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof GpaiCheckEventMap>(type: K, listener: (this: GpaiCheckElement, event: GpaiCheckEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;

@@ -29,6 +29,7 @@ import { clipTitle, titleOf } from "./title.js";
 import { PAGE_CSS } from "./element-css.js";
 
 export { shadowCss } from "./shadow-css.js";
+import { loadDocx } from "./docx-loader.js";
 
 const TAG = "gpai-check";
 const DEFAULT_PACK = "gpai-cop-final";
@@ -419,6 +420,21 @@ export class GpaiCheckElement extends HTMLElement {
     if (!docs) throw error;
     this.#emit("gpai-documents", { documents: structuredClone(docs) });
     return docs;
+  }
+
+  /**
+   * The same documents as DOCX files, made in the browser by the DOCX chunk, loaded on the first
+   * call: `[{ id, recipient, title, fileName, mediaType, bytes }]` (bytes a Uint8Array).
+   */
+  async documentsDocx() {
+    const docs = this.documents();
+    const { documentDocx } = await loadDocx();
+    return Promise.all(
+      docs.map(async (doc) => {
+        const { fileName, mediaType, bytes } = await documentDocx(doc);
+        return { id: doc.id, recipient: doc.recipient, title: doc.title, fileName, mediaType, bytes };
+      }),
+    );
   }
 
   /** Resolves when the engine is loaded and the first report is made; rejects if it cannot start. */

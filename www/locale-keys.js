@@ -26,6 +26,21 @@ export function walkChapter(ch, visit, part = () => {}) {
     visit(`cross-check:${x.id}:title`, x, "title");
     visit(`cross-check:${x.id}:message`, x, "message");
   }
+  if (ch.document) {
+    // A published document's layout: its sections and items have no id, their place is their key.
+    const d = ch.document;
+    const k = `document:${d.id}`;
+    visit(`${k}:title`, d, "title");
+    visit(`${k}:recipient`, d, "recipient");
+    visit(`${k}:delivery`, d, "delivery");
+    (d.sections ?? []).forEach((s, i) => {
+      visit(`${k}:section:${i}:title`, s, "title");
+      (s.items ?? []).forEach((item, j) => {
+        visit(`${k}:section:${i}:item:${j}:label`, item, "label");
+        for (const o of item.values ?? []) visit(`${k}:section:${i}:item:${j}:value:${o.id}`, o, "label");
+      });
+    });
+  }
   for (const c of ch.commitments ?? []) {
     part(`commitment.${c.id}`);
     visit(`commitment:${c.id}:title`, c, "title");

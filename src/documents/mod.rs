@@ -10,6 +10,9 @@
 //! submission, or of a result bundle that verifies.
 
 mod cyclonedx;
+mod summary;
+
+pub use summary::{published_documents, published_documents_in};
 
 use std::fmt::Write;
 
@@ -19,7 +22,7 @@ use crate::answers::RawAnswer;
 use crate::locale::Locale;
 use crate::markdown::words::{date_in, inline};
 use crate::messages::Catalogue;
-use crate::pack::model::{DocumentationForm, FormField, Pack, Question, QuestionType, Recipient};
+use crate::pack::model::{FormField, Pack, Question, QuestionType, Recipient};
 use crate::report::{FormResult, PrecisionRule, Report};
 use crate::submission::Submission;
 
@@ -34,7 +37,7 @@ pub struct Document {
     /// Stable id, e.g. `mdf-aio`.
     pub id: String,
     /// Who receives it.
-    pub recipient: Recipient,
+    pub recipient: DocumentRecipient,
     /// Its title, e.g. "Model Documentation Form: AI Office".
     pub title: String,
     /// How the recipient gets it, from the Form (e.g. "on request").
@@ -43,12 +46,49 @@ pub struct Document {
     pub files: Vec<DocumentFile>,
     /// Header lines (model, version, date, pack, report digest), each `[label, value]`.
     pub header: Vec<[String; 2]>,
+    /// What the document is and who wrote it, with the pack's caution: shown under the header.
+    pub note: String,
     /// The recipient's fields by Form section, in the Form's order.
     pub sections: Vec<DocumentSection>,
     /// How many of its fields have a valid answer, and how many it has.
     pub provided: u32,
     /// Its fields.
     pub total: u32,
+}
+
+/// Who a document is for: a recipient column of the Form, or the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentRecipient {
+    /// A recipient of the Model Documentation Form.
+    Form(Recipient),
+    /// Everyone: a document published on the provider's website (the training-content summary).
+    Public,
+}
+
+impl PartialEq<Recipient> for DocumentRecipient {
+    fn eq(&self, other: &Recipient) -> bool {
+        *self == Self::Form(*other)
+    }
+}
+
+impl DocumentRecipient {
+    /// The Form's recipient, if it is one.
+    pub fn form(self) -> Option<Recipient> {
+        match self {
+            Self::Form(r) => Some(r),
+            Self::Public => None,
+        }
+    }
+}
+
+/// Written as the Form's column (`AIO`, `NCA`, `DP`) or as `public`.
+impl Serialize for DocumentRecipient {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Form(r) => r.serialize(s),
+            Self::Public => s.serialize_str("public"),
+        }
+    }
 }
 
 /// One file of a document, ready to save.
@@ -134,8 +174,16 @@ pub fn model_documentation_in(
     documents(pack, submission, report, locale)
 }
 
+/// The document's language and its status, for its header: a translation is not legally reviewed.
+pub(crate) fn language_value(locale: Option<&Locale>) -> String {
+    match locale {
+        None => format!("en ({})", crate::locale::AUTHORITATIVE),
+        Some(l) => format!("{} ({})", l.language, l.status),
+    }
+}
+
 /// The locale's text for the key made of `parts`, or `english` (keys: locales/README.md).
-fn tr<'x>(locale: Option<&'x Locale>, parts: &[&str], english: &'x str) -> &'x str {
+pub(crate) fn tr<'x>(locale: Option<&'x Locale>, parts: &[&str], english: &'x str) -> &'x str {
     if english.is_empty() {
         return english;
     }
@@ -254,29 +302,28 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
             header.push([label("document.rule-pack"), pack_line.clone()]);
             header.push([label("document.report-digest"), report.digest.clone()]);
             // The language and its status: a translation is not legally reviewed.
-            header.push([
-                label("document.language"),
-                match locale {
-                    None => format!("en ({})", crate::locale::AUTHORITATIVE),
-                    Some(l) => format!("{} ({})", l.language, l.status),
-                },
-            ]);
+            header.push([label("document.language"), language_value(locale)]);
             // The name before any parenthesis or comma: "Meridian-2 (model family …)".
             let stem = format!(
                 "{}-{}-{}",
-                file_slug(
-                    model
-                        .as_deref()
-                        .or(submission.title.as_deref())
-                        .and_then(|m| m.split(['(', ',', ';']).next())
-                        .unwrap_or("model")
-                ),
+                model_slug(model.as_deref(), submission),
                 form.id.to_ascii_lowercase(),
                 recipient_slug(r)
             );
             let mut doc = Document {
+                note: format!(
+                    "{} {}",
+                    say.format(
+                        "document.filled-in",
+                        &[
+                            ("form", tr(locale, &["form:", &form.id, ":title"], &form.title)),
+                            ("pack", tr(locale, &["pack:", &pack.id, ":title"], &pack.title)),
+                        ],
+                    ),
+                    tr(locale, &["pack:", &pack.id, ":disclaimer"], &pack.disclaimer)
+                ),
                 id: format!("{}-{}", form.id.to_ascii_lowercase(), recipient_slug(r)),
-                recipient: r,
+                recipient: DocumentRecipient::Form(r),
                 title,
                 delivery: delivery.to_string(),
                 files: Vec::new(),
@@ -290,7 +337,7 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
                     format: "markdown".into(),
                     file_name: format!("{stem}.md"),
                     media_type: "text/markdown".into(),
-                    text: markdown(&doc, form, pack, &say, locale),
+                    text: markdown(&doc, &say),
                 },
                 DocumentFile {
                     format: "cyclonedx".into(),
@@ -305,29 +352,21 @@ fn documents(pack: &Pack, submission: &Submission, report: &Report, locale: Opti
 }
 
 /// The document as Markdown: a title, the header, then each section's rows.
-fn markdown(
-    doc: &Document,
-    form: &DocumentationForm,
-    pack: &Pack,
-    say: &Catalogue<'_>,
-    locale: Option<&Locale>,
-) -> String {
+pub(crate) fn markdown(doc: &Document, say: &Catalogue<'_>) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", inline(&doc.title));
     for [label, value] in &doc.header {
         let _ = writeln!(md, "- {label}: {}", inline(value));
     }
-    let form_title = inline(tr(locale, &["form:", &form.id, ":title"], &form.title));
-    let pack_title = inline(tr(locale, &["pack:", &pack.id, ":title"], &pack.title));
-    let filled = say.format("document.filled-in", &[("form", &form_title), ("pack", &pack_title)]);
-    let _ =
-        writeln!(md, "\n> {filled} {}\n", inline(tr(locale, &["pack:", &pack.id, ":disclaimer"], &pack.disclaimer)));
+    let _ = writeln!(md, "\n> {}\n", inline(&doc.note));
     let not_provided = say.template("document.not-provided");
     for s in &doc.sections {
         let _ = writeln!(md, "## {}\n", inline(&s.title));
         for row in &s.rows {
             let value = row.value.as_deref().map_or_else(|| format!("*{not_provided}*"), inline);
-            let _ = writeln!(md, "- **{}** {}: {value}", row.field_id, inline(&row.label));
+            // The summary's header items have no section number to show.
+            let reference = if row.field_id == "header" { String::new() } else { format!("**{}** ", row.field_id) };
+            let _ = writeln!(md, "- {reference}{}: {value}", inline(&row.label));
             for part in &row.parts {
                 let _ = writeln!(md, "  - {} {}", inline(&part.label), inline(&part.value));
             }
@@ -342,7 +381,7 @@ fn markdown(
 
 /// The answer as the recipient reads it: option labels, numbers and quantities as written with
 /// their unit, texts whole. `None` when there is nothing to show.
-fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>, locale: Option<&Locale>) -> Option<String> {
+pub(crate) fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>, locale: Option<&Locale>) -> Option<String> {
     let unit = |s: String| match q.unit.as_deref() {
         Some(u) if !u.is_empty() => format!("{s} {}", tr(locale, &["question:", &q.id, ":unit"], u)),
         _ => s,
@@ -381,7 +420,7 @@ fn answer_text(q: &Question, a: &RawAnswer, say: &Catalogue<'_>, locale: Option<
 }
 
 /// A text answer as it was given, for the header.
-fn plain_text(a: &RawAnswer) -> Option<String> {
+pub(crate) fn plain_text(a: &RawAnswer) -> Option<String> {
     match a {
         RawAnswer::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
@@ -397,6 +436,12 @@ fn precision_note(result: &FormResult, field: &FormField, say: &Catalogue<'_>) -
         }
         _ => say.template("document.precision.magnitude").to_string(),
     })
+}
+
+/// The model's name for a file name: before any parenthesis or comma ("Meridian-2 (model family
+/// …)"), else the assessment's title.
+pub(crate) fn model_slug(model: Option<&str>, submission: &Submission) -> String {
+    file_slug(model.or(submission.title.as_deref()).and_then(|m| m.split(['(', ',', ';']).next()).unwrap_or("model"))
 }
 
 /// `ai-office`, `national-authorities`, `downstream-providers`.

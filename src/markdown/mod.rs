@@ -57,6 +57,11 @@ fn trace_text(t: &TraceStep, words: &Words) -> String {
 fn trace_lines(q: &RequirementResult, words: &Words) -> Vec<String> {
     let mut lines: Vec<String> = Vec::with_capacity(q.trace.len());
     for t in &q.trace {
+        // A branch of the check that does not apply, beside one that does (the summary written
+        // here or checked), tells the reader nothing.
+        if t.rule == Rule::NotApplicable && q.status != Status::NotApplicable {
+            continue;
+        }
         let line = trace_text(t, words);
         if !lines.contains(&line) {
             lines.push(line);

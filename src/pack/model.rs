@@ -239,6 +239,65 @@ pub struct Chapter {
     /// Contradictions between answers that a careful reviewer would catch.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cross_checks: Vec<CrossCheck>,
+    /// A document the provider publishes, written from the chapter's answers (the public
+    /// training-content summary on the Commission's template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<PublishedDocument>,
+}
+
+/// A document written from answers for the public (e.g. the training-content summary): its
+/// sections and items in the template's order, each the answer to one question or a profile
+/// input. An item is in the document while its question is asked; the engine's `asked` decides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PublishedDocument {
+    /// Stable id, e.g. `training-summary`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Who reads it, e.g. "The public".
+    pub recipient: String,
+    /// How it reaches them, e.g. "published on the provider's website".
+    pub delivery: String,
+    /// The yes/no question that says the document is written in the checker.
+    pub written_here: String,
+    /// The question that names the model (for the header and the file name).
+    pub model_question: String,
+    /// The question that gives the document's version.
+    pub version_question: String,
+    /// Its sections, in the template's order.
+    pub sections: Vec<PublishedSection>,
+}
+
+/// A section of a [`PublishedDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PublishedSection {
+    /// Its title, e.g. "1. General information".
+    pub title: String,
+    /// Its items, in order.
+    pub items: Vec<PublishedItem>,
+}
+
+/// One item of a [`PublishedDocument`]: the answer to `question`, or the value of the profile
+/// input `profile` shown by the label of `values`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PublishedItem {
+    /// The template's section number, e.g. `2.3`, or `header`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// What the item is, as the document shows it.
+    pub label: String,
+    /// The question that holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The profile input that holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Labels for the profile input's values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<ChoiceOption>,
 }
 
 /// Who a Form item is for (Model Documentation Form columns).

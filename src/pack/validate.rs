@@ -239,6 +239,34 @@ fn validate_extras(
 ) -> Result<(), InputError> {
     let bad = |path: String, msg: String| Err(InputError::new(ErrorCode::InvalidPack, path, msg));
     let measures: BTreeSet<&str> = ch.commitments.iter().flat_map(|c| &c.measures).map(|m| m.id.as_str()).collect();
+    if let Some(doc) = &ch.document {
+        let at = format!("{at}.document");
+        for (name, q) in [
+            ("writtenHere", &doc.written_here),
+            ("modelQuestion", &doc.model_question),
+            ("versionQuestion", &doc.version_question),
+        ] {
+            if !questions.contains_key(q.as_str()) {
+                return bad(format!("{at}.{name}"), format!("{q:?} is not a question of this pack"));
+            }
+        }
+        for (si, s) in doc.sections.iter().enumerate() {
+            for (ii, item) in s.items.iter().enumerate() {
+                let at = format!("{at}.sections[{si}].items[{ii}]");
+                match (&item.question, &item.profile) {
+                    (Some(q), None) if questions.contains_key(q.as_str()) => {}
+                    (Some(q), None) => {
+                        return bad(format!("{at}.question"), format!("{q:?} is not a question of this pack"))
+                    }
+                    (None, Some(input)) if crate::scope::scope_text().inputs.iter().any(|i| &i.id == input) => {}
+                    (None, Some(input)) => {
+                        return bad(format!("{at}.profile"), format!("{input:?} is not a profile input"))
+                    }
+                    _ => return bad(at, "an item holds either a question or a profile input".into()),
+                }
+            }
+        }
+    }
     if let Some(form) = &ch.form {
         let at = format!("{at}.form");
         let Some(home) = ch.commitments.iter().flat_map(|c| &c.measures).find(|m| m.id == form.measure) else {

@@ -1,6 +1,7 @@
-// "Documents to hand over" on the page: the Model Documentation Form for each recipient, as a
-// provider would check it before sending — the right fields for each, "not yet provided" where
-// an answer is missing, a file that saves, and nothing sent anywhere.
+// "Documents to hand over" on the page: the Model Documentation Form for each recipient and the
+// public training-content summary, as a provider would check them before sending — the right
+// fields for each, "not yet provided" where an answer is missing, files that save (Markdown,
+// CycloneDX, DOCX), and nothing sent anywhere.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -24,13 +25,15 @@ test("the Form for each recipient: its own fields, gaps said aloud, saved as a f
 
     await page.getByText("Documents to hand over").click();
     const docs = page.locator("#documents-list .document");
-    await eventually(async () => assert.equal(await docs.count(), 3));
+    await eventually(async () => assert.equal(await docs.count(), 4));
     const titles = await docs.locator("h3").allTextContents();
     assert.deepEqual(titles, [
       "Model Documentation Form: AI Office",
       "Model Documentation Form: National competent authorities",
       "Model Documentation Form: Downstream providers",
+      "Public summary of training content",
     ]);
+    assert.match(await textOf(docs.nth(3).locator(".document-count")), /^44 of 44 items provided\. Given on the provider's website\./);
     assert.match(await textOf(docs.nth(1).locator(".document-count")), /^35 of 35 fields provided/);
 
     // The authorities' preview holds the compute as a power of ten, never the AI Office's figure.
@@ -59,7 +62,23 @@ test("the Form for each recipient: its own fields, gaps said aloud, saved as a f
     const card = JSON.parse(await readFile(await cardDownload.path(), "utf8"));
     assert.equal(card.components[0].type, "machine-learning-model");
 
-    assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith("blob:")), [], "making and saving the documents requests nothing");
+    // DOCX: the chunk that makes it is loaded on the first export, from the page's own origin.
+    const chunkRequests = () => requests.filter((u) => u.endsWith("/docx-export.bundle.js")).length;
+    assert.equal(chunkRequests(), 0, "the DOCX chunk is not loaded before the first export");
+    const [docx] = await Promise.all([page.waitForEvent("download"), docs.nth(3).getByRole("button", { name: /^Download \(Word, DOCX\)/ }).click()]);
+    assert.equal(docx.suggestedFilename(), "meridian-2-training-summary.docx");
+    const bytes = await readFile(await docx.path());
+    assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK");
+    await eventually(async () => assert.match(await textOf(docs.nth(3).locator(".docx-status")), /^Saved meridian-2-training-summary\.docx\./));
+    await Promise.all([page.waitForEvent("download"), docs.nth(0).getByRole("button", { name: /^Download \(Word, DOCX\)/ }).click()]);
+    assert.equal(chunkRequests(), 1, "loaded once, for every later export too");
+
+    const origin = new URL(page.url()).origin;
+    assert.deepEqual(
+      requests.slice(before).filter((u) => !u.startsWith("blob:") && u !== `${origin}/www/docx-export.bundle.js`),
+      [],
+      "making and saving the documents requests nothing but the DOCX chunk, from the page's own origin",
+    );
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();
@@ -74,7 +93,7 @@ test("a document prints alone, on A4, with every row and no part of the page", a
     await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
     await page.getByText("Documents to hand over").click();
     const docs = page.locator("#documents-list .document");
-    await eventually(async () => assert.equal(await docs.count(), 3));
+    await eventually(async () => assert.equal(await docs.count(), 4));
     // window.print() blocks in a real browser; count the calls and keep what was shown.
     await page.evaluate(() => {
       window.printed = [];
@@ -107,8 +126,10 @@ test("a provider the Form is not required of is told so beside each document", a
     await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
     await page.getByText("Documents to hand over").click();
     const docs = page.locator("#documents-list .document");
-    await eventually(async () => assert.equal(await docs.count(), 3));
+    await eventually(async () => assert.equal(await docs.count(), 4));
     assert.match(await textOf(docs.nth(0).locator(".document-required")), /^Required of you: no: the Transparency chapter does not apply/);
+    // The summary is required of open-source providers too (Art 53(1)(d) is not lifted).
+    assert.equal(await docs.nth(3).locator(".document-required").count(), 0);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();

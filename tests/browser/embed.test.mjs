@@ -452,7 +452,7 @@ test("setting `answers` restores a state: the inputs, the report and every measu
   }
 });
 
-test("documents(): the element hands the portal the Form for each recipient, and says so in an event", async () => {
+test("documents(): the element hands the portal the Form for each recipient and the training-content summary, as data and DOCX, and says so in an event", async () => {
   const opened = await openPortal("?storage=none");
   const { page } = opened;
   try {
@@ -465,10 +465,22 @@ test("documents(): the element hands the portal the Form for each recipient, and
       const docs = el.documents();
       return { docs: docs.map((d) => [d.recipient, d.provided, d.total, d.files.map((f) => f.fileName)]), event: detail?.documents.length ?? 0 };
     });
-    assert.deepEqual(got.docs.map(([r]) => r), ["AIO", "NCA", "DP"]);
+    assert.deepEqual(got.docs.map(([r]) => r), ["AIO", "NCA", "DP", "public"]);
     assert.deepEqual(got.docs[1].slice(1, 3), [35, 35], "the national authorities' Form is complete for the frontier example");
     assert.deepEqual(got.docs[2][3], ["meridian-2-mdf-downstream-providers.md", "meridian-2-mdf-downstream-providers.cdx.json"]);
-    assert.equal(got.event, 3, "gpai-documents carries the same three documents");
+    assert.deepEqual(got.docs[3][3], ["meridian-2-training-summary.md"], "the public training-content summary, in Markdown");
+    assert.equal(got.event, 4, "gpai-documents carries the same four documents");
+    // The same documents as DOCX, made by the chunk the element loads on this first call.
+    const docx = await host.evaluate(async (el) =>
+      (await el.documentsDocx()).map((d) => [d.recipient, d.fileName, d.mediaType, String.fromCharCode(d.bytes[0], d.bytes[1])]),
+    );
+    assert.deepEqual(docx.map(([r, name]) => [r, name]), [
+      ["AIO", "meridian-2-mdf-ai-office.docx"],
+      ["NCA", "meridian-2-mdf-national-authorities.docx"],
+      ["DP", "meridian-2-mdf-downstream-providers.docx"],
+      ["public", "meridian-2-training-summary.docx"],
+    ]);
+    assert.ok(docx.every(([, , type, magic]) => type === "application/vnd.openxmlformats-officedocument.wordprocessingml.document" && magic === "PK"));
     assertClean(opened);
   } finally {
     await opened.context.close();

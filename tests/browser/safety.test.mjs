@@ -56,10 +56,19 @@ function showQuestions(submission, questions) {
     if (c.any) satisfy(c.any[0], negate);
     if (c.not) satisfy(c.not, !negate);
     if (c.profile) submission.profile[c.profile.input] = negate ? !c.profile.equals : c.profile.equals;
+    // A modification that is itself a GPAI model: the fine-tuner example's figures decide it.
+    if (c.profile?.input === "is_modification" && c.profile.equals === true && !negate) {
+      Object.assign(submission.profile, { original_model_is_gpai: true, original_model_systemic_risk: false, original_training_compute_flop: 3e24, modification_compute_flop: 1.2e24, cumulative_training_compute_flop: 4.2e24 });
+    }
+    // The scope decisions a question waits on, by the profile answers that make them.
+    if (c.scope === "legacyModel") submission.profile.placed_before_2025_08_02 = !negate;
+    if (c.scope === "authorisedRepresentativeRequired") submission.profile.established_in_eu = negate;
     if (c.answer && negate) {
       // "not answered one of these": another of its options.
-      const other = byId.get(c.answer.question)?.options?.find((o) => !c.answer.in.includes(o.id));
-      if (other) submission.answers[c.answer.question] = other.id;
+      const q = byId.get(c.answer.question);
+      const implicit = { "yes-no": ["yes", "no"], "yes-partly-no": ["yes", "partly", "no"] }[q?.type] ?? [];
+      const other = [...(q?.options ?? []).map((o) => o.id), ...implicit].find((id) => !c.answer.in.includes(id));
+      if (other) submission.answers[c.answer.question] = other;
       satisfy(byId.get(c.answer.question)?.showIf);
     }
     if (c.answer && !negate) {
@@ -92,8 +101,14 @@ test("script in every free-text field (text and URL questions, the name, a renam
     let state = submission;
     let round = 0;
     let typed = 0;
-    for (; left.length && round < 3; round++) {
-      await putStorage(page, storedAssessments([showQuestions(state, left)]));
+    // Questions whose conditions exclude each other (the training-content summary written here or
+    // checked) are typed into in later rounds; those that need another kind of provider (a
+    // modification, a legacy model, one outside the EU) each in a round of its own, last.
+    const special = (q) => /is_modification|legacyModel|authorisedRepresentativeRequired/.test(JSON.stringify(q.showIf ?? {}));
+    for (; left.length && round < 8; round++) {
+      const common = left.filter((q) => !special(q));
+      const batch = common.length && round < 4 ? common : left.filter(special).slice(0, 1);
+      await putStorage(page, storedAssessments([showQuestions(state, batch)]));
       await gotoReady(page);
       await page.evaluate(() => (window.__watch = true));
       const ids = left.map((q) => q.id);

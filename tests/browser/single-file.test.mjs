@@ -25,6 +25,26 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** The built one file opened from disk, offline, ready; with the requests and errors it makes. */
+async function openOneFile() {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
+  const requests = [];
+  const errors = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => d.accept());
+  const url = pathToFileURL(built.out).href;
+  await page.goto(url);
+  await page.waitForSelector("main[data-state=ready]", { timeout: 20000 }).catch(async (error) => {
+    const shown = await textOf(page.locator("#error"));
+    await context.close();
+    throw new Error(`${error.message}\nshown: ${shown}\nerrors: ${errors.join("; ")}`);
+  });
+  return { context, page, requests, errors, url };
+}
+
 test("the one-file checker runs from a file:// URL, offline, under its own CSP, and keeps its answers on the page, not in the browser's storage", async (t) => {
   t.diagnostic(`single file: ${built.bytes} bytes, ${built.gzip} gzip`);
   const html = await readFile(built.out, "utf8");
@@ -32,26 +52,15 @@ test("the one-file checker runs from a file:// URL, offline, under its own CSP, 
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"|href="[^"#d][^"]*\.(js|css|svg)"/);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
   assert.ok(csp);
-  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
+  // The page's script, and the DOCX chunk it runs on the first export: each allowed by its hash.
+  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/);
   assert.equal((html.match(/<script type="module">/g) ?? []).length, 1);
 
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, offline: true });
-  const requests = [];
-  const errors = [];
-  context.on("request", (r) => requests.push(r.url()));
+  const { context, page, requests, errors, url } = await openOneFile();
   try {
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("dialog", (d) => d.accept());
-    const url = pathToFileURL(built.out).href;
-    await page.goto(url);
-    await page.waitForSelector("main[data-state=ready]", { timeout: 20000 }).catch(async (error) => {
-      throw new Error(`${error.message}\nshown: ${await textOf(page.locator("#error"))}\nerrors: ${errors.join("; ")}`);
-    });
     assert.match(await textOf(page.locator("#engine-version")), /^\d+\.\d+\.\d+/);
     assert.equal(await page.locator("#single-file").isVisible(), false, "the one file does not offer itself again");
 
@@ -85,6 +94,30 @@ test("the one-file checker runs from a file:// URL, offline, under its own CSP, 
 
     assert.deepEqual([...new Set(requests)], [url], "the file is the only thing loaded");
     assert.deepEqual(errors, [], "no CSP violation, no error");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the one-file checker saves a document as DOCX offline from file://, its chunk run from the file itself", async () => {
+  const { context, page, requests, errors, url } = await openOneFile();
+  try {
+    await page.getByLabel("Load an example").selectOption("sme-open-weights.json");
+    await page.getByRole("button", { name: "Load example" }).click();
+    await eventually(async () => assert.match(await textOf(page.locator("#scope-verdict")), /^In scope/));
+    await page.getByText("Documents to hand over").click();
+    const summary = page.locator("#documents-list .document").filter({ hasText: "Public summary of training content" });
+    await eventually(async () => assert.equal(await summary.count(), 1));
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 20000 }),
+      summary.getByRole("button", { name: /^Download \(Word, DOCX\)/ }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "lindenlite-7b-v1-0-training-summary.docx");
+    const bytes = await readFile(await download.path());
+    assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "a DOCX file (a zip archive)");
+    assert.ok(bytes.includes(Buffer.from("word/document.xml")), "with its main part");
+    assert.deepEqual([...new Set(requests)].filter((u) => !u.startsWith("blob:")), [url], "nothing but the file itself is loaded");
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

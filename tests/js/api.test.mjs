@@ -158,13 +158,14 @@ test("the README example runs as written", () => {
   }
 });
 
-test("documents() writes the Model Documentation Form for each recipient, from answers only", () => {
+test("documents() writes the Model Documentation Form for each recipient and the public training-content summary, from answers only", () => {
   const frontier = examples.find((e) => e.name === "frontier-systemic-risk").submission;
   const docs = documents(frontier);
-  assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP"]);
+  assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP", "public"]);
   for (const d of docs) {
-    const [md, card] = d.files;
-    assert.deepEqual([md.mediaType, card.mediaType], ["text/markdown", "application/vnd.cyclonedx+json"]);
+    const [md] = d.files;
+    // The summary has no model card: CycloneDX has no place for it.
+    assert.deepEqual(d.files.map((f) => f.mediaType), d.recipient === "public" ? ["text/markdown"] : ["text/markdown", "application/vnd.cyclonedx+json"]);
     assert.equal(md.text, read(`tests/golden/frontier-systemic-risk.${d.id}.md`), `${d.id} is the golden document`);
     assert.ok(md.text.includes(sealedReport(frontier).digest), "traced to the sealed report");
   }
