@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 
-use gpai_check::documents::model_documentation_in;
+use gpai_check::documents::{model_documentation_in, published_documents_in};
 use gpai_check::locale::Locale;
 use gpai_check::{evaluate_json, report_markdown_in};
 use serde_json::Value;
@@ -168,7 +168,8 @@ static CITED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 fn citations() -> Vec<String> {
     fn walk(v: &Value, field: &str, out: &mut Vec<String>) {
         match v {
-            Value::Object(m) => m.iter().for_each(|(k, x)| walk(x, k, out)),
+            // A published document's layout numbers its items (`ref`: "2.3", "header"): not citations.
+            Value::Object(m) => m.iter().filter(|(k, _)| k.as_str() != "document").for_each(|(k, x)| walk(x, k, out)),
             Value::Array(a) => a.iter().for_each(|x| walk(x, field, out)),
             Value::String(s) if ["source", "article", "ref"].contains(&field) => {
                 out.push(s.replace('_', "\\_").replace('*', "\\*").replace('[', "\\[").replace(']', "\\]"));
@@ -214,8 +215,10 @@ fn documents_in_a_language_have_no_english_words_and_say_the_status() {
     let text = example("frontier-systemic-risk");
     let submission = gpai_check::Submission::from_json(&text).unwrap();
     let report = gpai_check::evaluate(&submission).unwrap();
-    let docs = model_documentation_in(pack(), &submission, &report, Some(&locale));
+    let mut docs = model_documentation_in(pack(), &submission, &report, Some(&locale));
     assert_eq!(docs.len(), 3);
+    docs.extend(published_documents_in(pack(), &submission, &report, Some(&locale)));
+    assert_eq!(docs.len(), 4, "the Form for three recipients and the training-content summary");
     for d in &docs {
         let md = d.markdown();
         let english: Vec<String> = leftover_words(md).into_iter().filter(|w| !text.contains(w.as_str())).collect();
