@@ -74,8 +74,12 @@ fn published(
                 PublishedItem { question: Some(q), .. } if asked(q) => value_of(q),
                 PublishedItem { profile: Some(input), values, .. } => profile(input).map(|v| {
                     values.iter().find(|o| o.id == v).map_or(v, |o| {
-                        tr(locale, &[&doc_key(&["section:", &section_key, ":item:", &item_key, ":value:", &o.id])], &o.label)
-                            .to_string()
+                        tr(
+                            locale,
+                            &[&doc_key(&["section:", &section_key, ":item:", &item_key, ":value:", &o.id])],
+                            &o.label,
+                        )
+                        .to_string()
                     })
                 }),
                 _ => continue,
@@ -111,14 +115,12 @@ fn published(
         }
         _ => say.format(
             "document.written-here.no",
-            &[
-                (
-                    "question",
-                    index.get(layout.written_here.as_str()).map_or(layout.written_here.as_str(), |q| {
-                        tr(locale, &["question:", &q.id, ":text"], &q.text)
-                    }),
-                ),
-            ],
+            &[(
+                "question",
+                index
+                    .get(layout.written_here.as_str())
+                    .map_or(layout.written_here.as_str(), |q| tr(locale, &["question:", &q.id, ":text"], &q.text)),
+            )],
         ),
     };
     let label = |key: &str| say.template(key).to_string();
@@ -140,7 +142,10 @@ fn published(
     ]);
     header.push([
         label("document.rule-pack"),
-        say.format("document.rule-pack-line", &[("id", &pack.id), ("version", &pack.version), ("digest", &pack.digest)]),
+        say.format(
+            "document.rule-pack-line",
+            &[("id", &pack.id), ("version", &pack.version), ("digest", &pack.digest)],
+        ),
     ]);
     header.push([label("document.report-digest"), report.digest.clone()]);
     header.push([label("document.language"), language_value(locale)]);
@@ -180,7 +185,9 @@ fn profile_value_text<'s>(submission: &Submission, say: &'s Catalogue<'_>) -> im
             })?;
         match v {
             serde_json::Value::String(s) => Some(s),
-            serde_json::Value::Bool(b) => Some(say.template(if b { "document.value.yes" } else { "document.value.no" }).to_string()),
+            serde_json::Value::Bool(b) => {
+                Some(say.template(if b { "document.value.yes" } else { "document.value.no" }).to_string())
+            }
             serde_json::Value::Number(n) => Some(n.to_string()),
             _ => None,
         }
