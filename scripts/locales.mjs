@@ -193,7 +193,10 @@ export function problems(language, english, files, pending = {}) {
         continue;
       }
       if (allowed.has(key)) out.push(`${where}: ${key} is translated: take it off the pending list`);
-      if (typeof texts[key] !== "string" || texts[key].trim() === "") out.push(`${where}: ${key} is empty`);
+      // A separator may be a space (French groups digits with a narrow no-break space); any other
+      // text that is only white space is as good as missing.
+      const blank = typeof texts[key] !== "string" || texts[key] === "" || (texts[key].trim() === "" && !key.endsWith("separator"));
+      if (blank) out.push(`${where}: ${key} is empty`);
       else if (placeholders(texts[key]) !== placeholders(text)) {
         out.push(`${where}: ${key} has placeholders {${placeholders(texts[key])}}, the English {${placeholders(text)}}`);
       }
