@@ -119,6 +119,17 @@ pub struct ScopeResult {
     /// Profile inputs that are unknown but would change or confirm this decision: `decided_by`
     /// and the inputs of figures shown beside it (the turnover behind the maximum fine).
     pub missing_inputs: Vec<String>,
+    /// The unanswered profile inputs whose assumed answer (the reference default) decides the
+    /// verdict: with any other answer, `inScope` would differ. In the order the scope questions
+    /// are asked, so that a person whom an assumption does not fit (not the provider, say)
+    /// learns it at once.
+    pub decisive_assumptions: Vec<String>,
+    /// The reasons every applying obligation shares (that the model is a GPAI model, that you
+    /// are its provider, that it is on the EU market), to be said once beside the verdict rather
+    /// than under each obligation; out of scope, the reasons every obligation shares for not
+    /// applying. Empty when fewer than two obligations apply. In the order of the first
+    /// obligation's reasons.
+    pub shared_reasons: Vec<Reason>,
 }
 
 /// When the obligations must be met.
@@ -788,6 +799,68 @@ impl Verdicts {
     }
 }
 
+/// Whether `profile` is in scope, three-valued, as [`Verdicts::of`] decides it (every completion
+/// of the open inputs), without the rest of the decision.
+fn in_scope_of(profile: &Profile) -> Option<bool> {
+    let open: Vec<&OpenInput> = OPEN_INPUTS.iter().filter(|o| (o.open)(profile)).collect();
+    let count: usize = open.iter().map(|o| o.values).product();
+    let (mut all, mut any) = (true, false);
+    let mut completed = profile.clone();
+    for n in 0..count {
+        let mut rest = n;
+        for o in &open {
+            (o.set)(&mut completed, rest % o.values);
+            rest /= o.values;
+        }
+        let in_scope = derive(&Inputs { p: &completed }).in_scope;
+        all &= in_scope;
+        any |= in_scope;
+    }
+    (all == any).then_some(all)
+}
+
+/// The unanswered inputs with a reference default whose other answers change `in_scope`: the
+/// profile is decided again with each other value of each (the other truth value; an enum's
+/// other values). Inputs whose default is unknown are `decided_by`'s business, not this.
+fn decisive_assumptions(profile: &Profile, in_scope: Option<bool>) -> Vec<String> {
+    let Ok(serde_json::Value::Object(given)) = serde_json::to_value(profile) else { return Vec::new() };
+    let flips = |input: &InputSpec| {
+        let others: Vec<serde_json::Value> = match &input.default {
+            serde_json::Value::Bool(b) => vec![serde_json::Value::Bool(!b)],
+            serde_json::Value::String(d) => {
+                input.values.iter().filter(|v| *v != d).map(|v| serde_json::Value::String(v.clone())).collect()
+            }
+            _ => Vec::new(),
+        };
+        others.into_iter().any(|value| {
+            let mut changed = given.clone();
+            changed.insert(input.id.clone(), value);
+            // Every input with a default is a profile key of its type (a unit test walks them).
+            serde_json::from_value::<Profile>(serde_json::Value::Object(changed))
+                .is_ok_and(|p| in_scope_of(&p) != in_scope)
+        })
+    };
+    scope_text()
+        .inputs
+        .iter()
+        .filter(|input| given.get(&input.id).map_or(true, serde_json::Value::is_null) && flips(input))
+        .map(|input| input.id.clone())
+        .collect()
+}
+
+/// The reasons every obligation in the pool shares: the applying ones, or all of them when out
+/// of scope (see [`ScopeResult::shared_reasons`]). Only when the pool holds two or more.
+fn shared_reasons(in_scope: Option<bool>, obligations: &[ObligationResult]) -> Vec<Reason> {
+    let pool: Vec<&ObligationResult> =
+        obligations.iter().filter(|o| in_scope == Some(false) || o.applies == Some(true)).collect();
+    match pool.as_slice() {
+        [first, _, ..] => {
+            first.reasons.iter().filter(|r| pool.iter().all(|o| o.reasons.contains(r))).cloned().collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Input ids in the order of the scope questions, each once.
 fn in_ask_order<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let ids: Vec<&str> = ids.into_iter().collect();
@@ -807,7 +880,7 @@ pub fn decide(profile: &Profile) -> ScopeResult {
     let v = Verdicts::of(profile);
     let text = scope_text();
     let chain = scope_chain(&i, &d, &v);
-    let obligations = OBLIGATION_IDS
+    let obligations: Vec<ObligationResult> = OBLIGATION_IDS
         .iter()
         .enumerate()
         .map(|(k, &id)| {
@@ -840,7 +913,10 @@ pub fn decide(profile: &Profile) -> ScopeResult {
     let decided_by = v.decided_by(undecided);
     let missing = missing_inputs(&i, &d);
     let missing_inputs = in_ask_order(decided_by.iter().map(String::as_str).chain(missing));
+    let in_scope = v.get(IN_SCOPE);
     ScopeResult {
+        decisive_assumptions: decisive_assumptions(profile, in_scope),
+        shared_reasons: shared_reasons(in_scope, &obligations),
         excluded_research: d.excluded_research,
         is_gpai_model: v.get(GPAI),
         is_provider: v.get(PROVIDER),
