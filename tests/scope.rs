@@ -894,3 +894,13 @@ fn profile_questions_speak_to_people_not_in_internal_names() {
     let m = inputs.iter().find(|i| i.id == "is_modification").unwrap();
     assert!(m.help.as_deref().is_some_and(|h| h.contains("a third")), "{:?}", m.help);
 }
+
+#[test]
+fn every_profile_question_says_why_it_is_asked() {
+    // A person deciding whether to answer sees what the answer changes, with its source.
+    for i in &scope_text().inputs {
+        let help = i.help.as_deref().unwrap_or("");
+        assert!(help.len() > 40, "{} has no help saying what its answer changes", i.id);
+        assert!(!i.source.trim().is_empty(), "{} has a source", i.id);
+    }
+}
