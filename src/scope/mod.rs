@@ -820,32 +820,70 @@ fn in_scope_of(profile: &Profile) -> Option<bool> {
 }
 
 /// The unanswered inputs with a reference default whose other answers change `in_scope`: the
-/// profile is decided again with each other value of each (the other truth value; an enum's
-/// other values). Inputs whose default is unknown are `decided_by`'s business, not this.
+/// profile is decided again with each answer of each (giving the default changes nothing, as
+/// `tests/scope.rs` checks). Inputs whose default is unknown are `decided_by`'s business.
 fn decisive_assumptions(profile: &Profile, in_scope: Option<bool>) -> Vec<String> {
-    let Ok(serde_json::Value::Object(given)) = serde_json::to_value(profile) else { return Vec::new() };
-    let flips = |input: &InputSpec| {
-        let others: Vec<serde_json::Value> = match &input.default {
-            serde_json::Value::Bool(b) => vec![serde_json::Value::Bool(!b)],
-            serde_json::Value::String(d) => {
-                input.values.iter().filter(|v| *v != d).map(|v| serde_json::Value::String(v.clone())).collect()
-            }
-            _ => Vec::new(),
-        };
-        others.into_iter().any(|value| {
-            let mut changed = given.clone();
-            changed.insert(input.id.clone(), value);
-            // Every input with a default is a profile key of its type (a unit test walks them).
-            serde_json::from_value::<Profile>(serde_json::Value::Object(changed))
-                .is_ok_and(|p| in_scope_of(&p) != in_scope)
-        })
-    };
     scope_text()
         .inputs
         .iter()
-        .filter(|input| given.get(&input.id).map_or(true, serde_json::Value::is_null) && flips(input))
+        .filter(|input| !input.default.is_null())
+        .filter(|input| each_answer(profile, &input.id).iter().any(|p| in_scope_of(p) != in_scope))
         .map(|input| input.id.clone())
         .collect()
+}
+
+/// The profile with each possible answer of the yes/no or choice input `id`, while the profile
+/// leaves it unanswered; none when it is answered or is a number or a date. By field rather than
+/// through serde, which would add a deserializer to the page's engine for this one use.
+fn each_answer(profile: &Profile, id: &str) -> Vec<Profile> {
+    type Flag = fn(&mut Profile) -> &mut Option<bool>;
+    let flag: Flag = match id {
+        "sole_purpose_scientific_research" => |p| &mut p.sole_purpose_scientific_research,
+        "used_only_for_rd_before_market" => |p| &mut p.used_only_for_rd_before_market,
+        "org_develops_or_commissions_model" => |p| &mut p.org_develops_or_commissions_model,
+        "under_own_name_or_trademark" => |p| &mut p.under_own_name_or_trademark,
+        "compute_will_exceed_1e25_planned" => |p| &mut p.compute_will_exceed_1e25_planned,
+        "generates_language_image_or_video" => |p| &mut p.generates_language_image_or_video,
+        "placed_on_eu_market" => |p| &mut p.placed_on_eu_market,
+        "integrates_third_party_model_that_excluded_eu" => |p| &mut p.integrates_third_party_model_that_excluded_eu,
+        "is_modification" => |p| &mut p.is_modification,
+        "original_model_is_gpai" => |p| &mut p.original_model_is_gpai,
+        "original_model_systemic_risk" => |p| &mut p.original_model_systemic_risk,
+        "is_open_source_licence" => |p| &mut p.is_open_source_licence,
+        "weights_public" => |p| &mut p.weights_public,
+        "architecture_and_usage_info_public" => |p| &mut p.architecture_and_usage_info_public,
+        "monetised" => |p| &mut p.monetised,
+        "established_in_eu" => |p| &mut p.established_in_eu,
+        "placed_before_2025_08_02" => |p| &mut p.placed_before_2025_08_02,
+        "designated_by_commission" => |p| &mut p.designated_by_commission,
+        "high_impact_capabilities_other_evidence" => |p| &mut p.high_impact_capabilities_other_evidence,
+        "contest_accepted_by_commission" => |p| &mut p.contest_accepted_by_commission,
+        "is_sme" => |p| &mut p.is_sme,
+        "is_small_mid_cap" => |p| &mut p.is_small_mid_cap,
+        "signed_safety_security_chapter" => |p| &mut p.signed_safety_security_chapter,
+        "significant_generality" if profile.significant_generality.is_none() => {
+            return [Generality::Unknown, Generality::Yes, Generality::No]
+                .map(|g| Profile { significant_generality: Some(g), ..profile.clone() })
+                .into();
+        }
+        "code_of_practice_signatory" if profile.code_of_practice_signatory.is_none() => {
+            return [Signatory::No, Signatory::YesAllChapters, Signatory::YesSomeChapters]
+                .map(|s| Profile { code_of_practice_signatory: Some(s), ..profile.clone() })
+                .into();
+        }
+        _ => return Vec::new(),
+    };
+    let mut probe = profile.clone();
+    if flag(&mut probe).is_some() {
+        return Vec::new();
+    }
+    [false, true]
+        .map(|b| {
+            let mut p = profile.clone();
+            *flag(&mut p) = Some(b);
+            p
+        })
+        .into()
 }
 
 /// The reasons every obligation in the pool shares: the applying ones, or all of them when out
@@ -943,5 +981,30 @@ impl ScopeResult {
     /// Whether the obligation with this id applies: `None` when undecided (or unknown id: `Some(false)`).
     pub fn applies(&self, obligation: &str) -> Option<bool> {
         self.obligations.iter().find(|o| o.id == obligation).map_or(Some(false), |o| o.applies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_with_a_default_can_be_tried_with_its_other_answers() {
+        // An input the field list missed would silently never be a decisive assumption.
+        let empty = Profile::default();
+        for input in scope_text().inputs.iter().filter(|i| !i.default.is_null()) {
+            let answers = each_answer(&empty, &input.id);
+            let expected = if input.values.is_empty() { 2 } else { input.values.len() };
+            assert_eq!(answers.len(), expected, "{}", input.id);
+            assert!(answers.iter().all(|p| *p != empty), "{}: each answer is given", input.id);
+        }
+    }
+
+    #[test]
+    fn an_answered_input_is_not_tried_again() {
+        let p = Profile { org_develops_or_commissions_model: Some(true), ..Profile::default() };
+        assert!(each_answer(&p, "org_develops_or_commissions_model").is_empty());
+        let p = Profile { significant_generality: Some(Generality::Unknown), ..Profile::default() };
+        assert!(each_answer(&p, "significant_generality").is_empty());
     }
 }
