@@ -503,6 +503,13 @@ export interface ScopeResult {
    */
   decidedBy: string[];
   /**
+   * The unanswered profile inputs whose assumed answer (the reference default) decides the
+   * verdict: with any other answer, `inScope` would differ. In the order the scope questions
+   * are asked, so that a person whom an assumption does not fit (not the provider, say)
+   * learns it at once.
+   */
+  decisiveAssumptions: string[];
+  /**
    * Excluded as research, development or prototyping (Art 2(6), 2(8), 3(63)). Always decided:
    * its inputs have defaults.
    */
@@ -536,6 +543,14 @@ export interface ScopeResult {
   openSourceExempt: boolean | null;
   /** Rights and options open to the provider (contest, reassessment, voluntary commitments). */
   options: Reason[];
+  /**
+   * The reasons every applying obligation shares (that the model is a GPAI model, that you
+   * are its provider, that it is on the EU market), to be said once beside the verdict rather
+   * than under each obligation; out of scope, the reasons every obligation shares for not
+   * applying. Empty when fewer than two obligations apply. In the order of the first
+   * obligation's reasons.
+   */
+  sharedReasons: Reason[];
   /** GPAI model with systemic risk (Art 51). */
   systemicRisk: boolean | null;
   /** Planned compute will cross 10^25 FLOP but has not yet (classification follows crossing). */

@@ -593,6 +593,127 @@ fn an_in_scope_provider_without_any_compute_figure_is_asked_for_its_training_com
     }
 }
 
+// The assumptions that decide: unanswered questions whose assumed answer makes the verdict.
+
+fn decisive(v: serde_json::Value) -> Vec<String> {
+    decide(v).decisive_assumptions
+}
+
+#[test]
+fn on_the_first_screen_a_person_who_does_not_develop_the_model_learns_it_decides() {
+    // Nothing answered: the verdict waits for the compute, but "you develop the model" is
+    // assumed, and an integrator who calls someone else's model must be asked that at once.
+    let first = decisive(json!({}));
+    for id in ["org_develops_or_commissions_model", "under_own_name_or_trademark", "sole_purpose_scientific_research"] {
+        assert!(first.contains(&id.to_string()), "{id} in {first:?}");
+    }
+    // Answering it settles the question: it is no longer an assumption, and the verdict is made.
+    let integrator = json!({"org_develops_or_commissions_model": false, "training_compute_flop": 5e24,
+        "generates_language_image_or_video": true, "placed_on_eu_market": true, "established_in_eu": true});
+    let s = decide(integrator);
+    assert_eq!(s.in_scope, Some(false));
+    assert!(!s.decisive_assumptions.contains(&"org_develops_or_commissions_model".to_string()));
+    // What could still bring an integrator into scope: the Guidelines' rule for a model whose
+    // developer excluded the EU (para 58-59), or that the model is its own modification.
+    assert_eq!(s.decisive_assumptions, ["integrates_third_party_model_that_excluded_eu", "is_modification"]);
+}
+
+#[test]
+fn an_in_scope_provider_is_shown_the_assumptions_that_put_it_in_scope_and_no_others() {
+    let s = decide(base());
+    assert_eq!(s.in_scope, Some(true));
+    assert_eq!(
+        s.decisive_assumptions,
+        [
+            "sole_purpose_scientific_research",
+            "used_only_for_rd_before_market",
+            "org_develops_or_commissions_model",
+            "under_own_name_or_trademark",
+            "significant_generality",
+            "is_modification",
+        ]
+    );
+    // Being an SME or a signatory changes what is asked of it, not whether it is in scope.
+    for id in ["is_sme", "code_of_practice_signatory", "is_open_source_licence", "placed_before_2025_08_02"] {
+        assert!(!s.decisive_assumptions.contains(&id.to_string()), "{id}");
+    }
+}
+
+#[test]
+fn decisive_assumptions_are_exactly_the_defaults_whose_other_answers_change_the_verdict() {
+    // As the page used to find them: decide again with each other answer of each unanswered
+    // input that has a default, and keep those that change `inScope`, in question order.
+    for p in sample_profiles() {
+        let s = decide(p.clone());
+        let mut expected = Vec::new();
+        for input in &scope_text().inputs {
+            if p.get(&input.id).is_some_and(|v| !v.is_null()) {
+                continue;
+            }
+            let others: Vec<serde_json::Value> = match &input.default {
+                serde_json::Value::Bool(b) => vec![json!(!b)],
+                serde_json::Value::String(d) => input.values.iter().filter(|v| *v != d).map(|v| json!(v)).collect(),
+                _ => continue,
+            };
+            if others
+                .into_iter()
+                .any(|value| decide(with(p.clone(), json!({ &input.id: value }))).in_scope != s.in_scope)
+            {
+                expected.push(input.id.clone());
+            }
+        }
+        assert_eq!(s.decisive_assumptions, expected, "{p}");
+        for id in &s.decisive_assumptions {
+            assert!(!s.decided_by.contains(id), "{id} has a default, it is never in decidedBy");
+        }
+    }
+}
+
+// The reasons every obligation shares, said once beside the verdict.
+
+fn shared(s: &ScopeResult) -> Vec<String> {
+    s.shared_reasons.iter().map(|r| r.id.to_string()).collect()
+}
+
+#[test]
+fn in_scope_the_shared_reasons_are_the_steps_that_put_the_model_in_scope() {
+    let s = decide(base());
+    assert_eq!(shared(&s), ["gpai.indicative-criterion", "provider.own-model", "placed.eu-market"]);
+    for o in s.obligations.iter().filter(|o| o.applies == Some(true)) {
+        for r in &s.shared_reasons {
+            assert!(o.reasons.contains(r), "{} gives {}", o.id, r.id);
+        }
+    }
+}
+
+#[test]
+fn out_of_scope_the_shared_reasons_say_why_nothing_applies() {
+    let s = decide(with(base(), json!({"org_develops_or_commissions_model": false})));
+    assert_eq!(shared(&s), ["gpai.indicative-criterion", "not-provider.does-not-develop"]);
+    assert_eq!(reason_source(&s, "art53_1a", "not-provider.does-not-develop"), "Art 3(3); Guidelines para 57");
+}
+
+#[test]
+fn shared_reasons_are_those_of_every_applying_obligation_and_only_with_two_or_more() {
+    for p in sample_profiles() {
+        let s = decide(p.clone());
+        let pool: Vec<_> =
+            s.obligations.iter().filter(|o| s.in_scope == Some(false) || o.applies == Some(true)).collect();
+        let expected: Vec<String> = match pool.as_slice() {
+            [first, _, ..] => first
+                .reasons
+                .iter()
+                .filter(|r| pool.iter().all(|o| o.reasons.contains(r)))
+                .map(|r| r.id.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(shared(&s), expected, "{p}");
+    }
+    // Nothing answered: nothing applies yet, so nothing is shared.
+    assert!(decide(json!({})).shared_reasons.is_empty());
+}
+
 // Input errors and data consistency.
 
 #[test]
@@ -718,7 +839,10 @@ fn stating_a_default_explicitly_changes_nothing() {
                 continue;
             }
             let explicit = with(p.clone(), json!({ input.id.clone(): input.default.clone() }));
-            assert_eq!(decide(p.clone()), decide(explicit), "default of {} differs from the code's", input.id);
+            let (mut assumed, stated) = (decide(p.clone()), decide(explicit));
+            // The one difference: a stated answer is no longer an assumption.
+            assumed.decisive_assumptions.retain(|id| *id != input.id);
+            assert_eq!(assumed, stated, "default of {} differs from the code's", input.id);
         }
     }
 }
@@ -752,4 +876,14 @@ fn profile_questions_speak_to_people_not_in_internal_names() {
     // The modification question says what it changes, not only where it comes from.
     let m = inputs.iter().find(|i| i.id == "is_modification").unwrap();
     assert!(m.help.as_deref().is_some_and(|h| h.contains("a third")), "{:?}", m.help);
+}
+
+#[test]
+fn every_profile_question_says_why_it_is_asked() {
+    // A person deciding whether to answer sees what the answer changes, with its source.
+    for i in &scope_text().inputs {
+        let help = i.help.as_deref().unwrap_or("");
+        assert!(help.len() > 40, "{} has no help saying what its answer changes", i.id);
+        assert!(!i.source.trim().is_empty(), "{} has a source", i.id);
+    }
 }

@@ -128,7 +128,7 @@ export function renderScope(el, scope, profileLabel, profileHref) {
     ["Maximum fine", fine],
   ];
   const decidedBy = scope.decidedBy ?? [];
-  const shared = sharedReasons(scope.obligations, scope.inScope);
+  const shared = scope.sharedReasons;
   const alsoMissing = scope.missingInputs.filter((key) => !decidedBy.includes(key));
 
   setChildren(

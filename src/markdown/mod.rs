@@ -167,17 +167,14 @@ fn write(r: &Report, words: &Words, locale: Option<&Locale>) -> String {
     let _ = writeln!(md, "## {}\n", say.template("report.obligations.title"));
     // The reasons every applying obligation shares are said once, not in every row; out of
     // scope, the reasons every obligation shares for not applying (not the provider, say).
+    // The scope decision says which (`shared_reasons`).
     let out_of_scope = s.in_scope == Some(false);
-    let pool: Vec<_> = s.obligations.iter().filter(|o| out_of_scope || o.applies == Some(true)).collect();
-    let shared: Vec<&crate::scope::Reason> = match pool.as_slice() {
-        [first, _, ..] => first.reasons.iter().filter(|r| pool.iter().all(|o| o.reasons.contains(r))).collect(),
-        _ => Vec::new(),
-    };
+    let shared = &s.shared_reasons;
     let reading = |on: bool| mark(on, "report.our-reading", say);
     if !shared.is_empty() {
         let intro = if out_of_scope { "report.obligations.shared-none" } else { "report.obligations.shared" };
         let _ = writeln!(md, "{}\n", say.template(intro));
-        for x in &shared {
+        for x in shared {
             let (text, source, interpretation) = words.reason(x);
             let _ = writeln!(md, "- {text} ({source}){}", reading(interpretation));
         }

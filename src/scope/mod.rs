@@ -119,6 +119,17 @@ pub struct ScopeResult {
     /// Profile inputs that are unknown but would change or confirm this decision: `decided_by`
     /// and the inputs of figures shown beside it (the turnover behind the maximum fine).
     pub missing_inputs: Vec<String>,
+    /// The unanswered profile inputs whose assumed answer (the reference default) decides the
+    /// verdict: with any other answer, `inScope` would differ. In the order the scope questions
+    /// are asked, so that a person whom an assumption does not fit (not the provider, say)
+    /// learns it at once.
+    pub decisive_assumptions: Vec<String>,
+    /// The reasons every applying obligation shares (that the model is a GPAI model, that you
+    /// are its provider, that it is on the EU market), to be said once beside the verdict rather
+    /// than under each obligation; out of scope, the reasons every obligation shares for not
+    /// applying. Empty when fewer than two obligations apply. In the order of the first
+    /// obligation's reasons.
+    pub shared_reasons: Vec<Reason>,
 }
 
 /// When the obligations must be met.
@@ -788,6 +799,106 @@ impl Verdicts {
     }
 }
 
+/// Whether `profile` is in scope, three-valued, as [`Verdicts::of`] decides it (every completion
+/// of the open inputs), without the rest of the decision.
+fn in_scope_of(profile: &Profile) -> Option<bool> {
+    let open: Vec<&OpenInput> = OPEN_INPUTS.iter().filter(|o| (o.open)(profile)).collect();
+    let count: usize = open.iter().map(|o| o.values).product();
+    let (mut all, mut any) = (true, false);
+    let mut completed = profile.clone();
+    for n in 0..count {
+        let mut rest = n;
+        for o in &open {
+            (o.set)(&mut completed, rest % o.values);
+            rest /= o.values;
+        }
+        let in_scope = derive(&Inputs { p: &completed }).in_scope;
+        all &= in_scope;
+        any |= in_scope;
+    }
+    (all == any).then_some(all)
+}
+
+/// The unanswered inputs with a reference default whose other answers change `in_scope`: the
+/// profile is decided again with each answer of each (giving the default changes nothing, as
+/// `tests/scope.rs` checks). Inputs whose default is unknown are `decided_by`'s business.
+fn decisive_assumptions(profile: &Profile, in_scope: Option<bool>) -> Vec<String> {
+    scope_text()
+        .inputs
+        .iter()
+        .filter(|input| !input.default.is_null())
+        .filter(|input| each_answer(profile, &input.id).iter().any(|p| in_scope_of(p) != in_scope))
+        .map(|input| input.id.clone())
+        .collect()
+}
+
+/// The profile with each possible answer of the yes/no or choice input `id`, while the profile
+/// leaves it unanswered; none when it is answered or is a number or a date. By field rather than
+/// through serde, which would add a deserializer to the page's engine for this one use.
+fn each_answer(profile: &Profile, id: &str) -> Vec<Profile> {
+    type Flag = fn(&mut Profile) -> &mut Option<bool>;
+    let flag: Flag = match id {
+        "sole_purpose_scientific_research" => |p| &mut p.sole_purpose_scientific_research,
+        "used_only_for_rd_before_market" => |p| &mut p.used_only_for_rd_before_market,
+        "org_develops_or_commissions_model" => |p| &mut p.org_develops_or_commissions_model,
+        "under_own_name_or_trademark" => |p| &mut p.under_own_name_or_trademark,
+        "compute_will_exceed_1e25_planned" => |p| &mut p.compute_will_exceed_1e25_planned,
+        "generates_language_image_or_video" => |p| &mut p.generates_language_image_or_video,
+        "placed_on_eu_market" => |p| &mut p.placed_on_eu_market,
+        "integrates_third_party_model_that_excluded_eu" => |p| &mut p.integrates_third_party_model_that_excluded_eu,
+        "is_modification" => |p| &mut p.is_modification,
+        "original_model_is_gpai" => |p| &mut p.original_model_is_gpai,
+        "original_model_systemic_risk" => |p| &mut p.original_model_systemic_risk,
+        "is_open_source_licence" => |p| &mut p.is_open_source_licence,
+        "weights_public" => |p| &mut p.weights_public,
+        "architecture_and_usage_info_public" => |p| &mut p.architecture_and_usage_info_public,
+        "monetised" => |p| &mut p.monetised,
+        "established_in_eu" => |p| &mut p.established_in_eu,
+        "placed_before_2025_08_02" => |p| &mut p.placed_before_2025_08_02,
+        "designated_by_commission" => |p| &mut p.designated_by_commission,
+        "high_impact_capabilities_other_evidence" => |p| &mut p.high_impact_capabilities_other_evidence,
+        "contest_accepted_by_commission" => |p| &mut p.contest_accepted_by_commission,
+        "is_sme" => |p| &mut p.is_sme,
+        "is_small_mid_cap" => |p| &mut p.is_small_mid_cap,
+        "signed_safety_security_chapter" => |p| &mut p.signed_safety_security_chapter,
+        "significant_generality" if profile.significant_generality.is_none() => {
+            return [Generality::Unknown, Generality::Yes, Generality::No]
+                .map(|g| Profile { significant_generality: Some(g), ..profile.clone() })
+                .into();
+        }
+        "code_of_practice_signatory" if profile.code_of_practice_signatory.is_none() => {
+            return [Signatory::No, Signatory::YesAllChapters, Signatory::YesSomeChapters]
+                .map(|s| Profile { code_of_practice_signatory: Some(s), ..profile.clone() })
+                .into();
+        }
+        _ => return Vec::new(),
+    };
+    let mut probe = profile.clone();
+    if flag(&mut probe).is_some() {
+        return Vec::new();
+    }
+    [false, true]
+        .map(|b| {
+            let mut p = profile.clone();
+            *flag(&mut p) = Some(b);
+            p
+        })
+        .into()
+}
+
+/// The reasons every obligation in the pool shares: the applying ones, or all of them when out
+/// of scope (see [`ScopeResult::shared_reasons`]). Only when the pool holds two or more.
+fn shared_reasons(in_scope: Option<bool>, obligations: &[ObligationResult]) -> Vec<Reason> {
+    let pool: Vec<&ObligationResult> =
+        obligations.iter().filter(|o| in_scope == Some(false) || o.applies == Some(true)).collect();
+    match pool.as_slice() {
+        [first, _, ..] => {
+            first.reasons.iter().filter(|r| pool.iter().all(|o| o.reasons.contains(r))).cloned().collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Input ids in the order of the scope questions, each once.
 fn in_ask_order<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let ids: Vec<&str> = ids.into_iter().collect();
@@ -807,7 +918,7 @@ pub fn decide(profile: &Profile) -> ScopeResult {
     let v = Verdicts::of(profile);
     let text = scope_text();
     let chain = scope_chain(&i, &d, &v);
-    let obligations = OBLIGATION_IDS
+    let obligations: Vec<ObligationResult> = OBLIGATION_IDS
         .iter()
         .enumerate()
         .map(|(k, &id)| {
@@ -840,7 +951,10 @@ pub fn decide(profile: &Profile) -> ScopeResult {
     let decided_by = v.decided_by(undecided);
     let missing = missing_inputs(&i, &d);
     let missing_inputs = in_ask_order(decided_by.iter().map(String::as_str).chain(missing));
+    let in_scope = v.get(IN_SCOPE);
     ScopeResult {
+        decisive_assumptions: decisive_assumptions(profile, in_scope),
+        shared_reasons: shared_reasons(in_scope, &obligations),
         excluded_research: d.excluded_research,
         is_gpai_model: v.get(GPAI),
         is_provider: v.get(PROVIDER),
@@ -867,5 +981,30 @@ impl ScopeResult {
     /// Whether the obligation with this id applies: `None` when undecided (or unknown id: `Some(false)`).
     pub fn applies(&self, obligation: &str) -> Option<bool> {
         self.obligations.iter().find(|o| o.id == obligation).map_or(Some(false), |o| o.applies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_with_a_default_can_be_tried_with_its_other_answers() {
+        // An input the field list missed would silently never be a decisive assumption.
+        let empty = Profile::default();
+        for input in scope_text().inputs.iter().filter(|i| !i.default.is_null()) {
+            let answers = each_answer(&empty, &input.id);
+            let expected = if input.values.is_empty() { 2 } else { input.values.len() };
+            assert_eq!(answers.len(), expected, "{}", input.id);
+            assert!(answers.iter().all(|p| *p != empty), "{}: each answer is given", input.id);
+        }
+    }
+
+    #[test]
+    fn an_answered_input_is_not_tried_again() {
+        let p = Profile { org_develops_or_commissions_model: Some(true), ..Profile::default() };
+        assert!(each_answer(&p, "org_develops_or_commissions_model").is_empty());
+        let p = Profile { significant_generality: Some(Generality::Unknown), ..Profile::default() };
+        assert!(each_answer(&p, "significant_generality").is_empty());
     }
 }
