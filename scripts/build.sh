@@ -36,7 +36,7 @@ shrink www/engine/gpai_check_page_bg.wasm
 # whole engine in idle time; docs/performance.md), which www/app.js does not make yet: until it
 # does, nothing loads this module and it is built so that its size is measured.
 wasm-pack build --release --target web --no-pack --out-dir target/first-screen-engine --out-name gpai_check_first_screen -- --no-default-features
-cp target/first-screen-engine/gpai_check_first_screen.js target/first-screen-engine/gpai_check_first_screen_bg.wasm www/engine/
+cp target/first-screen-engine/gpai_check_first_screen.js target/first-screen-engine/gpai_check_first_screen.d.ts target/first-screen-engine/gpai_check_first_screen_bg.wasm www/engine/
 shrink www/engine/gpai_check_first_screen_bg.wasm
 # The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
 node scripts/bundle.mjs

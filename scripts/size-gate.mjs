@@ -47,6 +47,7 @@ export function idleTimeFiles() {
 
 function gate() {
   const paths = firstVisitFiles();
+  /** @type {[string, number][]} */
   const sizes = paths.map((path) => [path, gz(read(path))]);
   const total = sizes.reduce((sum, [, n]) => sum + n, 0);
   /** @type {[string, number][]} */

@@ -34,7 +34,9 @@ test("the first-screen engine decides the scope of every example, and of an empt
 });
 
 test("the first-screen engine refuses a wrong profile with the whole engine's error", () => {
-  for (const profile of [{ placed_on_eu_market: "yes" }, { no_such_question: true }, { training_compute_flop: -1 }]) {
+  /** @type {any[]} wrong on purpose */
+  const wrong = [{ placed_on_eu_market: "yes" }, { no_such_question: true }, { training_compute_flop: -1 }];
+  for (const profile of wrong) {
     const got = outcome(() => firstScreen.scope(profile));
     assert.ok(got.error, JSON.stringify(profile));
     assert.deepEqual(got, outcome(() => whole.scope(profile)), JSON.stringify(profile));
@@ -54,7 +56,7 @@ test("the first-screen engine asks the same profile questions, in the same words
 
 test("the first-screen engine has no pack and no evaluation: those come with the whole engine", () => {
   for (const name of ["pack", "packs", "evaluate", "evaluateJson", "reportSummary", "whatChanged", "sealedReport", "reportMarkdown", "documents"]) {
-    assert.equal(firstScreen[name], undefined, name);
-    assert.equal(typeof whole[name], "function", name);
+    assert.equal(/** @type {Record<string, unknown>} */ (firstScreen)[name], undefined, name);
+    assert.equal(typeof (/** @type {Record<string, unknown>} */ (whole)[name]), "function", name);
   }
 });
