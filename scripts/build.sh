@@ -26,16 +26,24 @@ node scripts/package.mjs
 # reader), which the linker then leaves out. The page loads pkg/gpai_check_bg.wasm, the whole
 # engine, as its second module in idle time once it is ready (www/exports.js). Built into
 # www/engine/ (git-ignored), which the page serves; the npm package is not changed by it.
-wasm-pack build --release --target web --no-pack --out-dir target/page-engine --out-name gpai_check_page -- --no-default-features
+wasm-pack build --release --target web --no-pack --out-dir target/page-engine --out-name gpai_check_page -- --no-default-features --features evaluation
 rm -rf www/engine && mkdir -p www/engine
 cp -r target/page-engine/gpai_check_page.js target/page-engine/gpai_check_page_bg.wasm target/page-engine/snippets www/engine/
 shrink www/engine/gpai_check_page_bg.wasm
+# The first-screen engine: the scope decision alone (no "evaluation" feature: no pack, no
+# evaluate), 82 KB gzip against the page engine's 241 KB. Made for the page's two-phase start
+# (the profile questions and the scope verdict with it; the pack and the evaluation from the
+# whole engine in idle time; docs/performance.md), which www/app.js does not make yet: until it
+# does, nothing loads this module and it is built so that its size is measured.
+wasm-pack build --release --target web --no-pack --out-dir target/first-screen-engine --out-name gpai_check_first_screen -- --no-default-features
+cp target/first-screen-engine/gpai_check_first_screen.js target/first-screen-engine/gpai_check_first_screen.d.ts target/first-screen-engine/gpai_check_first_screen_bg.wasm www/engine/
+shrink www/engine/gpai_check_first_screen_bg.wasm
 # The page's script: www/app.js and every module it imports, in one file (www/app.bundle.js).
 node scripts/bundle.mjs
 # The one-file checker (wasm and pack inlined) that the page offers for download.
 node scripts/single-file.mjs
 # Brotli and gzip copies of the files the page serves, in precompressed/ (see docs/deploying.md).
 node scripts/precompress.mjs
-for wasm in pkg/gpai_check_bg.wasm www/engine/gpai_check_page_bg.wasm; do
+for wasm in pkg/gpai_check_bg.wasm www/engine/gpai_check_page_bg.wasm www/engine/gpai_check_first_screen_bg.wasm; do
   printf '[build] %s: %s bytes, %s gzip\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
 done

@@ -118,7 +118,8 @@ checked format cargo fmt --check
 step "lint (native and wasm32)"
 checked "lint (native)" cargo clippy --all-targets -- -D warnings
 checked "lint (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-checked "lint (wasm32, the page's first-visit engine)" cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+checked "lint (wasm32, the page's first-visit engine)" cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features evaluation -- -D warnings
+checked "lint (wasm32, the first-screen engine)" cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "unit, scope, engine, coverage, cross-check, property, golden and evaluation tests (native)"
 # The comparisons with the research reference (tests/coverage.rs, tests/scope.rs) are ignored

@@ -9,7 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{ErrorCode, InputError};
-use crate::{Profile, Submission};
+use crate::Profile;
+#[cfg(feature = "evaluation")]
+use crate::Submission;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = concat!(include_str!("types.d.ts"), "\n", include_str!("report.d.ts"));
@@ -179,12 +181,14 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
+#[cfg(feature = "evaluation")]
 /// Lists the built-in rule packs: id, version, title, publication date, digest.
 #[wasm_bindgen(unchecked_return_type = "PackSummary[]")]
 pub fn packs() -> JsValue {
     to_js(&crate::pack::summaries())
 }
 
+#[cfg(feature = "evaluation")]
 /// Returns the whole built-in pack with this id (chapters, measures, requirements, questions).
 ///
 /// Throws `GpaiInputError` with code `unknown_pack` for an unknown id.
@@ -246,6 +250,7 @@ pub fn scope(#[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue)
     crate::scope(&profile).map(|s| to_js(&s)).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "evaluation")]
 /// Evaluates a submission `{ pack, packVersion?, title?, profile, answers, assessmentDate? }`:
 /// the fast call for every change, not sealed (`digest` is empty; see `sealedReport`).
 ///
@@ -268,6 +273,7 @@ pub fn sealed_report(
 }
 
 /// The report made from its text, written once.
+#[cfg(feature = "evaluation")]
 fn report_to_js(result: Result<String, InputError>) -> Result<JsValue, JsValue> {
     let text = result.map_err(|e| to_js_error(&e))?;
     // crate::json writes what JSON.parse reads; should that ever fail, say so rather than hand
@@ -276,6 +282,7 @@ fn report_to_js(result: Result<String, InputError>) -> Result<JsValue, JsValue> 
         .map_err(|_| js_sys::Error::new("gpai-check: the report could not cross to JavaScript").into())
 }
 
+#[cfg(feature = "evaluation")]
 /// Evaluates a submission given as JSON text or as the bytes of a file (`Uint8Array`), exactly
 /// as the native engine reads files: for portals that receive uploads. Not sealed, as
 /// `evaluate`. Bad text or bytes throw
@@ -433,6 +440,7 @@ pub fn limits() -> JsValue {
     to_js(&crate::submission::LIMITS)
 }
 
+#[cfg(feature = "evaluation")]
 /// What a comparison keeps of a report: statuses, cross-checks, findings and answer fingerprints,
 /// a third of the report or less (questions added and removed come from the pack's changelog).
 /// Reads a report of format 1 or 2 (or a summary).
@@ -444,6 +452,7 @@ pub fn report_summary(
     Ok(to_js(&check_of(&report, "")?.compact()))
 }
 
+#[cfg(feature = "evaluation")]
 /// What changed between an earlier check of an assessment and the check made now: statuses that
 /// moved and why (the pack's changelog entries, changed answers, a chapter that applies
 /// differently), questions added or removed, findings and cross-checks that appeared or went
@@ -459,6 +468,7 @@ pub fn what_changed(
     crate::changes::compare_checks(&before, &after).map(|w| to_js(&w)).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "evaluation")]
 fn check_of(value: &JsValue, root: &str) -> Result<crate::changes::CheckSummary, JsValue> {
     let input: crate::changes::summary::CheckIn = from_js(value, root)?;
     crate::changes::CheckSummary::of_input(input)

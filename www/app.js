@@ -90,15 +90,13 @@ const exampleData = new Map();
 start().catch((error) => showError(`The checker could not start: ${error.message}`));
 
 async function start() {
-  // Everything the page will ever fetch is fetched while it loads, before it says it is ready:
-  // after that it makes no request at all, so it keeps working offline. The examples are asked
-  // for once the engine has arrived, not with it: on a slow connection they shared its download
-  // and put off the first questions (Fast 3G, 4x slower CPU: about 150 ms; README, Figures).
+  // Everything the page will ever fetch is fetched while it loads, or in idle time right after it
+  // says it is ready (the second module and the examples): after that it makes no request at
+  // all, so it keeps working offline.
   const singleFileOffered = offerSingleFile();
   // The language's texts (none for English) come with the engine, in parallel.
   const language = startLanguage();
   await initEngine();
-  const examplesFetched = loadExampleList();
   const { locale, error: languageError } = await language;
   // In another language the pack, the scope texts and the engine's messages are the language's
   // where it has them (English where not); the engine's own data stays English.
@@ -177,7 +175,6 @@ async function start() {
     await yieldToInput();
   }
   revealTarget();
-  wireExamples(await examplesFetched);
   await openSharedLink();
   // A link pasted into the address bar of an open checker changes only the fragment.
   window.addEventListener("hashchange", () => {
@@ -187,8 +184,12 @@ async function start() {
   $("main").dataset.state = "ready";
   // The benchmark and the request test tell the first visit from what follows by this mark.
   performance.mark("gpai-ready");
-  // What only an export or an import needs arrives once the page is ready, in idle time.
-  whenIdle(() => loadExports().catch(() => {}));
+  // What only an export or an import needs, and the examples, arrive once the page is ready, in
+  // idle time: none of it is on the first screen (14.5 KB gzip of examples; docs/performance.md).
+  whenIdle(() => {
+    loadExports().catch(() => {});
+    loadExampleList().then(wireExamples);
+  });
 }
 
 function whenIdle(task) {
