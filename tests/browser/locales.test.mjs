@@ -95,6 +95,9 @@ async function unmarkedTexts(page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || el.closest("script, style, code, [hidden], [aria-hidden=true], .print-only, #print-document")) continue;
+      // Citations (ids and article references) are the same in every language by design
+      // (docs/locales.md): the page marks them translate="no" and data-citation.
+      if (el.closest("[data-citation][translate=no]")) continue;
       if (!el.checkVisibility?.()) continue;
       const text = node.textContent.replace(/\s+/g, " ").trim();
       // What the person typed, ids, numbers, digests and versions are not interface words.
