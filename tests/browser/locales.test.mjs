@@ -1,8 +1,10 @@
 // The page in each language: it follows the browser's language, says `lang` on the document,
 // fetches the language's one file from the checker's own files (with nothing of the answers in
-// the request), keeps the choice of the switcher per browser, and passes axe; and a walk of the
-// main screens in a pseudo-language finds no interface string that did not come from the
-// catalogue, except those listed in interface-pending.json (which only shrinks).
+// the request), keeps the choice of the switcher per browser, and passes axe; a walk of the main
+// screens in a pseudo-language finds no interface string that did not come from the catalogue,
+// except those listed in interface-pending.json (which only shrinks), and what it skips as
+// citations is citations; and a walk in German and in French shows no interface text of the
+// catalogue in English.
 // Run: node --test tests/browser/locales.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
