@@ -322,4 +322,8 @@ export const INTERFACE_EN = {
   "what-changed.relevant": "The changes to the rule pack that concern you",
   "what-changed.others.one": "{count} other change to the rule pack",
   "what-changed.others.other": "{count} other changes to the rule pack",
+  "quote": "“{text}”",
+  "trace.answer.yes": "yes",
+  "trace.answer.partly": "partly",
+  "trace.answer.no": "no",
 };

@@ -341,9 +341,14 @@ function updateRequirementRow(row, requirement, questions) {
 /** The rules a trace step can name, each with its words (`trace.<rule>`). */
 const TRACE_RULES = new Set(["choice", "provided", "form-complete", "kpi", "not-applicable", "applicability-unknown", "nothing-to-check"]);
 
+/** The answers of the yes/partly/no questions, named in the trace by `trace.answer.<id>`. */
+const FIXED_ANSWERS = new Set(["yes", "partly", "no"]);
+
 function traceItem(step, questions, sourceLine) {
-  const questionText = step.questionId ? `“${questions.get(step.questionId)?.question.text ?? step.questionId}”` : "";
-  const params = { question: questionText, answer: answerText(step.answer), kpi: step.kpiId ?? "" };
+  const questionText = step.questionId ? t("quote", { text: questions.get(step.questionId)?.question.text ?? step.questionId }) : "";
+  // The fixed answers (yes, partly, no) in the language shown; other values as they were given.
+  const answer = step.rule === "choice" && FIXED_ANSWERS.has(step.answer) ? t("quote", { text: t(`trace.answer.${step.answer}`) }) : answerText(step.answer);
+  const params = { question: questionText, answer, kpi: step.kpiId ?? "" };
   const what = TRACE_RULES.has(step.rule) ? t(`trace.${step.rule}`, params) : step.rule;
   return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, citation(`(${sourceLine})`));
 }

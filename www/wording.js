@@ -151,6 +151,6 @@ export function answerText(answer) {
   if (answer === null || answer === undefined) return t("answer.none");
   if (Array.isArray(answer)) return answer.join(", ") || t("answer.none-selected");
   if (typeof answer === "number") return formatNumber(answer);
-  if (typeof answer === "string") return `“${answer}”`;
+  if (typeof answer === "string") return t("quote", { text: answer });
   return String(answer);
 }
