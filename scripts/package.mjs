@@ -115,7 +115,7 @@ writeFileSync(
 writeFileSync(at("pkg/docx.js"), `// Documents as DOCX files (see README.md).\nexport { documentDocx, DOCX_MEDIA_TYPE } from "./${EMBED}/docx-export.bundle.js";\n`);
 writeFileSync(
   at("pkg/docx.d.ts"),
-  `import type { ProviderDocument } from "./gpai_check.js";\n/** The Word file's media type. */\nexport declare const DOCX_MEDIA_TYPE: string;\n/** The document (one item of documents()) as a DOCX file: its file name is the Markdown file's with .docx. */\nexport declare function documentDocx(doc: ProviderDocument): Promise<{ format: "docx"; fileName: string; mediaType: string; bytes: Uint8Array }>;\n`,
+  `import type { Locale, ProviderDocument } from "./gpai_check.js";\n/** The Word file's media type. */\nexport declare const DOCX_MEDIA_TYPE: string;\n/** The document (one item of documents()) as a DOCX file: its file name is the Markdown file's with .docx; the locale (the one given to documents()) gives its table headers and fixed words. */\nexport declare function documentDocx(doc: ProviderDocument, options?: { locale?: Locale | null }): Promise<{ format: "docx"; fileName: string; mediaType: string; bytes: Uint8Array }>;\n`,
 );
 writeFileSync(at("pkg/node.d.ts"), `export * from "./gpai_check.js";\nexport { default } from "./gpai_check.js";\n`);
 // No repository field: the project has no public address yet, and a placeholder is not one.

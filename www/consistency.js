@@ -3,16 +3,17 @@
 // training-content summary). Tripped checks are listed in full and marked at their questions;
 // the others are counted.
 import { h, setChildren, setText, show, domId } from "./dom.js";
-import { sourceText } from "./wording.js";
+import { sourceLine } from "./wording.js";
+import { t, tc } from "./catalogue.js";
 import { crossCheckText } from "./texts.js";
 /** @import { CrossCheckResult } from "../pkg/gpai_check.js" */
 
 /** "2 contradictions found. 7 checks passed; 21 not checked yet (they need answers on both sides)." */
 export function crossCheckCountsText(counts) {
-  const tripped = counts.tripped === 0 ? "No contradiction found." : `${counts.tripped} ${counts.tripped === 1 ? "contradiction" : "contradictions"} found.`;
-  const passed = `${counts.passed} ${counts.passed === 1 ? "check" : "checks"} passed`;
-  const pending = counts.notChecked ? `; ${counts.notChecked} not checked yet (they need answers on both sides)` : "";
-  return `${tripped} ${passed}${pending}.`;
+  const tripped = counts.tripped === 0 ? t("cross-checks.none-tripped") : tc("cross-checks.tripped", counts.tripped);
+  const passed = tc("cross-checks.passed", counts.passed);
+  if (!counts.notChecked) return t("cross-checks.counts", { tripped, passed });
+  return t("cross-checks.counts.pending", { tripped, passed, pending: tc("cross-checks.not-checked", counts.notChecked) });
 }
 
 /** Profile inputs a pack condition reads ({ profile } conditions and operands), in order. */
@@ -56,7 +57,7 @@ export function renderCrossChecks(refs, crossChecks, counts, questions, profileL
 
   const passed = crossChecks.filter((c) => c.status === "passed");
   show(refs.passedBox, passed.length > 0);
-  setText(refs.passedSummary, `Show the ${passed.length} ${passed.length === 1 ? "check" : "checks"} that passed`);
+  setText(refs.passedSummary, tc("cross-checks.show-passed", passed.length));
   rebuildIfChanged(
     refs.passedList,
     passed.map((c) => c.id),
@@ -71,22 +72,23 @@ function trippedItem(check) {
     h(
       "p",
       { className: "cross-check-head" },
-      h("span", { className: "badge badge-not-met" }, "Contradiction"),
+      h("span", { className: "badge badge-not-met" }, t("cross-checks.contradiction")),
       " ",
       h("span", { className: "id" }, check.id),
       " ",
       h("strong", {}, check.title),
     ),
     h("p", {}, check.message),
-    check.sources.length ? h("p", { className: "sources" }, `Sources: ${check.sources.map(sourceText).join("; ")}`) : null,
+    sourceLine(check.sources),
     check.links.length
       ? h(
           "p",
           { className: "cross-check-questions" },
-          check.links.length === 1 ? "Question: " : "Questions: ",
+          tc("cross-checks.questions", check.links.length),
+          " ",
           check.links.map((l, i) => [
             i > 0 ? "; " : "",
-            l.visible ? h("a", { href: l.href }, l.text) : h("span", {}, `${l.text} (not asked on your current answers)`),
+            l.visible ? h("a", { href: l.href }, l.text) : h("span", {}, t("findings.not-asked", { question: l.text })),
           ]),
         )
       : null,
@@ -94,7 +96,8 @@ function trippedItem(check) {
       ? h(
           "p",
           { className: "cross-check-questions" },
-          check.profile.length === 1 ? "Profile answer: " : "Profile answers: ",
+          tc("cross-checks.profile-answers", check.profile.length),
+          " ",
           check.profile.map((l, i) => [i > 0 ? "; " : "", h("a", { href: l.href }, l.text)]),
         )
       : null,

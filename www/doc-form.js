@@ -4,25 +4,23 @@
 // `hidden`, so a person typing in a field keeps focus and every character.
 import { h, setChildren, setText, show, domId } from "./dom.js";
 import { recipientText } from "./texts.js";
+import { t, tc } from "./catalogue.js";
 
 /** "at least 2 significant figures", "order of magnitude, e.g. 1e24". */
 export function precisionRuleText(precision) {
   if (!precision) return null;
-  if (precision.orderOfMagnitude) return "order of magnitude, e.g. 1e24";
+  if (precision.orderOfMagnitude) return t("form.precision.magnitude");
   const n = precision.significantFigures;
-  if (typeof n === "number") return `at least ${n} significant ${n === 1 ? "figure" : "figures"}`;
+  if (typeof n === "number") return tc("form.precision.figures", n);
   return null;
 }
 
 /** What a failed precision check asks of the person, shown at the field. */
 export function precisionMessage(result) {
-  if (result.rule === "order-of-magnitude") {
-    return "Give the order of magnitude only, as a power of ten such as 1e24 or 10^24.";
-  }
-  const n = result.required;
-  const wanted = `at least ${n} significant ${n === 1 ? "figure" : "figures"}`;
-  const found = typeof result.found === "number" ? ` (this answer has ${result.found})` : "";
-  return `Give ${wanted}, as the Form asks${found}.`;
+  if (result.rule === "order-of-magnitude") return t("form.precision.give-magnitude");
+  const wanted = tc("form.precision.figures", result.required);
+  if (typeof result.found === "number") return t("form.precision.give.found", { wanted, found: result.found });
+  return t("form.precision.give", { wanted });
 }
 
 /** Question ids a condition looks at (answer / answered), to find a follow-up's parent field. */
@@ -65,7 +63,7 @@ export function buildFormLayout(form, measure) {
   const rules = h(
     "details",
     { className: "form-rules" },
-    h("summary", {}, "How the Form works"),
+    h("summary", {}, t("form.how-it-works")),
     h("ul", { className: "notes" }, form.rules.map((r) => h("li", {}, r.text))),
   );
   const box = h(
@@ -75,7 +73,7 @@ export function buildFormLayout(form, measure) {
     h(
       "p",
       { className: "hint" },
-      `The questions below are the ${form.fields.length} fields of the Form, in its sections. Each field says who receives it and, for figures, how precise it must be.`,
+      t("form.intro", { count: form.fields.length }),
     ),
     totalLine,
     recipientList,
@@ -127,7 +125,7 @@ export function buildFormLayout(form, measure) {
   for (const q of measure.questions) {
     let group = groups.get(sectionOf(q));
     if (!group) {
-      others ??= { element: h("div", { className: "form-others" }, h("h5", {}, "Other questions of this measure")), isOthers: true };
+      others ??= { element: h("div", { className: "form-others" }, h("h5", {}, t("form.other-questions"))), isOthers: true };
       group = others;
     }
     placement.set(q.id, group);
@@ -167,12 +165,12 @@ export function fieldMeta(field, recipientLabel, id) {
   return h(
     "p",
     { className: "form-meta", id },
-    h("span", { className: "id" }, field.id),
+    h("span", { className: "id", translate: "no", dataset: { citation: "" } }, field.id),
     " ",
-    h("span", { className: "form-meta-label" }, "For:"),
+    h("span", { className: "form-meta-label" }, t("form.for")),
     " ",
     tags,
-    rule ? [h("span", { className: "visually-hidden" }, "."), " ", h("span", { className: "precision-rule" }, `Precision: ${rule}`)] : null,
+    rule ? [h("span", { className: "visually-hidden" }, "."), " ", h("span", { className: "precision-rule" }, t("form.precision", { rule }))] : null,
   );
 }
 
@@ -181,7 +179,7 @@ export function fieldMeta(field, recipientLabel, id) {
  * the report's FormResult. `questions` maps question ids to their references.
  */
 export function updateForm(ref, result, questions) {
-  setText(ref.totalLine, `${result.answered} of ${result.total} fields answered.`);
+  setText(ref.totalLine, t("form.total", { answered: result.answered, total: result.total }));
   const recipientsKey = JSON.stringify(result.recipients.map((r) => [r.recipient, r.answered, r.total]));
   if (ref.recipientList.dataset.rendered !== recipientsKey) {
     ref.recipientList.dataset.rendered = recipientsKey;
@@ -192,10 +190,10 @@ export function updateForm(ref, result, questions) {
           "li",
           { className: r.answered === r.total ? "complete" : "incomplete", dataset: { recipient: r.recipient } },
           h("strong", {}, r.label),
-          `: ${r.answered} of ${r.total} answered`,
-          r.answered === r.total ? h("span", { className: "visually-hidden" }, " (complete)") : null,
+          t("form.recipient.answered", { answered: r.answered, total: r.total }),
+          r.answered === r.total ? h("span", { className: "visually-hidden" }, ` ${t("form.recipient.complete")}`) : null,
           " ",
-          h("span", { className: "hint" }, `(given ${r.delivery})`),
+          h("span", { className: "hint" }, t("form.recipient.given", { delivery: r.delivery })),
         ),
       ),
     );
@@ -204,7 +202,7 @@ export function updateForm(ref, result, questions) {
   const missing = new Set(result.recipients.flatMap((r) => r.missing));
   for (const group of ref.groups) {
     const open = group.fields.filter((f) => missing.has(f.id)).length;
-    const text = group.fields.length === 0 ? "" : open === 0 ? "(all answered)" : `(${open} of ${group.fields.length} to answer)`;
+    const text = group.fields.length === 0 ? "" : open === 0 ? t("form.section.all-answered") : t("form.section.open", { open, total: group.fields.length });
     setText(group.progress, text);
     group.element.classList.toggle("has-missing", open > 0);
   }
@@ -232,7 +230,7 @@ export function updateForm(ref, result, questions) {
       ref.precisionSummary,
       failing.length
         ? [
-            h("p", {}, failing.length === 1 ? "1 figure is less precise than the Form asks:" : `${failing.length} figures are less precise than the Form asks:`),
+            h("p", {}, tc("form.precision.failing", failing.length)),
             h(
               "ul",
               { className: "inline-list" },

@@ -4,7 +4,7 @@
 // CycloneDX model card) or as DOCX, made in the browser by a chunk loaded on the first DOCX
 // export (docx-loader.js). Made when the panel is opened and again after each change while it is
 // open; nothing leaves the browser.
-import { t } from "./catalogue.js";
+import { t, currentLocale } from "./catalogue.js";
 import { format } from "./messages.js";
 import { h, setChildren, setText } from "./dom.js";
 import { downloadText } from "./download.js";
@@ -31,7 +31,7 @@ export function setupDocuments({ panel, list, status, make }) {
       return;
     }
     if (docs === null) {
-      setText(status, "Making the documents…");
+      setText(status, t("documents.making"));
       status.hidden = false;
       return;
     }
@@ -54,7 +54,7 @@ async function saveDocx(doc, button, status) {
   setText(status, t("documents.docx-making"));
   try {
     const { documentDocx } = await loadDocx();
-    const file = await documentDocx(doc);
+    const file = await documentDocx(doc, { locale: currentLocale() });
     downloadText(file.bytes, file.fileName, file.mediaType);
     setText(status, t("documents.docx-saved", { fileName: file.fileName }));
   } catch (error) {

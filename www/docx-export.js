@@ -5,6 +5,8 @@
 // so the ~100 KB gzip of the library is fetched only by those who export. It writes what the
 // engine's document holds and nothing else: the header, then one table per section with the
 // rows in their order, "not yet provided" where there is no answer. No words of the law here.
+// Its few fixed words (the table headers, "not yet provided", "Note:") come from the locale
+// given, as the renderers' do (`documentDocx(doc, { locale })`), English where it has none.
 import {
   BorderStyle,
   Document,
@@ -18,8 +20,23 @@ import {
   WidthType,
 } from "docx";
 
-/** What a row without an answer says (the engine's NOT_PROVIDED). */
-const NOT_PROVIDED = "not yet provided";
+/** The fixed words in English: interface keys (`documents.docx.*`) and the engine's messages. */
+const ENGLISH = {
+  interface: { "documents.docx.item": "Item", "documents.field": "Field", "documents.answer": "Answer" },
+  messages: { "document.not-provided": "not yet provided", "document.note": "Note: {note}" },
+};
+
+/** The fixed words of the file in the locale's language (English where it has none). */
+function wordsOf(locale) {
+  const word = (kind, key) => locale?.[kind]?.[key] || ENGLISH[kind][key];
+  return {
+    item: word("interface", "documents.docx.item"),
+    field: word("interface", "documents.field"),
+    answer: word("interface", "documents.answer"),
+    notProvided: word("messages", "document.not-provided"),
+    note: (note) => word("messages", "document.note").replaceAll("{note}", note),
+  };
+}
 
 /** The Word file's media type. */
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -37,16 +54,16 @@ const cell = (paragraphs, widthPct, shade = false) =>
 const para = (text, options = {}) => new Paragraph({ children: [new TextRun({ text, ...options })] });
 
 /** The rows of one section: the row's id, its label and the answer (with its parts and note). */
-function sectionTable(section) {
+function sectionTable(section, words) {
   const head = new TableRow({
     tableHeader: true,
-    children: [cell([para("Item", { bold: true })], 14, true), cell([para("Field", { bold: true })], 36, true), cell([para("Answer", { bold: true })], 50, true)],
+    children: [cell([para(words.item, { bold: true })], 14, true), cell([para(words.field, { bold: true })], 36, true), cell([para(words.answer, { bold: true })], 50, true)],
   });
   const rows = section.rows.map((row) => {
     // A text of several lines is a paragraph per line (a line break inside a run would be a space).
-    const answer = row.value === null ? [para(NOT_PROVIDED, { italics: true })] : row.value.split("\n").map((line) => para(line));
+    const answer = row.value === null ? [para(words.notProvided, { italics: true })] : row.value.split("\n").map((line) => para(line));
     for (const part of row.parts) answer.push(para(`${part.label} ${part.value}`));
-    if (row.note) answer.push(para(`Note: ${row.note}`, { italics: true }));
+    if (row.note) answer.push(para(words.note(row.note), { italics: true }));
     return new TableRow({ cantSplit: true, children: [cell([para(row.fieldId)], 14), cell([para(row.label)], 36), cell(answer, 50)] });
   });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders, rows: [head, ...rows] });
@@ -64,8 +81,12 @@ function headerTable(header) {
 /**
  * The document as a DOCX file: `{ format: "docx", fileName, mediaType, bytes }`, the file name
  * the Markdown file's with `.docx`. A4 pages with 2 cm margins, as the page's print view.
+ * `locale` (the file of `documents(input, { locale })`) gives the table headers and fixed words.
+ * @param {any} doc
+ * @param {{ locale?: { interface?: Record<string, string>, messages?: Record<string, string> } | null }} [options]
  */
-export async function documentDocx(doc) {
+export async function documentDocx(doc, { locale = null } = {}) {
+  const words = wordsOf(locale);
   const note = doc.note;
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
@@ -74,7 +95,7 @@ export async function documentDocx(doc) {
   ];
   for (const section of doc.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun(section.title)] }));
-    children.push(sectionTable(section));
+    children.push(sectionTable(section, words));
   }
   const file = new Document({
     creator: "gpai-check",

@@ -1,23 +1,42 @@
 // Pieces shared by the profile and the Code questions: the "Why we ask" disclosure and inline
 // field errors wired to aria-describedby.
 import { h } from "./dom.js";
+import { t } from "./catalogue.js";
 
 /**
  * A <details> "Why we ask" with the help text, an optional extra note and the sources. `sources`
- * are strings or already formatted; returns { element, id } where `id` names the text for
- * aria-describedby.
+ * are citations ("AI Act Art 53(1)(c)"), the same in every language (marked translate="no");
+ * `sourceLabel` the catalogue key of their label; `questionId` adds "question id …" after them.
+ * Returns { element, id } where `id` names the text for aria-describedby.
  */
-export function whyWeAsk(prefix, help, sources, sourceLabel = "Sources", extra = null) {
+export function whyWeAsk(prefix, help, sources, sourceLabel = "sources.label", extra = null, questionId = null) {
   const id = `${prefix}-why`;
   const body = h(
     "div",
     { id, className: "why-body" },
     help ? h("p", {}, help) : null,
     extra ? h("p", {}, extra) : null,
-    sources?.length ? h("p", { className: "sources" }, `${sourceLabel}: ${sources.join("; ")}`) : null,
+    sources?.length || questionId
+      ? h(
+          "p",
+          { className: "sources" },
+          t(sourceLabel),
+          " ",
+          sources?.length ? citations(sources.join("; ")) : null,
+          questionId ? [sources?.length ? "; " : "", t("question.id", { id: questionId })] : null,
+        )
+      : null,
   );
-  const element = h("details", { className: "why" }, h("summary", {}, "Why we ask"), body);
+  const element = h("details", { className: "why" }, h("summary", {}, t("why.summary")), body);
   return { element, id };
+}
+
+/**
+ * A list of legal citations ("Code C-1.1; AI Act Art 53(1)(c)"): ids and article references stay
+ * as they are in every language (docs/locales.md), so they are marked as not to be translated.
+ */
+export function citations(text) {
+  return h("span", { className: "citations", translate: "no", dataset: { citation: "" } }, text);
 }
 
 /**

@@ -5,6 +5,7 @@
 // Which layout a person chose is kept per browser (not per assessment: it is how they like to
 // work, not part of an assessment). Printing always shows every place (style.css).
 import { h, setChildren, setText, show } from "./dom.js";
+import { t } from "./catalogue.js";
 
 /** localStorage key of the layout preference ("guided" or "all"). */
 export const LAYOUT_KEY = "gpai-check:v1:layout";
@@ -61,7 +62,8 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
   const toggleLabel = () => {
     const place = places.find((p) => p.id === current);
     const progress = items.get(current).progress.textContent;
-    setText(toggleText, layout === "guided" ? `${place.title}${progress ? ` (${progress})` : ""} · all parts` : "All parts");
+    const title = progress ? t("places.toggle.progress", { title: place.title, progress }) : place.title;
+    setText(toggleText, layout === "guided" ? t("places.toggle", { title }) : t("places.toggle.all"));
   };
 
   function apply() {

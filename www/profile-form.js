@@ -5,18 +5,10 @@ import { englishOriginal } from "./english-original.js";
 import { enumLabel, formatNumber } from "./wording.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
 import { whyWeAsk, setFieldError, stopArrowWrap } from "./fields.js";
+import { t } from "./catalogue.js";
 
-/** Group ids of scopeQuestions(), in the order they are asked, with their visible names. */
-const GROUPS = [
-  ["research", "Research and development"],
-  ["organisation", "Your organisation"],
-  ["model", "The model"],
-  ["market", "The EU market"],
-  ["modification", "Modifying another model"],
-  ["open-source", "Open-source release"],
-  ["systemic-risk", "Systemic risk"],
-  ["assessment", "This assessment"],
-];
+/** Group ids of scopeQuestions(), in the order they are asked; each is named by `profile.group.<id>`. */
+const GROUPS = ["research", "organisation", "model", "market", "modification", "open-source", "systemic-risk", "assessment"];
 
 /**
  * Builds the profile form into `container`.
@@ -35,7 +27,7 @@ export function buildProfileForm(container, questions, onChange) {
   const fields = new Map();
   const groups = [];
 
-  const groupOrder = [...GROUPS];
+  const groupOrder = GROUPS.map((id) => [id, t(`profile.group.${id}`)]);
   for (const q of questions) {
     if (!groupOrder.some(([id]) => id === q.group)) groupOrder.push([q.group, enumLabel(q.group)]);
   }
@@ -49,7 +41,7 @@ export function buildProfileForm(container, questions, onChange) {
       const original = englishOriginal("input", q.id, q.label);
       if (original) field.root.append(original);
       // The guided layout marks the question to answer next (updateVisibility).
-      field.nextMark = h("span", { className: "next-question-mark", hidden: true }, "Next question");
+      field.nextMark = h("span", { className: "next-question-mark", hidden: true }, t("profile.next-question"));
       const legend = field.root.querySelector(":scope > legend");
       if (legend) legend.after(field.nextMark);
       else field.root.prepend(field.nextMark);
@@ -116,23 +108,31 @@ export function buildProfileForm(container, questions, onChange) {
   };
 }
 
+/** The values of the scope's choice questions, named in the catalogue (`profile.value.<value>`). */
+const VALUES = new Set(["unknown", "yes", "no", "yes_all_chapters", "yes_some_chapters"]);
+
+/** A choice question's value in words: "yes, all chapters" (a value the catalogue lacks, from its id). */
+function valueLabel(value) {
+  return VALUES.has(value ?? "unknown") ? t(`profile.value.${value ?? "unknown"}`) : enumLabel(value);
+}
+
 function defaultText(q) {
-  if (q.default === null || q.default === undefined) return "If you leave this unanswered, it counts as unknown.";
-  if (typeof q.default === "boolean") return `If you leave this unanswered, the check assumes: ${q.default ? "Yes" : "No"}.`;
-  if (typeof q.default === "number") return `If you leave this unanswered, the check assumes: ${formatNumber(q.default)}.`;
-  return `If you leave this unanswered, the check assumes: ${enumLabel(q.default)}.`;
+  if (q.default === null || q.default === undefined) return t("profile.default.unknown");
+  if (typeof q.default === "boolean") return t("profile.default.assumes", { value: t(q.default ? "choice.yes" : "choice.no") });
+  if (typeof q.default === "number") return t("profile.default.assumes", { value: formatNumber(q.default) });
+  return t("profile.default.assumes", { value: valueLabel(q.default) });
 }
 
 function buildField(q, onChange) {
   const id = domId("p", q.id);
   const hint = h("p", { className: "hint", id: `${id}-hint` }, defaultText(q));
-  const why = whyWeAsk(id, q.help, [q.source], "Source");
+  const why = whyWeAsk(id, q.help, [q.source], "sources.label.one");
 
   if (q.type === "bool") {
     const radios = [
-      ["yes", "Yes"],
-      ["no", "No"],
-      ["", "Not answered"],
+      ["yes", t("choice.yes")],
+      ["no", t("choice.no")],
+      ["", t("choice.not-answered")],
     ].map(([value, text]) => {
       const input = h("input", { type: "radio", name: id, id: `${id}-${value || "unanswered"}`, value });
       return { input, label: h("label", { className: "choice" }, input, " ", text) };
@@ -170,8 +170,8 @@ function buildField(q, onChange) {
     const select = h(
       "select",
       { id },
-      h("option", { value: "" }, `Not answered (assumes: ${enumLabel(q.default)})`),
-      (q.values ?? []).map((v) => h("option", { value: v }, enumLabel(v))),
+      h("option", { value: "" }, t("profile.enum.not-answered", { value: valueLabel(q.default) })),
+      (q.values ?? []).map((v) => h("option", { value: v }, valueLabel(v))),
     );
     describedBy(select, hint.id, why.id);
     select.addEventListener("change", () => onChange(q.id, select.value === "" ? undefined : select.value));
@@ -202,7 +202,7 @@ function buildField(q, onChange) {
 
   // Numbers: a text field, because type=number rejects "2e24"-style input in some browsers and
   // hides what was typed; the engine reads it (number-input.js) and says what is wrong.
-  hint.textContent = `A plain number or scientific notation, e.g. 2e24, 2.4e25 or 2.4x10^25. ${defaultText(q)}`;
+  hint.textContent = `${t("profile.number-hint")} ${defaultText(q)}`;
   const input = h("input", {
     type: "text",
     id,
@@ -244,9 +244,8 @@ function keptNote(id) {
  */
 function keptText(entry, q, typedError) {
   if (!entry) return null;
-  const effect = "the result counts this question as unanswered until you change it.";
-  if (typedError) return `What you typed is kept; ${effect}`;
-  return `The saved answer ${shownValue(entry.value)} cannot be used: ${keptReason(entry, q)}. It is kept as it is; ${effect}`;
+  if (typedError) return t("profile.kept.typed");
+  return t("profile.kept.saved", { value: shownValue(entry.value), reason: keptReason(entry, q) });
 }
 
 /**
@@ -255,11 +254,11 @@ function keptText(entry, q, typedError) {
  * than the reader's "expected f64".
  */
 function keptReason(entry, q) {
-  if (entry.code === "unknown_field" || !q) return "this checker has no such profile question";
+  if (entry.code === "unknown_field" || !q) return t("profile.kept.unknown-question");
   if (entry.code !== "invalid_type") return entry.message;
-  const takes = { bool: "Yes or No", number: "a number", enum: "one of its options", date: "a date" }[q.type] ?? "another kind of answer";
-  const is = typeof entry.value === "string" ? "text" : Array.isArray(entry.value) ? "a list" : entry.value === null ? "empty" : typeof entry.value === "object" ? "an object" : typeof entry.value === "boolean" ? "Yes or No" : "a number";
-  return `it is ${is}, and this question takes ${takes}`;
+  const takes = ["bool", "number", "enum", "date"].includes(q.type) ? q.type : "other";
+  const is = typeof entry.value === "string" ? "text" : Array.isArray(entry.value) ? "list" : entry.value === null ? "empty" : typeof entry.value === "object" ? "object" : typeof entry.value === "boolean" ? "bool" : "number";
+  return t("profile.kept.wrong-kind", { is: t(`profile.kept.is.${is}`), takes: t(`profile.kept.takes.${takes}`) });
 }
 
 /** A saved value as the note names it: a text in quotes, anything else as JSON. */

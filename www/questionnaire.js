@@ -6,18 +6,16 @@ import { sourceLine, sourceText, statusBadge } from "./wording.js";
 import { whyWeAsk, setFieldError, setNote, stopArrowWrap } from "./fields.js";
 import { parseNumberField, numberFieldText } from "./number-input.js";
 import { buildFormLayout, fieldMeta } from "./doc-form.js";
+import { t, tc } from "./catalogue.js";
+import { formatNumber } from "./wording.js";
 
-const CHOICES = {
-  "yes-partly-no": [
-    { id: "yes", label: "Yes" },
-    { id: "partly", label: "Partly" },
-    { id: "no", label: "No" },
-  ],
-  "yes-no": [
-    { id: "yes", label: "Yes" },
-    { id: "no", label: "No" },
-  ],
-};
+/** The fixed answers of a question type, in the language shown (asked when a question is built). */
+function fixedChoices(type) {
+  const choice = (id) => ({ id, label: t(`choice.${id}`) });
+  if (type === "yes-partly-no") return [choice("yes"), choice("partly"), choice("no")];
+  if (type === "yes-no") return [choice("yes"), choice("no")];
+  return null;
+}
 
 /**
  * Builds every chapter of `pack` into `container`. `onAnswer(questionId, value)` is called for
@@ -61,7 +59,7 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
     const notApplicable = h(
       "div",
       { className: "chapter-not-applicable", hidden: true },
-      h("p", {}, h("strong", { className: "chapter-verdict" }, "This chapter does not apply to you."), " Why:"),
+      h("p", {}, h("strong", { className: "chapter-verdict" }, t("chapter.does-not-apply")), " ", t("chapter.why")),
       reasons,
     );
     // Shown when the chapter applies only through a choice of yours (Safety and Security signed
@@ -71,18 +69,18 @@ export function buildQuestionnaire(container, pack, onAnswer, { deferred = false
     const simplifications = h(
       "div",
       { className: "chapter-simplifications", hidden: true, role: "group", "aria-labelledby": `${id}-simplifications-title` },
-      h("h3", { id: `${id}-simplifications-title` }, "Simplifications for SMEs and small mid-caps"),
-      h("p", { className: "hint" }, "Your profile says your organisation is an SME or a small mid-cap, so these easier ways to comply may apply to you."),
+      h("h3", { id: `${id}-simplifications-title` }, t("chapter.simplifications")),
+      h("p", { className: "hint" }, t("chapter.simplifications.hint")),
       simplificationsList,
     );
     const notesList = h("ul", { className: "notes" });
-    const notes = h("div", { className: "chapter-notes", hidden: true }, h("h3", {}, "Good to know"), notesList);
+    const notes = h("div", { className: "chapter-notes", hidden: true }, h("h3", {}, t("chapter.notes")), notesList);
     const body = h("div", { className: "chapter-body" });
     const counts = h("p", { className: "chapter-counts" });
     const section = h(
       "section",
       { className: "chapter", id, "aria-labelledby": `${id}-title`, dataset: { place: chapter.id } },
-      h("h2", { id: `${id}-title` }, `${chapter.title} `, h("span", { className: "id" }, `(chapter ${chapter.id})`)),
+      h("h2", { id: `${id}-title` }, `${chapter.title} `, h("span", { className: "id" }, t("chapter.id", { id: chapter.id }))),
       h("p", { className: "lead" }, chapter.summary),
       counts,
       appliesNote,
@@ -180,10 +178,10 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
   const explanation = h("p", { className: "explanation" });
   const questionList = h("div", { className: "questions" });
   const missingList = h("ul", { className: "inline-list" });
-  const missing = h("div", { className: "still-to-answer", hidden: true }, h("p", {}, "Still to answer:"), missingList);
+  const missing = h("div", { className: "still-to-answer", hidden: true }, h("p", {}, t("measure.still-to-answer")), missingList);
   const requirementList = h("ul", { className: "requirements" });
   const kpiList = h("ul", { className: "kpis" });
-  const kpis = h("div", { className: "kpi-box", hidden: true }, h("h5", {}, "Targets"), kpiList);
+  const kpis = h("div", { className: "kpi-box", hidden: true }, h("h5", {}, t("measure.targets")), kpiList);
   const simplificationNote = h("p", { className: "simplification-note", hidden: true });
   // Short mode only: how many of this measure's questions it leaves out.
   const shortNote = h("p", { className: "short-note", hidden: true });
@@ -195,7 +193,7 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
       "div",
       { className: "measure-head" },
       h("h4", { id: `${id}-title` }, h("span", { className: "id" }, measure.id), " ", measure.title),
-      h("p", { className: "measure-status-line" }, h("span", { className: "visually-hidden" }, "Status: "), badge, unconfirmed),
+      h("p", { className: "measure-status-line" }, h("span", { className: "visually-hidden" }, `${t("measure.status")} `), badge, unconfirmed),
     ),
     h("p", { className: "lead" }, measure.summary),
     simplificationNote,
@@ -205,7 +203,7 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
     shortNote,
     questionList,
     missing,
-    h("div", { className: "requirement-box" }, h("h5", {}, "What the Code asks, and how you stand"), requirementList),
+    h("div", { className: "requirement-box" }, h("h5", {}, t("measure.requirements")), requirementList),
     kpis,
   );
   if (formRef) questionList.append(...formRef.elements());
@@ -236,7 +234,7 @@ function buildMeasure(measure, chapterId, questions, onAnswer, form) {
 /** The id of the control a link to question `q` focuses: its first choice, or its input. */
 function focusIdOf(q) {
   const id = domId("q", q.id);
-  const choices = CHOICES[q.type] ?? (q.type === "single-choice" ? q.options ?? [] : null);
+  const choices = fixedChoices(q.type) ?? (q.type === "single-choice" ? q.options ?? [] : null);
   if (choices) return `${id}-${domId("o", choices[0]?.id || "unanswered")}`;
   if (q.type === "multi-choice") return q.options?.length ? `${id}-${domId("o", q.options[0].id)}` : id;
   return `${id}-input`;
@@ -249,16 +247,16 @@ function focusIdOf(q) {
  */
 function buildQuestion(q, onAnswer, formField = null) {
   const id = domId("q", q.id);
-  const why = whyWeAsk(id, q.help, [...q.sources.map(sourceText), `question id ${q.id}`], "Sources", formField?.field.note ? `About this field: ${formField.field.note}` : null);
+  const why = whyWeAsk(id, q.help, q.sources.map(sourceText), "sources.label", formField?.field.note ? t("question.field-note", { note: formField.field.note }) : null, q.id);
   const finding = h("p", { className: "finding", id: `${id}-finding`, hidden: true });
   const meta = formField ? fieldMeta(formField.field, formField.recipientLabel, `${id}-form`) : null;
   // A precision message is a problem with the answer, like a finding (class "finding").
   const precision = formField?.field.precision ? h("p", { className: "finding precision", id: `${id}-precision`, hidden: true }) : null;
-  const choices = CHOICES[q.type] ?? (q.type === "single-choice" ? q.options ?? [] : null);
+  const choices = fixedChoices(q.type) ?? (q.type === "single-choice" ? q.options ?? [] : null);
   let ref;
 
   if (choices) {
-    const radios = [...choices, { id: "", label: "Not answered" }].map((option) => {
+    const radios = [...choices, { id: "", label: t("choice.not-answered") }].map((option) => {
       const input = h("input", { type: "radio", name: id, id: `${id}-${domId("o", option.id || "unanswered")}`, value: option.id });
       return { input, label: h("label", { className: "choice" }, input, " ", option.label) };
     });
@@ -290,7 +288,7 @@ function buildQuestion(q, onAnswer, formField = null) {
     const root = h(
       "fieldset",
       { className: "field field-choice question", id, tabindex: "-1" },
-      h("legend", {}, q.text, h("span", { className: "hint" }, " (select all that apply)")),
+      h("legend", {}, q.text, " ", h("span", { className: "hint" }, t("question.select-all"))),
       meta,
       h("div", { className: "choices" }, boxes.map((b) => b.label)),
       finding,
@@ -400,7 +398,7 @@ function crossNoteElement(root, before, id) {
 
 function crossNoteContent(checks) {
   return [
-    h("p", {}, h("strong", {}, checks.length === 1 ? "Contradiction found" : `${checks.length} contradictions found`), " with another answer:"),
+    h("p", {}, h("strong", {}, tc("question.contradictions", checks.length)), " ", t("question.contradictions.with")),
     h(
       "ul",
       {},
@@ -415,14 +413,15 @@ function crossNoteContent(checks) {
  */
 function inputHint(q) {
   if (q.type === "quantity") {
-    const na = q.allowNotApplicable ? " or N/A" : "";
-    return `A number such as 2.4e25 or 7.3x10^10${na}${q.unit ? `, in ${q.unit}` : ""}.`;
+    const key = `hint.quantity${q.allowNotApplicable ? ".na" : ""}${q.unit ? ".unit" : ""}`;
+    return t(key, { unit: q.unit });
   }
   const hasMin = typeof q.min === "number";
   const hasMax = typeof q.max === "number";
-  if (q.type === "number" && hasMin && hasMax) return `A number from ${q.min} to ${q.max}.`;
-  if (q.type === "number" && hasMin) return `A number of at least ${q.min}.`;
-  if (q.type === "number" && hasMax) return `A number of at most ${q.max}.`;
-  if (typeof q.minLength === "number" && q.minLength > 1) return `At least ${q.minLength} characters.`;
+  const [min, max] = [formatNumber(q.min), formatNumber(q.max)];
+  if (q.type === "number" && hasMin && hasMax) return t("hint.number.range", { min, max });
+  if (q.type === "number" && hasMin) return t("hint.number.min", { min });
+  if (q.type === "number" && hasMax) return t("hint.number.max", { max });
+  if (typeof q.minLength === "number" && q.minLength > 1) return t("hint.min-length", { count: formatNumber(q.minLength) });
   return null;
 }

@@ -6,6 +6,7 @@ import { hiddenText } from "./short-mode.js";
 import { updateStillMissing } from "./still-missing.js";
 import { trippedByQuestion } from "./consistency.js";
 import { explanationText, problemText } from "./messages.js";
+import { t, tc } from "./catalogue.js";
 import { reasonText, obligationText, noteText, simplificationText, requirementText, kpiText } from "./texts.js";
 import {
   statusBadge,
@@ -25,30 +26,31 @@ import {
 export function countsText(counts) {
   const parts = [
     [counts.met, "met"],
-    [counts.partial, "partly met"],
-    [counts.notMet, "not met"],
+    [counts.partial, "partial"],
+    [counts.notMet, "not-met"],
     [counts.unanswered, "unanswered"],
-    [counts.notApplicable, "not applicable"],
+    [counts.notApplicable, "not-applicable"],
   ]
     .filter(([n]) => n > 0)
-    .map(([n, text]) => `${n} ${text}`);
-  const noun = counts.total === 1 ? "measure" : "measures";
-  return `${counts.total} ${noun}${parts.length ? `: ${parts.join(", ")}` : ""}.`;
+    .map(([n, key]) => tc(`counts.${key}`, n));
+  const measures = tc("counts.measures", counts.total);
+  return parts.length ? t("counts.line", { measures, parts: parts.join(", ") }) : t("counts.line.empty", { measures });
 }
 
 /** The one-line summary for the aria-live region. */
 export function summaryText(report) {
   const inScope = report.scope.inScope;
-  const scope = inScope === true ? "In scope." : inScope === false ? "Not in scope." : "Scope not decided yet.";
+  const scope = t(inScope === true ? "summary.in-scope" : inScope === false ? "summary.not-in-scope" : "summary.undecided");
   const tripped = report.summary.crossChecks?.tripped ?? 0;
-  const contradictions = tripped
-    ? ` ${tripped} consistency ${tripped === 1 ? "check finds" : "checks find"} a contradiction between your answers (see Consistency checks).`
-    : "";
   const problems = report.findings.length;
-  const findings = problems
-    ? ` ${problems} ${problems === 1 ? "answer needs" : "answers need"} checking (marked at the question and listed at the end).`
-    : "";
-  return `${scope} ${countsText(report.summary.overall)}${contradictions}${findings}`;
+  return [
+    scope,
+    countsText(report.summary.overall),
+    tripped ? tc("summary.contradictions", tripped) : null,
+    problems ? tc("summary.findings", problems) : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function reasonItem(id) {
@@ -58,21 +60,25 @@ function reasonItem(id) {
     {},
     reason.text,
     " ",
-    h("span", { className: "source" }, `(${reason.source})`),
+    citation(`(${reason.source})`),
     reason.interpretation ? [" ", interpretationMark()] : null,
   );
 }
 
 /** A three-valued decision in words: null is "not decided yet", never "no". */
-function decided(value, yes = "Yes", no = "No") {
-  return value === true ? yes : value === false ? no : "Not decided yet";
+function decided(value, yes = "decision.yes", no = "decision.no") {
+  return t(value === true ? yes : value === false ? no : "decision.undecided");
+}
+
+/** A source citation, e.g. "(Art 53(1)(a))": the same in every language (docs/locales.md). */
+function citation(text) {
+  return h("span", { className: "source", translate: "no", dataset: { citation: "" } }, text);
 }
 
 /** "By 2 August 2027", or from placing on the market (ComplianceDeadline). */
-function deadlineText(deadline) {
-  if (!deadline) return "Not applicable";
-  if (deadline.rule === "by-date") return `By ${formatDate(deadline.date)}`;
-  return `From placing on the market (the obligations apply from ${formatDate(deadline.date)} at the earliest)`;
+function deadlineText(deadline, ifInScope) {
+  if (!deadline) return t("scope.not-applicable");
+  return ifInScope(deadline.rule === "by-date" ? "scope.deadline.by-date" : "scope.deadline.from-placing", { date: formatDate(deadline.date) });
 }
 
 /**
@@ -88,9 +94,9 @@ export function sharedReasons(obligations, inScope = null) {
 }
 
 const OBLIGATION_BADGE = {
-  true: ["badge-applies", "Applies"],
-  false: ["badge-not-applicable", "Does not apply"],
-  null: ["badge-undecided", "Not decided yet"],
+  true: ["badge-applies", "obligation.applies"],
+  false: ["badge-not-applicable", "obligation.does-not-apply"],
+  null: ["badge-undecided", "decision.undecided"],
 };
 
 /**
@@ -100,32 +106,28 @@ const OBLIGATION_BADGE = {
 export function renderScope(el, scope, profileLabel, profileHref) {
   const link = (key) => h("a", { href: profileHref(key) }, profileLabel(key));
   const undecided = scope.inScope === null;
-  const verdict =
-    scope.inScope === true
-      ? "In scope: the AI Act’s rules for providers of general-purpose AI models apply to this model."
-      : scope.inScope === false
-        ? "Not in scope: on these answers, the AI Act’s rules for providers of general-purpose AI models do not apply."
-        : "Not decided yet: whether the AI Act’s rules for providers of general-purpose AI models apply depends on answers still missing.";
+  const verdict = t(scope.inScope === true ? "scope.verdict.in" : scope.inScope === false ? "scope.verdict.out" : "scope.verdict.undecided");
   let systemicRisk = decided(scope.systemicRisk);
-  if (scope.systemicRisk === false && scope.systemicRiskExpected) systemicRisk = "Not yet, but expected";
-  // Figures that hold only if the model turns out to be in scope say so.
-  const ifInScope = (text) => (undecided ? `If in scope: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
-  let fine = "Not applicable";
-  if (scope.maxFineEur !== null) fine = ifInScope(formatEuro(scope.maxFineEur));
-  else if (scope.inScope !== false) fine = ifInScope("Not computed (it depends on your worldwide annual turnover)");
+  if (scope.systemicRisk === false && scope.systemicRiskExpected) systemicRisk = t("scope.systemic-risk.expected");
+  // Figures that hold only if the model turns out to be in scope say so (each its own sentence:
+  // "If in scope: …" does not start every language's phrase the same way).
+  const ifInScope = (key, params) => t(undecided ? `${key}.if-in-scope` : key, params);
+  let fine = t("scope.not-applicable");
+  if (scope.maxFineEur !== null) fine = ifInScope("scope.fine.amount", { amount: formatEuro(scope.maxFineEur) });
+  else if (scope.inScope !== false) fine = ifInScope("scope.fine.not-computed");
   const facts = [
-    ["General-purpose AI model", decided(scope.isGpaiModel)],
-    ["You are its provider", decided(scope.isProvider)],
-    ["Excluded as scientific research", decided(scope.excludedResearch)],
-    ["Systemic risk", systemicRisk],
-    ["Notify the Commission", decided(scope.notificationRequired, "Required", "Not required")],
-    ["Open-source exemption", decided(scope.openSourceExempt, "Applies", "Does not apply")],
-    ["Duties limited to your modification", decided(scope.limitedToModification)],
-    ["Authorised representative in the EU", decided(scope.authorisedRepresentativeRequired, "Required", "Not required")],
-    ["On the EU market before 2 August 2025", decided(scope.legacyModel)],
-    ["Comply", scope.complianceDeadline ? ifInScope(deadlineText(scope.complianceDeadline)) : "Not applicable"],
-    ["Fines can be imposed now", scope.finesEnforceableNow === null ? "Not known (give the date of this assessment)" : decided(scope.finesEnforceableNow)],
-    ["Maximum fine", fine],
+    ["scope.fact.gpai", decided(scope.isGpaiModel)],
+    ["scope.fact.provider", decided(scope.isProvider)],
+    ["scope.fact.research", decided(scope.excludedResearch)],
+    ["scope.fact.systemic-risk", systemicRisk],
+    ["scope.fact.notify", decided(scope.notificationRequired, "decision.required", "decision.not-required")],
+    ["scope.fact.open-source", decided(scope.openSourceExempt, "obligation.applies", "obligation.does-not-apply")],
+    ["scope.fact.modification", decided(scope.limitedToModification)],
+    ["scope.fact.representative", decided(scope.authorisedRepresentativeRequired, "decision.required", "decision.not-required")],
+    ["scope.fact.legacy", decided(scope.legacyModel), { date: formatDate("2025-08-02") }],
+    ["scope.fact.comply", scope.complianceDeadline ? deadlineText(scope.complianceDeadline, ifInScope) : t("scope.not-applicable")],
+    ["scope.fact.fines-now", scope.finesEnforceableNow === null ? t("scope.fines-now.unknown") : decided(scope.finesEnforceableNow)],
+    ["scope.fact.max-fine", fine],
   ];
   const decidedBy = scope.decidedBy ?? [];
   const shared = scope.sharedReasons;
@@ -134,40 +136,40 @@ export function renderScope(el, scope, profileLabel, profileHref) {
   setChildren(
     el,
     h("p", { className: `verdict ${scope.inScope === true ? "verdict-in" : scope.inScope === false ? "verdict-out" : "verdict-undecided"}`, id: "scope-verdict" }, verdict),
-    shared.length ? [h("h3", {}, "Why"), h("ul", { className: "reasons verdict-reasons" }, shared.map(reasonItem))] : null,
+    shared.length ? [h("h3", {}, t("scope.why")), h("ul", { className: "reasons verdict-reasons" }, shared.map(reasonItem))] : null,
     decidedBy.length
       ? [
-          h("h3", {}, "To decide, answer"),
+          h("h3", {}, t("scope.to-decide")),
           h("ul", { className: "still-to-answer-list", id: "scope-decided-by" }, decidedBy.map((key) => h("li", {}, link(key)))),
         ]
       : null,
-    h("dl", { className: "facts" }, facts.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+    h("dl", { className: "facts" }, facts.map(([term, value, params]) => h("div", {}, h("dt", {}, t(term, params)), h("dd", {}, value)))),
     alsoMissing.length
       ? [
-          h("h3", {}, "Still to answer"),
-          h("p", {}, "These profile answers would complete the figures above:"),
+          h("h3", {}, t("scope.still-to-answer")),
+          h("p", {}, t("scope.still-to-answer.hint")),
           h("ul", { className: "still-to-answer-list" }, alsoMissing.map((key) => h("li", {}, link(key)))),
         ]
       : null,
-    h("h3", {}, "Obligations"),
+    h("h3", {}, t("scope.obligations")),
     h(
       "ul",
       { className: "obligations" },
       scope.obligations.map((o) => {
-        const [badgeClass, badgeText] = OBLIGATION_BADGE[String(o.applies)];
+        const [badgeClass, badgeKey] = OBLIGATION_BADGE[String(o.applies)];
         const { article, title } = obligationText(o.id);
         const own = o.reasons.filter((id) => !shared.includes(id));
         const state = o.applies === true ? "applies" : o.applies === false ? "not-applies" : "undecided";
         return h(
           "li",
           { className: `obligation ${state}`, id: domId("obligation", o.id) },
-          h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, badgeText), " ", h("strong", {}, article), ": ", title),
+          h("p", { className: "obligation-head" }, h("span", { className: `badge ${badgeClass}` }, t(badgeKey)), " ", h("strong", { translate: "no", dataset: { citation: "" } }, article), ": ", title),
           own.length ? h("ul", { className: "reasons" }, own.map(reasonItem)) : null,
         );
       }),
     ),
-    scope.notes.length ? [h("h3", {}, "Notes"), h("ul", { className: "reasons" }, scope.notes.map(reasonItem))] : null,
-    scope.options.length ? [h("h3", {}, "Options"), h("ul", { className: "reasons" }, scope.options.map(reasonItem))] : null,
+    scope.notes.length ? [h("h3", {}, t("scope.notes")), h("ul", { className: "reasons" }, scope.notes.map(reasonItem))] : null,
+    scope.options.length ? [h("h3", {}, t("scope.options")), h("ul", { className: "reasons" }, scope.options.map(reasonItem))] : null,
   );
 }
 
@@ -178,9 +180,7 @@ export function updateChapter(ref, result, counts) {
   show(ref.notApplicable, !applies);
   setText(
     ref.verdict,
-    result.applicable === null
-      ? "Not decided yet whether this chapter applies to you: answer the profile questions listed under “What the AI Act asks of you” first."
-      : "This chapter does not apply to you.",
+    t(result.applicable === null ? "chapter.undecided" : "chapter.does-not-apply"),
   );
   show(ref.body, applies);
   setText(ref.counts, applies && counts ? countsText(counts) : "");
@@ -189,7 +189,7 @@ export function updateChapter(ref, result, counts) {
   const also = applies ? result.reasons.filter((id) => id === `${result.id}.also-applies`).map(reasonText) : [];
   show(ref.appliesNote, also.length > 0);
   replaceIfChanged(ref.appliesNote, also, () =>
-    also.length ? [h("strong", {}, "Why this chapter applies: "), also.map((r) => [r.text, " ", h("span", { className: "source" }, `(${r.source})`)])] : null,
+    also.length ? [h("strong", {}, t("chapter.why-applies")), " ", also.map((r) => [r.text, " ", citation(`(${r.source})`)])] : null,
   );
   const simplifications = result.simplifications ?? [];
   show(ref.simplifications, applies && simplifications.length > 0);
@@ -209,14 +209,15 @@ function simplificationItem(s) {
     " ",
     text,
     " ",
-    h("span", { className: "source" }, `(${reference})`),
+    citation(`(${reference})`),
     s.unconfirmed ? [" ", unconfirmedMark()] : null,
     s.measures.length
       ? h(
           "span",
           { className: "simplification-measures" },
-          " For ",
-          s.measures.length === 1 ? "measure " : "measures ",
+          " ",
+          tc("simplification.for-measures", s.measures.length),
+          " ",
           s.measures.map((m, i) => [i > 0 ? ", " : "", h("a", { href: `#${domId("measure", m)}` }, m)]),
           ".",
         )
@@ -233,20 +234,8 @@ function replaceIfChanged(el, data, build) {
   setChildren(el, build());
 }
 
-const KIND_LABELS = {
-  obligation: "Required",
-  "obligation-variant": "Required (variant)",
-  encouraged: "Encouraged",
-  context: "Context",
-  scope: "Scope",
-  presumption: "Presumption",
-  flexibility: "Flexibility",
-  "sme-simplification": "SME simplification",
-  examples: "Examples",
-  definition: "Definition",
-  indicators: "Indicators",
-  exemption: "Exemption",
-};
+/** A requirement's kind in words ("Required", "Encouraged"…); `requirement.kind.<kind>`. */
+const KINDS = new Set(["obligation", "obligation-variant", "encouraged", "context", "scope", "presumption", "flexibility", "sme-simplification", "examples", "definition", "indicators", "exemption"]);
 
 /**
  * Updates a measure built by questionnaire.js from its MeasureResult. `questions` maps question
@@ -259,7 +248,8 @@ export function updateMeasure(ref, result, questions, smeNotes = true) {
   replaceIfChanged(ref.simplificationNote, simplifications, () =>
     simplifications.length
       ? [
-          simplifications.length === 1 ? "Simplification for SMEs: " : "Simplifications for SMEs: ",
+          tc("measure.sme-simplifications", simplifications.length),
+          " ",
           simplifications.map((id, i) => [i > 0 ? ", " : "", h("a", { href: `#${domId("simplification", id)}` }, id)]),
         ]
       : null,
@@ -274,7 +264,7 @@ export function updateMeasure(ref, result, questions, smeNotes = true) {
   replaceIfChanged(ref.missingList, missing, () =>
     missing.map(([qid, shown]) => {
       const q = questions.get(qid);
-      return h("li", {}, shown ? h("a", { href: `#${q.focusId}` }, q.question.text) : [q.question.text, h("span", { className: "hint" }, " (left out in short mode)")]);
+      return h("li", {}, shown ? h("a", { href: `#${q.focusId}` }, q.question.text) : [q.question.text, " ", h("span", { className: "hint" }, t("measure.left-out-short"))]);
     }),
   );
 
@@ -315,13 +305,13 @@ function buildRequirementRow(requirement) {
       " ",
       h("span", { className: "id" }, requirement.id),
       " ",
-      h("span", { className: "kind" }, KIND_LABELS[requirement.kind] ?? requirement.kind),
+      h("span", { className: "kind" }, KINDS.has(requirement.kind) ? t(`requirement.kind.${requirement.kind}`) : requirement.kind),
       marks,
     ),
     h("p", { className: "requirement-text" }, requirementText(requirement.id).text),
     note,
   );
-  const traceBox = h("details", { className: "trace-box" }, h("summary", {}, "How this was decided"), traceList);
+  const traceBox = h("details", { className: "trace-box" }, h("summary", {}, t("requirement.how-decided")), traceList);
   li.append(traceBox);
   return { li, badge, marks, note, traceList, traceBox };
 }
@@ -330,7 +320,7 @@ function updateRequirementRow(row, requirement, questions) {
   const informational = requirement.trace.length > 0 && requirement.trace.every((t) => t.rule === "nothing-to-check");
   if (informational) {
     setBadgeKind(row.badge, "info");
-    setText(row.badge, "Information");
+    setText(row.badge, t("requirement.information"));
   } else {
     updateStatusBadge(row.badge, requirement.status);
   }
@@ -339,44 +329,28 @@ function updateRequirementRow(row, requirement, questions) {
   replaceIfChanged(row.marks, [requirement.unconfirmed, requirement.counted, requirement.kind, requirement.status], () => [
     requirement.unconfirmed ? [" ", unconfirmedMark()] : null,
     !requirement.counted && requirement.kind === "encouraged" && requirement.status !== "not-applicable"
-      ? [" ", h("span", { className: "mark" }, "does not decide the measure's status")]
+      ? [" ", h("span", { className: "mark" }, t("requirement.not-counted"))]
       : null,
   ]);
   const { note, sourceLine } = requirementText(requirement.id);
-  setText(row.note, note ? `Note: ${note}` : "");
+  setText(row.note, note ? t("requirement.note", { note }) : "");
   show(row.note, Boolean(note));
   replaceIfChanged(row.traceList, requirement.trace, () => requirement.trace.map((step) => traceItem(step, questions, sourceLine)));
 }
 
+/** The rules a trace step can name, each with its words (`trace.<rule>`). */
+const TRACE_RULES = new Set(["choice", "provided", "form-complete", "kpi", "not-applicable", "applicability-unknown", "nothing-to-check"]);
+
+/** The answers of the yes/partly/no questions, named in the trace by `trace.answer.<id>`. */
+const FIXED_ANSWERS = new Set(["yes", "partly", "no"]);
+
 function traceItem(step, questions, sourceLine) {
-  const questionText = step.questionId ? `“${questions.get(step.questionId)?.question.text ?? step.questionId}”` : "";
-  let what;
-  switch (step.rule) {
-    case "choice":
-      what = `Your answer to ${questionText}: ${answerText(step.answer)}`;
-      break;
-    case "provided":
-      what = `Details for ${questionText}: ${answerText(step.answer)}`;
-      break;
-    case "form-complete":
-      what = "Every field of the Model Documentation Form (see above)";
-      break;
-    case "kpi":
-      what = `Target ${step.kpiId ?? ""}: ${answerText(step.answer)}`;
-      break;
-    case "not-applicable":
-      what = "Does not apply to you here";
-      break;
-    case "applicability-unknown":
-      what = "Whether this applies depends on answers not given yet";
-      break;
-    case "nothing-to-check":
-      what = "Information only: there is nothing to check";
-      break;
-    default:
-      what = step.rule;
-  }
-  return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, h("span", { className: "source" }, `(${sourceLine})`));
+  const questionText = step.questionId ? t("quote", { text: questions.get(step.questionId)?.question.text ?? step.questionId }) : "";
+  // The fixed answers (yes, partly, no) in the language shown; other values as they were given.
+  const answer = step.rule === "choice" && FIXED_ANSWERS.has(step.answer) ? t("quote", { text: t(`trace.answer.${step.answer}`) }) : answerText(step.answer);
+  const params = { question: questionText, answer, kpi: step.kpiId ?? "" };
+  const what = TRACE_RULES.has(step.rule) ? t(`trace.${step.rule}`, params) : step.rule;
+  return h("li", {}, `${what} → ${statusLabel(step.outcome)} `, citation(`(${sourceLine})`));
 }
 
 /** "ai_office_request_response" -> "AI office request response". */
@@ -389,17 +363,17 @@ function metricName(metric) {
 function kpiContent(kpi) {
   const { metric: metricId, unit, anchor } = kpiText(kpi.id);
   const metric = metricName(metricId);
-  const value = kpi.value === null ? "not answered" : `${formatNumber(kpi.value)} ${unit}`;
+  const value = kpi.value === null ? t("kpi.value.not-answered") : `${formatNumber(kpi.value)} ${unit}`;
   const hasTarget = kpi.comparator !== null && kpi.target !== null;
-  const target = hasTarget ? targetText(kpi.comparator, kpi.target, unit) : "no number set by the Code";
+  const target = hasTarget ? targetText(kpi.comparator, kpi.target, unit) : t("kpi.target.none");
   let badge;
-  if (kpi.pass === true) badge = h("span", { className: "badge badge-met" }, "Pass");
-  else if (kpi.pass === false) badge = h("span", { className: "badge badge-not-met" }, "Fail");
-  else if (!hasTarget) badge = h("span", { className: "badge badge-info" }, "No number set by the Code");
-  else badge = h("span", { className: "badge badge-unanswered" }, "Not answered");
+  if (kpi.pass === true) badge = h("span", { className: "badge badge-met" }, t("kpi.pass"));
+  else if (kpi.pass === false) badge = h("span", { className: "badge badge-not-met" }, t("kpi.fail"));
+  else if (!hasTarget) badge = h("span", { className: "badge badge-info" }, t("kpi.no-target"));
+  else badge = h("span", { className: "badge badge-unanswered" }, t("kpi.not-answered"));
   return [
     h("p", { className: "kpi-head" }, badge, " ", h("span", { className: "id" }, kpi.id), " ", metric, kpi.unconfirmed ? [" ", unconfirmedMark()] : null),
-    h("p", {}, `Yours: ${value}. Target: ${target} (${anchor}).`),
+    h("p", {}, t("kpi.line", { value, target, anchor })),
   ];
 }
 
@@ -415,11 +389,11 @@ export function renderFindings(section, list, findings, questions) {
       const q = questions.get(f.questionId);
       let target = h("span", { className: "id" }, f.questionId);
       if (f.visible) target = h("a", { href: `#${q.focusId}` }, q.question.text);
-      else if (f.known) target = h("span", {}, `${q.question.text} (not asked on your current answers)`);
+      else if (f.known) target = h("span", {}, t("findings.not-asked", { question: q.question.text }));
       return h(
         "li",
         { className: `finding-item finding-${f.severity}` },
-        h("strong", {}, f.severity === "error" ? "Error" : "Warning"),
+        h("strong", {}, t(f.severity === "error" ? "findings.error" : "findings.warning")),
         ": ",
         target,
         " — ",
@@ -449,7 +423,7 @@ export function applyReport(questionnaire, report, hidden, modeName, stillMissin
       if (!measureRef) continue;
       updateMeasure(measureRef, measure, questionnaire.questions, smeNotes);
       const left = hidden.get(measure.id);
-      setText(measureRef.shortNote, left ? `${modeName} leaves out ${hiddenText(left)}.` : "");
+      setText(measureRef.shortNote, left ? t("short.leaves-out", { mode: modeName, what: hiddenText(left) }) : "");
       show(measureRef.shortNote, Boolean(left));
     }
   }
@@ -467,7 +441,7 @@ function markQuestions(questions, report) {
   for (const finding of report.findings) messages.set(finding.questionId, [...(messages.get(finding.questionId) ?? []), problemText(finding.problem)]);
   const tripped = trippedByQuestion(report.crossChecks ?? []);
   for (const [id, q] of questions) {
-    const message = messages.has(id) ? `Check this answer: ${messages.get(id).join(" ")}` : null;
+    const message = messages.has(id) ? t("findings.check-answer", { messages: messages.get(id).join(" ") }) : null;
     if (q.shownFinding !== message) {
       q.shownFinding = message;
       q.setFinding(message);

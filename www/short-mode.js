@@ -2,6 +2,8 @@
 // evaluation still needs (the report's `missing`) plus those already answered. Everything is
 // derived from the pack and the report; no question id is named here. Answers are never
 // touched: switching back to the full path shows every question with its answer.
+import { t, tc } from "./catalogue.js";
+
 /** The Form recipient that receives the detailed figures, on request only (Recipient "AIO"). */
 const AI_OFFICE = "AIO";
 
@@ -43,7 +45,7 @@ export function neededQuestions(report) {
 /** "3 questions that do not decide this measure's status and 1 Form field for the AI Office only". */
 export function hiddenText({ optional = 0, aiOffice = 0 }) {
   const parts = [];
-  if (optional) parts.push(`${optional} ${optional === 1 ? "question that is" : "questions that are"} not needed for the result`);
-  if (aiOffice) parts.push(`${aiOffice} Form ${aiOffice === 1 ? "field" : "fields"} for the AI Office only (given on request)`);
-  return parts.join(" and ");
+  if (optional) parts.push(tc("short.optional", optional));
+  if (aiOffice) parts.push(tc("short.ai-office", aiOffice));
+  return parts.length === 2 ? t("short.both", { first: parts[0], second: parts[1] }) : parts.join("");
 }

@@ -3,6 +3,7 @@
 // its answer decides, then pack order; see README "What is still missing"). Each entry links to
 // its question. Shared by the page and the <gpai-check> element, through applyReport.
 import { h, setChildren, setText, show, domId } from "./dom.js";
+import { t, tc } from "./catalogue.js";
 
 /** How many entries show before "Show all". */
 export const FIRST_SHOWN = 10;
@@ -22,8 +23,8 @@ export function buildStillMissing() {
   const section = h(
     "section",
     { className: "still-missing", id: "still-missing", "aria-labelledby": titleId },
-    h("h2", { id: titleId }, "Still missing"),
-    h("p", { className: "lead" }, "The questions whose answers measures still wait for. Those that hold up the most measures come first. Each one leads to its question."),
+    h("h2", { id: titleId }, t("still-missing.title")),
+    h("p", { className: "lead" }, t("still-missing.lead")),
     count,
     list,
     toggle,
@@ -58,10 +59,9 @@ export function updateStillMissing(ref, report, questionnaire, modeName = "Short
   const n = ref.entries.length;
   const open = report.scope?.missingInputs?.length ?? 0;
   let text;
-  if (n > 0) text = `${n} ${n === 1 ? "question is" : "questions are"} still to answer.`;
-  else if (open > 0)
-    text = `No question of the Code is waiting for an answer. ${open} ${open === 1 ? "profile answer" : "profile answers"} would still change or confirm the scope decision (see “What the AI Act asks of you”).`;
-  else text = "Nothing is missing: every measure that applies has the answers it needs.";
+  if (n > 0) text = tc("still-missing.count", n);
+  else if (open > 0) text = tc("still-missing.profile-only", open);
+  else text = t("still-missing.nothing");
   setText(ref.count, text);
   renderList(ref);
 }
@@ -71,7 +71,7 @@ function renderList(ref) {
   const shown = ref.expanded ? ref.entries : ref.entries.slice(0, FIRST_SHOWN);
   show(ref.list, n > 0);
   show(ref.toggle, n > FIRST_SHOWN);
-  setText(ref.toggle, ref.expanded ? `Show the first ${FIRST_SHOWN} only` : `Show all ${n}`);
+  setText(ref.toggle, ref.expanded ? t("still-missing.show-first", { count: FIRST_SHOWN }) : t("still-missing.show-all", { count: n }));
   ref.toggle.setAttribute("aria-expanded", String(ref.expanded));
   // Rebuilt only when what it shows changed, so a focused link survives unrelated evaluations.
   const key = JSON.stringify([ref.modeName, shown]);
@@ -86,13 +86,14 @@ function entryItem(entry, modeName) {
   const blocks = h(
     "span",
     { className: "still-missing-blocks", id: blocksId },
-    `${k} ${k === 1 ? "measure waits" : "measures wait"} on it: `,
+    tc("still-missing.waiting", k),
+    " ",
     entry.measureIds.map((id, i) => [i > 0 ? ", " : "", h("span", { className: "id" }, id)]),
     ".",
-    entry.gates > 0 ? ` Its answer decides whether ${entry.gates} other ${entry.gates === 1 ? "item applies or is" : "items apply or are"} asked.` : null,
+    entry.gates > 0 ? [" ", tc("still-missing.gates", entry.gates)] : null,
   );
   const question = entry.href
     ? h("a", { href: entry.href, "aria-describedby": blocksId }, entry.text)
-    : h("span", {}, entry.text, h("span", { className: "hint" }, entry.known ? ` (left out in ${modeName.toLowerCase()})` : ` (${entry.questionId})`));
+    : h("span", {}, entry.text, " ", h("span", { className: "hint" }, entry.known ? t("still-missing.left-out-short") : `(${entry.questionId})`));
   return h("li", { className: "still-missing-item" }, question, " ", blocks);
 }

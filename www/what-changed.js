@@ -13,6 +13,11 @@ import { whatChanged, reportSummary } from "../pkg/gpai_check.js";
 import { h, setChildren, show, domId } from "./dom.js";
 import { measureText, chapterText, crossCheckText } from "./texts.js";
 import { statusLabel, sourceText } from "./wording.js";
+import { citations } from "./fields.js";
+import { t, tc } from "./catalogue.js";
+
+/** The cross-check statuses named in words (`what-changed.cross-check.<status>`). */
+const CROSS_CHECK_STATUSES = new Set(["not-checked", "passed", "tripped"]);
 
 export const CHECK_PREFIX = "gpai-check:v1:last-check:";
 const checkKey = (id) => `${CHECK_PREFIX}${id}`;
@@ -79,8 +84,8 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
   let latest = null;
 
   const body = h("div", { className: "what-changed-body" });
-  const dismiss = h("button", { type: "button", className: "what-changed-dismiss" }, "Dismiss");
-  setChildren(section, h("h2", { id: "what-changed-title", tabindex: "-1" }, "What changed since your last check"), body, dismiss);
+  const dismiss = h("button", { type: "button", className: "what-changed-dismiss" }, t("what-changed.dismiss"));
+  setChildren(section, h("h2", { id: "what-changed-title", tabindex: "-1" }, t("what-changed.title")), body, dismiss);
   dismiss.addEventListener("click", () => {
     pending = null;
     shown = null;
@@ -161,7 +166,7 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
       h("span", { className: "id" }, id),
       " ",
       c.reason,
-      c.sources.length ? h("span", { className: "source" }, ` (${c.sources.map(sourceText).join("; ")})`) : null,
+      c.sources.length ? [" ", citations(`(${c.sources.map(sourceText).join("; ")})`)] : null,
     );
   }
 
@@ -170,29 +175,31 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
   }
 
   function crossCheckStatus(status) {
-    return status === "not-checked" ? "not checked yet" : status;
+    return CROSS_CHECK_STATUSES.has(status) ? t(`what-changed.cross-check.${status}`) : status;
   }
 
+  /** "now applies (it did not apply)": `what-changed.applicability.<now>.<before>` would be nine
+   * sentences; the two halves read well apart in every language shipped. */
   function applicability(value) {
-    return value === true ? "applies" : value === false ? "does not apply" : "is not decided yet";
+    return t(`what-changed.applies.${value === true ? "yes" : value === false ? "no" : "undecided"}`);
   }
 
   function applicabilityBefore(value) {
-    return value === true ? "applied" : value === false ? "did not apply" : "was not decided";
+    return t(`what-changed.applied.${value === true ? "yes" : value === false ? "no" : "undecided"}`);
   }
 
   function causeText(cause, w) {
     switch (cause.kind) {
       case "pack-change":
-        return ["changes to the rule pack: ", changeLinks(cause.changes)];
+        return [t("what-changed.cause.pack"), " ", changeLinks(cause.changes)];
       case "chapter-applicability":
-        return `the chapter ${chapterText(cause.chapter).title} now ${applicability(cause.after)} (it ${applicabilityBefore(cause.before)}): the scope decision changed`;
+        return t("what-changed.cause.chapter", { chapter: chapterText(cause.chapter).title, now: applicability(cause.after), before: applicabilityBefore(cause.before) });
       case "answers-changed":
-        return `your answers changed (${cause.questions.map((q) => questions.get(q)?.text ?? q).join("; ")})`;
+        return t("what-changed.cause.answers", { questions: cause.questions.map((q) => questions.get(q)?.text ?? q).join("; ") });
       case "engine-changed":
-        return `the checker's engine changed (version ${w.before.engineVersion ?? "unknown"} to ${w.after.engineVersion})`;
+        return t("what-changed.cause.engine", { before: w.before.engineVersion ?? t("what-changed.unknown-version"), after: w.after.engineVersion });
       default:
-        return "nothing the two checks show explains it";
+        return t("what-changed.cause.unknown");
     }
   }
 
@@ -210,15 +217,14 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
       h(
         "p",
         { className: "lead" },
-        `This assessment was last checked with version ${w.before.packVersion} of the rule pack; the checker now uses version ${w.after.packVersion}. `,
-        w.statusesKnown
-          ? "Here is what that changes for your answers."
-          : "That check was made before this page kept a summary of each check, so which results moved cannot be said; these changes to the rule pack concern this assessment.",
+        t("what-changed.lead", { before: w.before.packVersion, after: w.after.packVersion }),
+        " ",
+        t(w.statusesKnown ? "what-changed.lead.known" : "what-changed.lead.unknown"),
       ),
     ];
     if (w.measures.length) {
       parts.push(
-        h("h3", {}, "Results that moved"),
+        h("h3", {}, t("what-changed.moved")),
         h(
           "ul",
           { className: "what-changed-list" },
@@ -227,7 +233,10 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
               "li",
               {},
               h("a", { href: `#${domId("measure", m.id)}` }, h("span", { className: "id" }, m.id), " ", measureText(m.id).title),
-              `: was ${statusLabel(m.before)}, now ${statusLabel(m.after)}. Why: `,
+              t("what-changed.was-now", { before: statusLabel(m.before), after: statusLabel(m.after) }),
+              ". ",
+              t("what-changed.why"),
+              " ",
               causes(m.causes, w),
               ".",
             ),
@@ -235,17 +244,17 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
         ),
       );
     } else if (w.statusesKnown) {
-      parts.push(h("p", {}, "No measure's result moved."));
+      parts.push(h("p", {}, t("what-changed.none-moved")));
     }
     const added = w.questions.filter((q) => q.change === "added" && q.concernsYou);
     const removed = w.questions.filter((q) => q.change === "removed" && q.concernsYou);
     if (added.length) {
-      parts.push(h("h3", {}, "New questions for you"), h("ul", { className: "what-changed-list" }, added.map((q) => h("li", {}, questionLink(q.id)))));
+      parts.push(h("h3", {}, t("what-changed.new-questions")), h("ul", { className: "what-changed-list" }, added.map((q) => h("li", {}, questionLink(q.id)))));
     }
     if (removed.length) {
       parts.push(
-        h("h3", {}, "Questions removed"),
-        h("p", {}, "Your answers to them are kept with this assessment, but no longer used:"),
+        h("h3", {}, t("what-changed.removed")),
+        h("p", {}, t("what-changed.removed.kept")),
         h("ul", { className: "what-changed-list" }, removed.map((q) => h("li", {}, h("code", {}, q.id), " (", changeLinks(q.changes), ")"))),
       );
     }
@@ -253,7 +262,7 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
     const findings = w.findingsAppeared.filter((f) => !(f.code === "unknown-question" && removed.some((q) => q.id === f.questionId)));
     if (findings.length) {
       parts.push(
-        h("h3", {}, "Answers to check again"),
+        h("h3", {}, t("what-changed.check-again")),
         h(
           "ul",
           { className: "what-changed-list" },
@@ -266,7 +275,7 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
     const crossChecks = w.crossChecks.filter((x) => x.after !== "not-checked" || x.before !== null);
     if (crossChecks.length) {
       parts.push(
-        h("h3", {}, "Cross-checks"),
+        h("h3", {}, t("what-changed.cross-checks")),
         h(
           "ul",
           { className: "what-changed-list" },
@@ -276,9 +285,11 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
               {},
               h("span", { className: "id" }, x.id),
               " ",
-              x.after === null ? "removed" : crossCheckText(x.id).title,
-              x.before === null ? ": new" : x.after === null ? "" : `: was ${crossCheckStatus(x.before)}, now ${crossCheckStatus(x.after)}`,
-              ". Why: ",
+              x.after === null ? t("what-changed.cross-check.removed") : crossCheckText(x.id).title,
+              x.before === null ? t("what-changed.cross-check.new") : x.after === null ? "" : t("what-changed.was-now", { before: crossCheckStatus(x.before), after: crossCheckStatus(x.after) }),
+              ". ",
+              t("what-changed.why"),
+              " ",
               causes(x.causes, w),
               ".",
             ),
@@ -287,12 +298,12 @@ export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
       );
     }
     if (w.relevantChanges.length) {
-      parts.push(h("h3", {}, "The changes to the rule pack that concern you"), h("ul", { className: "what-changed-changes" }, w.relevantChanges.map(changeItem)));
+      parts.push(h("h3", {}, t("what-changed.relevant")), h("ul", { className: "what-changed-changes" }, w.relevantChanges.map(changeItem)));
     }
     const others = w.changes.filter((id) => !w.relevantChanges.includes(id));
     if (others.length) {
       parts.push(
-        h("details", {}, h("summary", {}, `${others.length} other ${others.length === 1 ? "change" : "changes"} to the rule pack`), h("ul", { className: "what-changed-changes" }, others.map(changeItem))),
+        h("details", {}, h("summary", {}, tc("what-changed.others", others.length)), h("ul", { className: "what-changed-changes" }, others.map(changeItem))),
       );
     }
     setChildren(body, parts);

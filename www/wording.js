@@ -2,6 +2,7 @@
 import { h } from "./dom.js";
 import { currentLanguage, formatDate as formatDateIn, t } from "./catalogue.js";
 import { format } from "./messages.js";
+import { citations } from "./fields.js";
 
 /**
  * The visible name of a status, the engine's word for it (`report.status.*`, as the Markdown
@@ -45,10 +46,10 @@ export function sourceText(source) {
   return kind ? `${kind} ${source.ref}` : source.ref;
 }
 
-/** A compact list of sources, e.g. "Sources: Code C-1.1; AI Act Art 53(1)(c)". */
-export function sourceLine(sources, label = "Sources") {
+/** A compact list of sources, e.g. "Sources: Code C-1.1; AI Act Art 53(1)(c)" (`label`: its key). */
+export function sourceLine(sources, label = "sources.label") {
   if (!sources?.length) return null;
-  return h("p", { className: "sources" }, `${label}: `, sources.map(sourceText).join("; "));
+  return h("p", { className: "sources" }, t(label), " ", citations(sources.map(sourceText).join("; ")));
 }
 
 /** The visible "our reading" mark for reasons that are the tool's interpretation. */
@@ -147,9 +148,9 @@ export function enumLabel(value) {
 
 /** An answer as the trace shows it: quoted text, joined lists, or "no answer". */
 export function answerText(answer) {
-  if (answer === null || answer === undefined) return "no answer";
-  if (Array.isArray(answer)) return answer.join(", ") || "none selected";
+  if (answer === null || answer === undefined) return t("answer.none");
+  if (Array.isArray(answer)) return answer.join(", ") || t("answer.none-selected");
   if (typeof answer === "number") return formatNumber(answer);
-  if (typeof answer === "string") return `“${answer}”`;
+  if (typeof answer === "string") return t("quote", { text: answer });
   return String(answer);
 }

@@ -1,8 +1,10 @@
 // The page in each language: it follows the browser's language, says `lang` on the document,
 // fetches the language's one file from the checker's own files (with nothing of the answers in
-// the request), keeps the choice of the switcher per browser, and passes axe; and a walk of the
-// main screens in a pseudo-language finds no interface string that did not come from the
-// catalogue, except those listed in interface-pending.json (which only shrinks).
+// the request), keeps the choice of the switcher per browser, and passes axe; a walk of the main
+// screens in a pseudo-language finds no interface string that did not come from the catalogue,
+// except those listed in interface-pending.json (which only shrinks), and what it skips as
+// citations is citations; and a walk in German and in French shows no interface text of the
+// catalogue in English.
 // Run: node --test tests/browser/locales.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -95,6 +97,9 @@ async function unmarkedTexts(page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || el.closest("script, style, code, [hidden], [aria-hidden=true], .print-only, #print-document")) continue;
+      // Citations (ids and article references) are the same in every language by design
+      // (docs/locales.md): the page marks them translate="no" and data-citation.
+      if (el.closest("[data-citation][translate=no]")) continue;
       if (!el.checkVisibility?.()) continue;
       const text = node.textContent.replace(/\s+/g, " ").trim();
       // What the person typed, ids, numbers, digests and versions are not interface words.
@@ -136,6 +141,12 @@ test("a walk of the main screens shows no interface string that did not come fro
     const outside = [...seen].filter((t) => !examples.includes(t) && !pending.strings.includes(t));
     if (process.env.SHOW_OUTSIDE) console.log(JSON.stringify(outside));
     assert.deepEqual(outside, [], "interface strings not from the catalogue (put them in www/interface-en.js and use t())");
+    // What the walk skips as citations is citations only: ids and references, no sentence.
+    const citations = await page.evaluate(() => [...document.querySelectorAll("[data-citation][translate=no]")].map((el) => el.textContent));
+    assert.ok(citations.length > 50, "the sources are marked as citations");
+    const reference = /^(Art|Annex|Recital|recital|Guidelines|Code|Commission|Directive|Regulation|Template|template|training-content template|header|section|Form|Model Documentation Form|AI Act|AI Office template|[A-Z]{1,5}-[\w.-]+)\b/;
+    const notCitations = citations.filter((c) => !c.replace(/^\(|\)$/g, "").split("; ").every((part) => reference.test(part)));
+    assert.deepEqual(notCitations, [], "elements marked as citations that hold other words");
     const gone = pending.strings.filter((t) => !seen.has(t));
     assert.deepEqual(gone, [], "strings listed as pending that are no longer shown: take them off tests/browser/interface-pending.json");
   } finally {
@@ -165,3 +176,39 @@ test("<gpai-check lang=de> loads German from beside the element, says lang insid
     await context.close();
   }
 });
+
+/** The English interface texts (locales/en/interface.json) that `code` translates differently,
+ * as the walk compares them: digits as #, each placeholder as a wildcard. */
+function untranslatedPatterns(code) {
+  const read = (lang) => JSON.parse(readFileSync(new URL(`locales/${lang}/interface.json`, root), "utf8")).texts;
+  const [en, other] = [read("en"), read(code)];
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return Object.entries(en)
+    // A template of mostly placeholders ("{first} and {second}") would match any sentence.
+    .filter(([key, text]) => other[key] !== text && (text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{3,}/g) ?? []).length >= 2)
+    .map(([key, text]) => {
+      const shape = text.replace(/\s+/g, " ").trim().replace(/\d+/g, "#");
+      return { key, re: new RegExp(`^${shape.split(/\{\w+\}/).map(escape).join(".+")}$`) };
+    });
+}
+
+for (const code of ["de", "fr"]) {
+  test(`${code}: a walk of the main screens in the language shows no interface text left in English (except app.js's pending ones)`, async () => {
+    const { context, page } = await openPage(harness, { locale: `${code}-${code.toUpperCase()}` });
+    try {
+      await gotoReady(page);
+      const seen = new Set(await unmarkedTexts(page));
+      await loadExample(page, "frontier-systemic-risk.json");
+      await page.locator("#documents > summary").click();
+      for (const t of await unmarkedTexts(page)) seen.add(t);
+      assert.ok([...seen].length > 50, "the walk saw the page");
+      const patterns = untranslatedPatterns(code);
+      const english = [...seen]
+        .filter((text) => !pending.strings.includes(text))
+        .flatMap((text) => patterns.filter((p) => p.re.test(text)).map((p) => `${p.key}: ${text}`));
+      assert.deepEqual(english, [], `interface texts shown in English in ${code}`);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -99,3 +99,30 @@ test("LibreOffice converts DOCX files to PDF without an error (one soffice run)"
     assert.ok(bytes.length > 5000, `${pdf}: ${bytes.length} bytes`);
   }
 });
+
+test("a German or French document's DOCX file has the language's table headers and words for an empty answer", async () => {
+  if (!existsSync(python)) assert.fail("python-docx is not installed: run scripts/setup.sh browser");
+  const submission = { pack: "gpai-cop-final" };
+  const paths = [];
+  const expected = [];
+  for (const code of ["de", "fr"]) {
+    const locale = JSON.parse(readFileSync(join(root, `pkg/locales/${code}.json`), "utf8"));
+    const doc = documents(submission, { locale }).find((d) => d.id === "mdf-ai-office");
+    const docx = await documentDocx(doc, { locale });
+    const path = join(dir, `${code}.${docx.fileName}`);
+    writeFileSync(path, docx.bytes);
+    paths.push(path);
+    const words = [locale.interface["documents.docx.item"], locale.interface["documents.field"], locale.interface["documents.answer"]];
+    expected.push({ path, code, words, notProvided: locale.messages["document.not-provided"] });
+  }
+  const run = spawnSync(python, [join(root, "tests/js/docx-read.py"), ...paths], { encoding: "utf8", maxBuffer: 64 << 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const read = JSON.parse(run.stdout);
+  for (const { path, code, words, notProvided } of expected) {
+    const { tables } = read[path];
+    assert.deepEqual(tables[1][0], words, `${code}: the column headers`);
+    assert.ok(words.every((w) => w && !["Item", "Field", "Answer"].includes(w)), `${code}: translated headers`);
+    assert.notEqual(notProvided, "not yet provided", `${code}: "not yet provided" is translated`);
+    assert.equal(tables[1][1][2], notProvided, `${code}: an empty answer in the language`);
+  }
+});

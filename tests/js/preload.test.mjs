@@ -97,7 +97,9 @@ test("the first-visit engine has none of the export-only entry points, and the s
 
 test("the page's bundle is minified: smaller than its readable text, and without its comments", () => {
   const page = readFileSync(bundlePath, "utf8");
-  assert.ok(page.length < readable.entry.length * 0.6, `${page.length} bytes against ${readable.entry.length} readable`);
+  // Unminified, the two would be about the same length; the English catalogue (interface-en.js),
+  // text that no minifier shortens, keeps the ratio above one half.
+  assert.ok(page.length < readable.entry.length * 0.7, `${page.length} bytes against ${readable.entry.length} readable`);
   assert.match(readable.entry, /^\/\/ www\/app\.js$/m, "the readable text names each module");
   assert.doesNotMatch(page, /^\/\/ www\/app\.js$/m, "the module headings are comments, gone once minified");
 });
