@@ -9,7 +9,7 @@ const params = new URLSearchParams(location.search);
 const allowed = parseOrigins(params.get("origins") ?? "");
 const checker = document.querySelector("gpai-check");
 const mode = params.get("mode");
-if (mode === "sme" || mode === "full") checker.setAttribute("mode", mode);
+if (mode === "short" || mode === "sme" || mode === "full") checker.setAttribute("mode", mode);
 if (params.get("pack")) checker.setAttribute("pack", params.get("pack"));
 checker.style.setProperty("--gpai-padding", "1rem");
 

@@ -75,12 +75,23 @@ async function newContext(options = {}) {
 }
 
 /** Opens portal.html (query string `query`) and waits until the element is ready. */
-async function openPortal(query = "", options = {}) {
+/**
+ * The example portal. Its element starts in the guided layout (one part at a time); these tests
+ * exercise what the element does with answers, which is the same in both layouts, so the element
+ * is switched to `layout="all"` unless a test asks for the guided layout (as the page's tests do,
+ * harness.mjs; the element's walkthroughs are in element-guided.test.mjs).
+ */
+async function openPortal(query = "", { layout = "all", ...options } = {}) {
   const opened = await newContext(options);
   const page = await opened.context.newPage();
   await page.goto(`${A}/www/examples/portal.html${query}`);
   await elementReady(page);
+  if (layout === "all") await everythingOnOnePage(page);
   return { ...opened, page };
+}
+
+async function everythingOnOnePage(page) {
+  await page.evaluate(() => document.querySelector("gpai-check#checker").setAttribute("layout", "all"));
 }
 
 async function elementReady(page, selector = "gpai-check") {
@@ -181,7 +192,7 @@ async function postAndCollect(page, { target, message, targetOrigin, wait = 1500
 // --- The element in the portal -----------------------------------------------------------------
 
 test("the element renders inside portal.html: its profile questions are visible and usable inside the shadow root", async () => {
-  const opened = await openPortal();
+  const opened = await openPortal("", { layout: "guided" });
   const { page, requests } = opened;
   try {
     const host = page.locator("gpai-check#checker");
@@ -205,6 +216,8 @@ test("the element renders inside portal.html: its profile questions are visible 
     assert.ok(await market.isChecked());
     await radio(host, ESTABLISHED, "Yes").check();
     await eventually(async () => assert.match(await host.locator("#scope-verdict").textContent(), /^In scope/));
+    // The guided layout: the Copyright chapter is one part of the check, opened from the places.
+    await host.getByRole("navigation", { name: "Parts of the check" }).getByRole("link", { name: /^Copyright/ }).click();
     await radio(host, POLICY_EXISTS, "Partly").focus();
     await page.keyboard.press("Space");
     await eventually(async () => assert.equal(await host.locator("#measure-C-1_1 .measure-status").textContent(), "Partly met"));
@@ -245,9 +258,9 @@ async function innerStyles(page) {
       select: pick(root.querySelector("select")),
       radioLabel: pick(root.querySelector("label.choice")),
       hint: pick(root.querySelector(".hint")),
-      heading: pick(root.querySelector("h2")),
-      // The first button on screen ("Show all" of the Still missing panel is hidden until needed).
-      button: pick(root.querySelector("button:not([hidden])")),
+      heading: pick(root.querySelector("#profile-title")),
+      // A button always on screen: the report's downloads.
+      button: pick(root.querySelector(".gpai-toolbar button")),
     };
   });
 }
@@ -261,6 +274,7 @@ async function openHostilePortal() {
   await page.route("**/portal.css", (route) => route.fulfill({ status: 200, contentType: "text/css", body: hostile + own }));
   await page.goto(`${A}/www/examples/portal.html`);
   await elementReady(page);
+  await everythingOnOnePage(page);
   return { ...opened, page };
 }
 
@@ -546,6 +560,7 @@ test('storage="example-portal" writes only keys that start with the prefix, and 
 
     await page.reload();
     await elementReady(page);
+    await everythingOnOnePage(page);
     assert.ok(await radio(host, POLICY_EXISTS, "Partly").isChecked());
     assert.equal(await host.getByLabel("Name of this assessment").inputValue(), "Kept model");
     assert.equal(await host.locator("#measure-C-1_1 .measure-status").textContent(), status);
