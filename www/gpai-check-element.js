@@ -620,6 +620,9 @@ export class GpaiCheckElement extends HTMLElement {
     this.#locale = null;
     if (code && code !== "en" && LANGUAGES.some((l) => l.code === code)) {
       try {
+        // One microtask later, as for the engine: configure({ locales }) in the module that
+        // imports the element still counts (the element starts as that module is evaluated).
+        await Promise.resolve();
         this.#locale = await elementLocale(code);
       } catch (error) {
         this.#tell(`The ${code} texts could not be loaded (${error.message}); the checker stays in English.`);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
-import { eventually, radio, answerInScopeProfile } from "./harness.mjs";
+import { eventually, radio, answerInScopeProfile, violations } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -741,11 +741,6 @@ test("portal.html's Verify button: the bundle matches, the tampered copy fails w
 
 const axeSource = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
 
-async function axeViolations(pageOrFrame, selector) {
-  const result = await pageOrFrame.evaluate((s) => window.axe.run(s ? document.querySelector(s) : document, { resultTypes: ["violations"] }), selector);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
-
 test("axe-core finds no violations inside the element (empty, answered with findings and contradictions, SME mode) nor in embed.html", async () => {
   // axe is injected as a script, which the CSP rightly forbids: this context bypasses it.
   const opened = await openPortal("?storage=none", { bypassCSP: true });
@@ -753,7 +748,7 @@ test("axe-core finds no violations inside the element (empty, answered with find
   try {
     await page.addScriptTag({ content: axeSource });
     const host = page.locator("gpai-check#checker");
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "empty");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "empty");
 
     await host.evaluate((el, state) => (el.answers = state), {
       ...STATE,
@@ -765,18 +760,18 @@ test("axe-core finds no violations inside the element (empty, answered with find
     assert.match(summary, /1 answer needs checking/);
     assert.match(summary, /1 consistency check finds a contradiction/);
     await host.evaluate((el) => el.shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "answered, with findings");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "answered, with findings");
 
     await host.evaluate((el) => el.setAttribute("mode", "sme"));
     assert.ok(await host.locator(".short-mode-info").isVisible());
     assert.ok(await host.locator(".short-note").first().isVisible(), "SME mode leaves questions out");
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "SME mode");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "SME mode");
 
     const embed = await opened.context.newPage();
     await embed.goto(`${A}/www/embed.html?origins=${encodeURIComponent(A)}`);
     await elementReady(embed);
     await embed.addScriptTag({ content: axeSource });
-    assert.deepEqual(await axeViolations(embed, null), [], "embed.html");
+    assert.deepEqual(await violations(embed, null), [], "embed.html");
     assertClean(opened);
   } finally {
     await opened.context.close();
