@@ -190,7 +190,7 @@ const ELEMENT_CSS = `
   padding: var(--gpai-padding, 0);
   text-align: start;
 }
-.gpai-content > section:first-child > h2 {
+.gpai-body > .status-bar:first-child {
   margin-top: 0;
 }
 .gpai-toolbar {
@@ -795,9 +795,10 @@ export class GpaiCheckElement extends HTMLElement {
         h("div", {}, h("dt", {}, "Report digest"), h("dd", {}, el("reportDigest", "code", {}))),
       ),
     );
-    this.#content.replaceChildren(statusBar, ui.shortInfo, kept, unmatched, jumpLinks, modelPlace, chapters, crossChecks, findings, ui.placeSteps, toolbar, footer);
-
-    ui.main = this.#content;
+    // A new body for each pack or language: the places of an earlier build still listen on the
+    // shadow root, and act only on their own, detached, body.
+    ui.main = h("div", { className: "gpai-body" }, statusBar, ui.shortInfo, kept, unmatched, jumpLinks, modelPlace, chapters, crossChecks, findings, ui.placeSteps, toolbar, footer);
+    this.#content.replaceChildren(ui.main);
     ui.stillMissingAfter = jumpLinks;
     // One check per pack (check-controller.js, the page's own): state -> evaluate -> render.
     ui.check = createCheck({

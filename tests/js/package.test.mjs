@@ -11,6 +11,7 @@ import { installPackedPackage, readmeSnippets, root } from "./consumer.mjs";
 /** The embedding files: the element's modules (followed from its imports) and what they load. */
 const EMBED = [
   "catalogue.js",
+  "check-controller.js",
   "consistency.js",
   "doc-form.js",
   "docx-export.bundle.js",
@@ -32,16 +33,19 @@ const EMBED = [
   "locales/fr.json",
   "messages.js",
   "number-input.js",
+  "places.js",
   "profile-form.js",
   "questionnaire.js",
   "results.js",
   "shadow-css.js",
+  "share.js",
   "short-mode.js",
   "still-missing.js",
   "storage.js",
   "style.css",
   "texts.js",
   "title.js",
+  "transfer.js",
   "wording.js",
 ].map((f) => `embed/${f}`);
 
