@@ -1,6 +1,6 @@
 // iframe mode: embed.html hosts one <gpai-check storage="none"> and talks with the portal that
 // frames it, by postMessage, and only with the origins listed in its URL:
-//   embed.html?origins=https://portal.example,https://other.example[&mode=sme][&pack=...]
+//   embed.html?origins=https://portal.example,https://other.example[&mode=short][&pack=...]
 // A message from any other origin is ignored: no answer, no change. Nothing is ever posted with
 // the target origin "*". The message set is documented in docs/embedding.md.
 import { loadEngine } from "./gpai-check-element.js";

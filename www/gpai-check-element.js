@@ -2,13 +2,14 @@
 //
 //   <script type="module" src="/www/gpai-check-element.js"></script>   (from this repository's www/)
 //   <script type="module" src="/node_modules/gpai-check/element.js"></script>   (from the npm package)
-//   <gpai-check pack="gpai-cop-final" mode="full" storage="my-portal"></gpai-check>
+//   <gpai-check pack="gpai-cop-final" mode="full" layout="guided" storage="my-portal"></gpai-check>
 //
 // Everything lives in an open shadow root: no global CSS, no global variable, nothing written to
 // the host page except what the portal asks for (localStorage keys under its `storage` prefix).
-// The page's own modules build the questions and the results; this file holds only the glue
-// that www/app.js has for the page (one `evaluate` per edit, then the results), plus the
-// element's API. See docs/embedding.md for attributes, properties, events and theming.
+// The check itself is the page's: www/check-controller.js (state -> evaluate -> render, in the
+// guided layout by default) builds and renders it inside the shadow root. This file holds what
+// only the element has: its attributes, properties, methods and events, its storage prefix, its
+// styles, and the engine and language files it loads once per page. See docs/embedding.md.
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import { loadLocale, useLocale, localisedMessages, currentLanguage, currentLocale, LANGUAGES } from "./catalogue.js";
@@ -17,7 +18,7 @@ import { useEnglishTexts } from "./english-original.js";
 import init, * as engine from "../pkg/gpai_check.js";
 import { h, setText, show } from "./dom.js";
 import { isPlainObject, ownCopy, evaluateKeeping, withoutPath } from "./kept-values.js";
-import { createCheck, modeOf, setOrRemove } from "./check-controller.js";
+import { createCheck, modeOf } from "./check-controller.js";
 import { answersFile } from "./transfer.js";
 import { shareLink as packLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
 import { reportFileStem } from "./download.js";
