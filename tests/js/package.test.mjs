@@ -18,6 +18,7 @@ const EMBED = [
   "docx-loader.js",
   "dom.js",
   "download.js",
+  "element-body.js",
   "element-css.js",
   "embed.html",
   "embed.js",
