@@ -5,30 +5,24 @@
 // www/exports.js brings (scripts/bundle.mjs); in the one-file checker, the whole engine.
 import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
-import { useTexts, chapterText, simplificationText } from "./texts.js";
+import { useTexts } from "./texts.js";
 import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
 import { startLanguage, buildLanguageSwitcher } from "./language.js";
 import { useEnglishTexts } from "./english-original.js";
-import { h, setText, setChildren, show, domId } from "./dom.js";
-import { buildProfileForm, shownValue } from "./profile-form.js";
-import { buildQuestionnaire } from "./questionnaire.js";
-import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
-import { buildStillMissing } from "./still-missing.js";
-import { renderCrossChecks, profileInputsOf } from "./consistency.js";
+import { h, setText, setChildren, show } from "./dom.js";
+import { shownValue } from "./profile-form.js";
 import { readStore, writeIndex, writeRecord, removeRecord, emptyRecord, newId, normaliseAssessment, readRecord, readRecordText, normaliseIndex, INDEX_KEY, RECORD_PREFIX } from "./storage.js";
-import { evaluateKeeping } from "./kept-values.js";
 import { mergeRecords, valueAt, conflictKey } from "./merge.js";
 import { buildAssessmentList, displayTitle } from "./assessments.js";
-import { answersFile, answersFileName, splitAnswers, questionsOf } from "./transfer.js";
+import { answersFile, answersFileName, splitAnswers } from "./transfer.js";
 import { clipTitle, titleOf } from "./title.js";
-import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { downloadText, reportFileStem } from "./download.js";
 import { setupDocuments } from "./documents.js";
 import { shareLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
 import { buildWhatChanged, forgetCheck, keepChecksInMemory } from "./what-changed.js";
 import { renderLaw } from "./law.js";
-import { formatDate, answerText } from "./wording.js";
-import { buildPlaces } from "./places.js";
+import { formatDate } from "./wording.js";
+import { createCheck, keepStatusBarHeight, setOrRemove } from "./check-controller.js";
 
 const PACK_ID = "gpai-cop-final";
 // The page's own elements by id. Typed `any`: each id names an element of a known kind in
@@ -46,14 +40,12 @@ const SINGLE_FILE = document.documentElement.dataset.build === "single-file";
 let store = { available: true, order: [], records: new Map(), openId: null };
 /** The open assessment (an entry of store.records): { id, title, profile, answers, mode, ... }. */
 let state = emptyRecord();
-/** The latest report, and the assessment it is of: a report is never shown under another's name. */
-let report = null;
-let reportOf = null;
-/** The submission the report was made from: the state less what the engine refused (setAside). */
-let evaluated = null;
-/** What the engine refused in the open assessment, kept and shown (kept-values.js). */
-let setAside = [];
-const refusals = new Map();
+/**
+ * The check on screen (check-controller.js, shared with the <gpai-check> element): it evaluates
+ * the open assessment and renders everything made from its report; `check.report` is the latest
+ * report, `check.evaluated` the submission it was made from.
+ */
+let check;
 /**
  * What another tab changed in the open assessment (the tabs notice): `changed` lists the answers
  * it changed ({ where, key }, each once), `notes` other news (it was deleted there).
@@ -62,27 +54,13 @@ let tabChanges = { changed: [], notes: [] };
 let packData;
 let questions;
 let questionIds;
-let aiOfficeOnly;
 let profileForm;
 let questionnaire;
-/** The "Still missing" panel, placed after the summary (still-missing.js). */
-let stillMissing;
 let assessmentList;
 /** "What changed since your last check" (what-changed.js). */
 let whatChangedPanel;
-let renderedScope = "";
-/** Cross-check id -> the profile inputs it compares with (from the pack's conditions). */
-let crossCheckInputs = new Map();
-/** The page's places and the guided layout (places.js). */
+/** The page's places and the guided layout (places.js, through the check). */
 let places;
-/** Question id -> chapter id, for each place's progress. */
-let chapterOfQuestion = new Map();
-/** The Act's key dates (scopeTexts().dates). */
-let keyDates = {};
-/** "Next: …" under the scope verdict (moved there from index.html on each new verdict). */
-let scopeNext;
-/** The guided layout shows every profile question when the person asked for them all. */
-let profileAll = false;
 /** The examples' list, and each example's data by file name, all fetched while the page loads. */
 let examples = [];
 const exampleData = new Map();
@@ -110,16 +88,12 @@ async function start() {
   questions = locale ? texts.inputs : scopeQuestions();
   useMessages(localisedMessages(messages()));
   useTexts(packData, texts);
-  keyDates = texts.dates ?? {};
   applyInterface(document);
   document.querySelector(".site-header .wrap")?.append(buildLanguageSwitcher());
   if (languageError) showError(languageError.message);
-  questionIds = new Set(questionsOf(packData).map((q) => q.id));
-  aiOfficeOnly = aiOfficeOnlyQuestions(packData);
   fillFooter();
   whatChangedPanel = buildWhatChanged($("what-changed"), packData, { onDismiss: () => $("assessments-title").focus() });
 
-  profileForm = buildProfileForm($("profile-fields"), questions, (key, value) => edit(() => setOrRemove(state.profile, key, value), "profile"));
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
   assessmentList = buildAssessmentList($("assessment-list"), {
     open: (id) => openAssessment(id, { focus: "name" }),
@@ -128,32 +102,23 @@ async function start() {
     remove: deleteAssessment,
     downloadDamaged,
   });
-  crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
-  // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
-  questionnaire = buildQuestionnaire($("chapters"), packData, (id, value) => edit(() => setOrRemove(state.answers, id, value), "answers"), { deferred: true });
-  stillMissing = buildStillMissing();
-  stillMissing.section.dataset.place = "review";
-  $("jump-links").after(stillMissing.section);
-  chapterOfQuestion = new Map(packData.chapters.flatMap((c) => questionsOf({ chapters: [c] }).map((q) => [q.id, c.id])));
-  places = buildPlaces({
-    main: $("main"),
-    nav: $("places-nav"),
-    layoutSwitch: $("layout-all"),
-    places: [
-      { id: "model", title: "Your model", heading: "profile-title" },
-      ...packData.chapters.map((c) => ({ id: c.id, title: c.title, heading: `${domId("chapter", c.id)}-title` })),
-      { id: "review", title: "Review", heading: "still-missing-title" },
-    ],
-    onChange: () => refresh(),
+  check = createCheck({
+    root: document,
+    refs: pageRefs(),
+    engine: { evaluate, scope: decideScope },
+    packData,
+    questions,
+    keyDates: texts.dates ?? {},
+    state: () => state,
+    edit,
+    // The Code's chapters (8,500 elements) are built after the first frame, below the profile.
+    deferred: true,
+    hooks: { evaluated: sayEvaluated, refreshed: afterRefresh, rendered: renderPageReport, noReport: renderPageNoReport },
   });
-  keepStatusBarHeight();
-  scopeNext = $("scope-next");
-  $("profile-all").addEventListener("click", () => {
-    profileAll = !profileAll;
-    refresh();
-  });
+  ({ profileForm, questionnaire, places, questionIds } = check);
+  keepStatusBarHeight($("status-bar"), document.documentElement);
   openStore();
-  syncInputs();
+  check.syncInputs();
   refresh();
   wireTools();
   // The one-file checker's link is a line in the toolbar above the profile: it is shown (or
@@ -190,6 +155,104 @@ async function start() {
     loadExports().catch(() => {});
     loadExampleList().then(wireExamples);
   });
+}
+
+/** The page's elements the check renders into (index.html). */
+function pageRefs() {
+  const ids = {
+    main: "main",
+    title: "assessment-title",
+    shortMode: "short-mode",
+    profileFields: "profile-fields",
+    profileGuide: "profile-guide",
+    profileAll: "profile-all",
+    scopeResult: "scope-result",
+    scopeNext: "scope-next",
+    summary: "summary",
+    statusDeadline: "status-deadline",
+    statusMissing: "status-missing",
+    placesNav: "places-nav",
+    layoutSwitch: "layout-all",
+    placeSteps: "place-steps",
+    chapters: "chapters",
+    stillMissingAfter: "jump-links",
+    shortInfo: "short-mode-info",
+    crossCounts: "cross-checks-counts",
+    crossList: "cross-checks-list",
+    crossPassedBox: "cross-checks-passed-box",
+    crossPassedSummary: "cross-checks-passed-summary",
+    crossPassed: "cross-checks-passed",
+    findings: "findings",
+    findingsList: "findings-list",
+    jumpLinks: "jump-links",
+    jumpCrossChecks: "jump-cross-checks",
+    jumpFindings: "jump-findings",
+    kept: "kept",
+    keptText: "kept-text",
+    keptList: "kept-list",
+    unmatched: "unmatched",
+    unmatchedText: "unmatched-text",
+    unmatchedList: "unmatched-list",
+  };
+  return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, $(id)]));
+}
+
+/** One evaluation of the open assessment and everything it changes (check-controller.js). */
+function refresh() {
+  check.refresh();
+}
+
+function syncInputs() {
+  check.syncInputs();
+}
+
+/**
+ * The banner after an evaluation the engine refused: with no report of this assessment, none is
+ * shown (another assessment's never is); with one, it stays, marked as from before the change.
+ */
+function sayEvaluated(result, { earlier }) {
+  if (result.report) {
+    showError(null);
+    return;
+  }
+  const error = result.error;
+  const where = error.path ? ` (field ${error.path})` : "";
+  if (!earlier) showError(`There is no report for “${displayTitle(state.title)}”: the checker could not use its answers${where}: ${error.message}. Its answers are kept and shown below.`);
+  else showError(`The checker could not use these answers${where}: ${error.message}. The results below are from before this change.`);
+}
+
+/** The page's own parts after each evaluation: the tabs notice, the documents, what changed. */
+function afterRefresh(result) {
+  renderConflicts();
+  $("main").dataset.report = check.report ? (result.report ? "current" : "earlier") : "none";
+  refreshDocuments();
+  if (check.report) whatChangedPanel.update(state, check.report);
+}
+
+/** The page's own parts of a report: the downloads, the print header, the footer's figures. */
+function renderPageReport() {
+  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = false;
+  renderReportDetails();
+}
+
+/**
+ * The open assessment has no report: nothing made from a report is shown (style.css hides it
+ * under main[data-report=none]), and nothing can be downloaded or printed as a report.
+ */
+function renderPageNoReport() {
+  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = true;
+  for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
+  showDigest("no report: these answers could not be evaluated");
+}
+
+/** A question, a profile question or the name, as the page names it in a notice. */
+function answerName(where, key) {
+  return check.answerName(where, key);
+}
+
+/** The id of the field of an answer, a profile answer or the name; null when not on screen. */
+function fieldOf(where, key) {
+  return check.fieldOf(where, key);
 }
 
 function whenIdle(task) {
@@ -233,8 +296,7 @@ function buildSlice(budget = 20) {
   do added.push(...(questionnaire.buildNext() ?? []));
   while (!questionnaire.complete && performance.now() < until);
   for (const id of added) questionnaire.questions.get(id).set(ownAnswer(id));
-  if (report) render(profileForm.effective(evaluated.profile));
-  else renderNoReport();
+  check.renderAgain();
 }
 
 /** Printing, or a link into the chapters, needs them all: the rest is built at once. */
@@ -250,13 +312,6 @@ function revealTarget() {
   if ($("chapters").contains($(id)) || places.layout === "guided") $(id).scrollIntoView();
 }
 
-/** Links into the page scroll their target below the status bar (style.css, scroll-padding-top). */
-function keepStatusBarHeight() {
-  const bar = $("status-bar");
-  const set = () => document.documentElement.style.setProperty("--status-bar-height", `${Math.ceil(bar.getBoundingClientRect().height)}px`);
-  set();
-  if (typeof ResizeObserver === "function") new ResizeObserver(set).observe(bar);
-}
 
 function afterFirstFrame() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -519,14 +574,6 @@ function noteSave(ok) {
   }
 }
 
-/** A question, a profile question or the name, as the page names it in a notice. */
-function answerName(where, key) {
-  if (where === "title") return "the name of the assessment";
-  if (where === "profile") return `“${profileForm.label(key)}”`;
-  if (where === "mode") return "short mode";
-  const link = questionnaire.linkTo(key);
-  return link.known ? `“${link.text}”` : `the answer “${key}”`;
-}
 
 function storageNotice(message, kind = "load") {
   const el = $("storage-message");
@@ -538,11 +585,6 @@ function storageNotice(message, kind = "load") {
 
 // --- Editing and evaluating ------------------------------------------------------------------
 
-function setOrRemove(record, key, value) {
-  if (value === undefined) delete record[key];
-  // defineProperty, not assignment: a key such as "__proto__" stays a key.
-  else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /** The open assessment's answer to question `id` (its own key only). */
 function ownAnswer(id) {
@@ -576,36 +618,6 @@ function todayIso(now = new Date()) {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/**
- * The profile as the layout asks it. Guided: only what can still change the scope decision
- * (the engine's `decidedBy`, in its order, the first marked "Next question"), what completes its
- * figures once it is made, what is answered, and the date; a button shows every question.
- */
-function renderGuide(effectiveProfile, scope, profile) {
-  const guided = places.layout === "guided" && scope && !profileAll;
-  const guide = guided
-    ? {
-        decidedBy: scope.decidedBy ?? [],
-        undecided: scope.inScope === null,
-        complete: scope.inScope === null ? [] : scope.missingInputs ?? [],
-        answered: new Set(Object.keys(state.profile)),
-        always: ["assessment_date", ...decisiveAssumptions(profile, scope)],
-      }
-    : null;
-  const left = profileForm.updateVisibility(effectiveProfile, guide);
-  const canGuide = places.layout === "guided" && Boolean(scope);
-  const button = $("profile-all");
-  show(button, canGuide && (profileAll || left > 0));
-  button.setAttribute("aria-expanded", String(profileAll));
-  setText(button, profileAll ? "Show only the questions that matter now" : `Show every profile question (${left} more, answered by the check’s assumptions until you change them)`);
-  const text = !guided
-    ? ""
-    : scope.inScope === null
-      ? `Only the questions that can still change the decision are asked, one after the other; it forms beside them as you answer (below them on a narrow screen).${left ? ` ${left} other questions keep the answer the check assumes (each says which).` : ""}`
-      : `The decision is made on these answers${scope.missingInputs?.length ? "; the questions left complete its figures (deadlines, the maximum fine)" : ""}. Any answer can still be changed.`;
-  setText($("profile-guide"), text);
-  show($("profile-guide"), Boolean(text));
-}
 
 /**
  * The unanswered questions whose assumed answer (their default) decides the verdict: asking the
@@ -613,127 +625,10 @@ function renderGuide(effectiveProfile, scope, profile) {
  * person whom an assumption does not fit (not the provider, say) learns it at once. The engine
  * decides; the page only asks it (about 25 scope decisions, once per change of the profile).
  */
-const decisive = { key: null, ids: [] };
-function decisiveAssumptions(profile, scope) {
-  const key = JSON.stringify([profile, scope.inScope]);
-  if (decisive.key === key) return decisive.ids;
-  const ids = [];
-  for (const q of questions) {
-    if (Object.hasOwn(profile, q.id) || q.default === null || q.default === undefined) continue;
-    const others = q.type === "bool" ? [!q.default] : q.type === "enum" ? (q.values ?? []).filter((v) => v !== q.default) : [];
-    const flips = others.some((value) => {
-      try {
-        return decideScope({ ...profile, [q.id]: value }).inScope !== scope.inScope;
-      } catch {
-        return false;
-      }
-    });
-    if (flips) ids.push(q.id);
-  }
-  Object.assign(decisive, { key, ids });
-  return ids;
-}
 
-/** The open assessment as a submission, everything in it (the engine decides what it can use). */
-function submission() {
-  return {
-    pack: PACK_ID,
-    packVersion: packData.version,
-    title: state.title.trim() || undefined,
-    profile: state.profile,
-    // Answers kept from another pack version go along, so the report lists them as findings.
-    answers: { ...state.unmatchedAnswers, ...state.answers },
-  };
-}
 
-/**
- * One evaluation, then every visible consequence of it. What the engine refuses in the profile
- * (a number typed as "2,4e25", a date saved as "2025-02-30") is set aside, kept and shown at its
- * field, and the rest is evaluated (kept-values.js). If the rest is refused too (a submission
- * over the size limit), the report stays only if it is this assessment's, marked as from before
- * the change; another assessment's report is never shown under this one's name.
- *
- * The two halves are timed with the User Timing API ("gpai-check:evaluate",
- * "gpai-check:render"; only the latest of each is kept), so a test or the browser's profiler
- * can see what one change costs.
- */
-function refresh() {
-  const started = performance.now();
-  const result = evaluateKeeping(evaluate, submission(), refusals);
-  setAside = result.setAside;
-  if (result.report) {
-    report = result.report;
-    reportOf = state.id;
-    evaluated = result.submission;
-    showError(null);
-  } else {
-    const error = result.error;
-    const where = error.path ? ` (field ${error.path})` : "";
-    if (reportOf !== state.id) {
-      report = null;
-      evaluated = null;
-      showError(`There is no report for “${displayTitle(state.title)}”: the checker could not use its answers${where}: ${error.message}. Its answers are kept and shown below.`);
-    } else {
-      showError(`The checker could not use these answers${where}: ${error.message}. The results below are from before this change.`);
-    }
-  }
-  const done = performance.now();
-  const effectiveProfile = profileForm.effective(result.submission.profile);
-  renderGuide(effectiveProfile, report && reportOf === state.id ? report.scope : null, evaluated?.profile ?? {});
-  profileForm.showKept(setAside);
-  renderKept();
-  renderConflicts();
-  $("main").dataset.report = report ? (result.report ? "current" : "earlier") : "none";
-  if (report) render(effectiveProfile);
-  else renderNoReport();
-  refreshDocuments();
-  if (report) whatChangedPanel.update(state, report);
-  timing("gpai-check:evaluate", started, done);
-  timing("gpai-check:render", done, performance.now());
-}
 
-/**
- * The open assessment has no report: nothing made from a report is shown (style.css hides it
- * under main[data-report=none]), every question is shown with its answer, and nothing can be
- * downloaded or printed as a report.
- */
-function renderNoReport() {
-  questionnaire.updateVisibility({ questions: [...questionIds].map((id) => ({ id, asked: true })) });
-  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = true;
-  for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
-  showDigest("no report: these answers could not be evaluated");
-  renderUnmatched();
-  setText($("status-deadline"), "");
-  show($("status-missing"), false);
-  places.progress({});
-  renderPlaceSteps();
-}
 
-/**
- * What the open assessment holds that the engine cannot use, listed with where it is and why:
- * profile answers set aside (the field says so too), fields of the saved record this version
- * does not know, a mode it does not have. All of it is kept and saved as it is.
- */
-function renderKept() {
-  const items = setAside.map((entry) => {
-    const name = entry.where === "title" ? "The name" : answerName(entry.where, entry.key);
-    const href = fieldOf(entry.where, entry.key);
-    const why = entry.where === "profile" ? profileForm.reason(entry) : entry.message;
-    return h("li", {}, href ? h("a", { href: `#${href}` }, name) : name, `: ${shownValue(entry.value)}; ${why}.`);
-  });
-  for (const [field, value] of Object.entries(state.storedAs ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, not of the kind this version reads.`));
-  for (const [field, value] of Object.entries(state.extra ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, which this version does not use.`));
-  if (!["full", "short"].includes(state.mode)) items.push(h("li", {}, `The saved mode ${shownValue(state.mode)}, which this version does not have: every question is shown.`));
-  const key = JSON.stringify([state.id, setAside.map((e) => [e.path, e.value, e.message]), state.storedAs, state.extra, state.mode]);
-  show($("kept"), items.length > 0);
-  if ($("kept").dataset.rendered === key) return;
-  $("kept").dataset.rendered = key;
-  setText(
-    $("kept-text"),
-    `${items.length === 1 ? "This saved value is" : `These ${items.length} saved values are`} kept exactly as ${items.length === 1 ? "it was" : "they were"} typed or saved, and exported with the answers (where an import names ${items.length === 1 ? "it" : "them"} until corrected), but the check cannot use ${items.length === 1 ? "it" : "them"}: the report counts ${items.length === 1 ? "it" : "them"} as unanswered. Change ${items.length === 1 ? "it" : "them"} at the question to use ${items.length === 1 ? "it" : "them"}.`,
-  );
-  setChildren($("kept-list"), items);
-}
 
 /**
  * The tabs notice: the answers another tab changed (each a link to its field), and the answers
@@ -785,12 +680,6 @@ function renderConflicts() {
   show($("tabs-message-close"), conflicts.length === 0);
 }
 
-/** The id of the field of an answer, a profile answer or the name; null when not on screen. */
-function fieldOf(where, key) {
-  if (where === "profile") return profileForm.fieldId(key);
-  if (where === "answers") return questionnaire.linkTo(key).href?.slice(1) ?? null;
-  return where === "title" ? "assessment-title" : null;
-}
 
 /** The person chose one of a conflict's two values; the other goes. */
 function settleConflict(conflict, useOther) {
@@ -816,229 +705,17 @@ function noteTabChange({ changed = [], note = null }) {
   renderConflicts();
 }
 
-function timing(name, start, end) {
-  try {
-    performance.clearMeasures(name);
-    performance.measure(name, { start, end });
-  } catch {
-    // A browser without User Timing Level 3 simply goes unmeasured.
-  }
-}
 
-function render(effectiveProfile) {
-  const scopeKey = JSON.stringify(report.scope);
-  if (scopeKey !== renderedScope) {
-    renderedScope = scopeKey;
-    renderScope($("scope-result"), report.scope, (key) => profileForm.label(key), (key) => `#${profileForm.fieldId(key) ?? domId("p", key)}`);
-    // What to do next goes right under the verdict (renderScopeNext fills it).
-    $("scope-verdict").after(scopeNext);
-  }
 
-  const short = state.mode === "short";
-  const needed = short ? neededQuestions(report) : null;
-  const answered = short ? answeredQuestions(report) : null;
-  const applicable = new Set(report.chapters.filter((c) => c.applicable === true).map((c) => c.id));
-  // Short mode leaves out questions of the chapters that apply (the others are not asked in
-  // either mode), never the one being answered right now.
-  const hidden = questionnaire.updateVisibility(
-    report,
-    short
-      ? (id, q) =>
-          !applicable.has(q.chapterId) || q.root?.contains(document.activeElement) ? null : shortModeReason(id, { answered, needed, aiOfficeOnly })
-      : null,
-  );
-  applyReport(questionnaire, report, hidden, "Short mode", stillMissing);
 
-  const crossChecks = report.crossChecks ?? [];
-  renderCrossChecks(
-    { counts: $("cross-checks-counts"), list: $("cross-checks-list"), passedBox: $("cross-checks-passed-box"), passedSummary: $("cross-checks-passed-summary"), passedList: $("cross-checks-passed") },
-    crossChecks,
-    report.summary.crossChecks ?? { passed: 0, tripped: 0, notChecked: 0 },
-    questionnaire.questions,
-    (checkId) =>
-      (crossCheckInputs.get(checkId) ?? [])
-        // Only fields on screen: a link to a hidden follow-up question would go nowhere.
-        .filter((key) => profileForm.fieldId(key) && !$(profileForm.fieldId(key))?.closest("[hidden]"))
-        .map((key) => ({ text: profileForm.label(key), href: `#${profileForm.fieldId(key)}` })),
-  );
-  renderFindings($("findings"), $("findings-list"), report.findings, questionnaire.questions);
-  setText($("summary"), summaryText(report));
-  const trippedCount = report.summary.crossChecks?.tripped ?? 0;
-  show($("jump-cross-checks"), trippedCount > 0);
-  show($("jump-findings"), report.findings.length > 0);
-  show($("jump-links"), trippedCount > 0 || report.findings.length > 0);
-  for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = false;
-  renderShortModeInfo(short, hidden, effectiveProfile);
-  renderUnmatched();
-  renderReportDetails();
-  renderStatus();
-  renderScopeNext();
-}
 
-/** What to do next, at the top of the decision: the question that decides, or where to go. */
-function renderScopeNext() {
-  const scope = report.scope;
-  const firstQuestion = (scope.decidedBy ?? []).find((key) => profileForm.fieldId(key) && !$(profileForm.fieldId(key))?.closest("[hidden]"));
-  const applying = report.chapters.filter((c) => c.applicable === true).map((c) => ({ id: c.id, title: chapterText(c.id).title }));
-  const key = JSON.stringify([scope.inScope, firstQuestion, applying.map((c) => c.id)]);
-  const el = scopeNext;
-  if (el.dataset.rendered === key) return;
-  el.dataset.rendered = key;
-  const chapterLink = (c) => h("a", { href: `#${domId("chapter", c.id)}-title` }, c.title);
-  let content = null;
-  if (scope.inScope === null && firstQuestion) content = ["Next: answer “", h("a", { href: `#${profileForm.fieldId(firstQuestion)}` }, profileForm.text(firstQuestion)), "”."];
-  else if (scope.inScope === true && applying.length)
-    content = [`Next: the ${applying.length === 1 ? "chapter" : "chapters"} of the Code that apply to you: `, applying.flatMap((c, i) => (i ? [", ", chapterLink(c)] : [chapterLink(c)])), "."];
-  else if (scope.inScope === false) content = "On these answers the AI Act’s rules for providers of general-purpose AI models ask nothing of you; the reasons below say why. Answer again if the facts change.";
-  setChildren(el, content);
-  show(el, Boolean(content));
-}
 
-/** Days from ISO date `a` to ISO date `b` (negative when b is earlier). */
-function daysBetween(a, b) {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
-}
 
-/**
- * The status bar under the summary (which the bar holds): when the Commission can fine, counted
- * from the assessment's date; how many questions are still missing; and each place's progress.
- */
-function renderStatus() {
-  const scope = report.scope;
-  const fines = keyDates.finesApply;
-  let deadline = "";
-  if (fines && scope.inScope !== false) {
-    const when = formatDate(fines);
-    if (!report.assessmentDate) deadline = `Fines by the Commission: possible from ${when} (give this assessment’s date to count the days).`;
-    else {
-      const days = daysBetween(report.assessmentDate, fines);
-      deadline =
-        days > 0
-          ? `Fines by the Commission: possible from ${when}, ${days} ${days === 1 ? "day" : "days"} after this assessment’s date.`
-          : `Fines by the Commission: possible since ${when}, ${-days} ${-days === 1 ? "day" : "days"} before this assessment’s date.`;
-    }
-  }
-  setText($("status-deadline"), deadline);
-  const missing = report.missing?.length ?? 0;
-  setText($("status-missing"), `Still missing: ${missing} ${missing === 1 ? "question" : "questions"}`);
-  show($("status-missing"), missing > 0);
 
-  const progress = {
-    model: {
-      text: scope.inScope === true ? "in scope" : scope.inScope === false ? "not in scope" : "not decided",
-      state: scope.inScope === true ? "in" : scope.inScope === false ? "out" : "undecided",
-    },
-  };
-  const perChapter = new Map();
-  for (const q of report.questions) {
-    if (!q.asked) continue;
-    const c = chapterOfQuestion.get(q.id);
-    const counts = perChapter.get(c) ?? { asked: 0, answered: 0 };
-    counts.asked += 1;
-    if (q.answer === "answered") counts.answered += 1;
-    perChapter.set(c, counts);
-  }
-  for (const chapter of report.chapters) {
-    const counts = perChapter.get(chapter.id) ?? { asked: 0, answered: 0 };
-    progress[chapter.id] =
-      chapter.applicable === false
-        ? { text: "does not apply", state: "out" }
-        : {
-            text: counts.asked ? `${counts.answered} of ${counts.asked} answered${chapter.applicable === null ? ", may apply" : ""}` : chapter.applicable === null ? "may apply" : "nothing to ask",
-            state: chapter.applicable === null ? "undecided" : "in",
-          };
-  }
-  const tripped = report.summary.crossChecks?.tripped ?? 0;
-  const review = [missing ? `${missing} missing` : "nothing missing", tripped ? `${tripped} ${tripped === 1 ? "contradiction" : "contradictions"}` : null, report.findings.length ? `${report.findings.length} to check` : null];
-  progress.review = { text: review.filter(Boolean).join(", "), state: tripped || report.findings.length ? "attention" : "" };
-  places.progress(progress);
-  renderPlaceSteps();
-}
-
-/** "Previous" and "Next" at the foot of the place on screen (guided layout). */
-function renderPlaceSteps() {
-  const step = (place, rel, text) => (place ? h("a", { href: `#${place.heading}`, rel, dataset: { placeLink: place.id } }, text(place.title)) : h("span"));
-  const key = JSON.stringify([places.current, places.layout]);
-  if ($("place-steps").dataset.rendered === key) return;
-  $("place-steps").dataset.rendered = key;
-  setChildren($("place-steps"), step(places.neighbour(-1), "prev", (t) => `← ${t}`), step(places.neighbour(1), "next", (t) => `Next: ${t} →`));
-}
-
-/** What short mode leaves out, and the SME simplifications (or how to see them). */
-function renderShortModeInfo(short, hidden, effectiveProfile) {
-  const el = $("short-mode-info");
-  show(el, short);
-  if (!short) return;
-  const total = { optional: 0, aiOffice: 0 };
-  for (const counts of hidden.values()) {
-    total.optional += counts.optional;
-    total.aiOffice += counts.aiOffice;
-  }
-  const simplifications = report.chapters.flatMap((c) => (c.applicable === true ? (c.simplifications ?? []).map((s) => ({ ...s, ...simplificationText(s.id), chapter: chapterText(c.id).title })) : []));
-  const left = hiddenText(total);
-  // SME and small mid-cap are profile inputs of the scope decision (Profile in gpai_check.d.ts).
-  const smeProfile = effectiveProfile.is_sme === true || effectiveProfile.is_small_mid_cap === true;
-  const smeField = profileForm.fieldId("is_sme");
-  const elsewhere = packData.chapters.filter((c) => (c.simplifications ?? []).length && report.chapters.find((r) => r.id === c.id)?.applicable !== true).map((c) => c.title);
-  const data = [left, simplifications.map((s) => s.id), smeProfile, elsewhere, smeField];
-  if (el.dataset.rendered === JSON.stringify(data)) return;
-  el.dataset.rendered = JSON.stringify(data);
-  let sme;
-  if (simplifications.length) {
-    sme = [
-      h("p", {}, "The Code’s simplifications for SMEs and small mid-caps that concern you (they are also shown at their chapter and measures):"),
-      h(
-        "ul",
-        { className: "simplifications-list" },
-        simplifications.map((s) => h("li", {}, h("a", { href: `#${domId("simplification", s.id)}` }, s.id), ` ${s.text} `, h("span", { className: "source" }, `(${s.chapter}; ${s.reference})`))),
-      ),
-    ];
-  } else if (smeProfile) {
-    sme = h(
-      "p",
-      {},
-      "Your profile says your organisation is an SME or a small mid-cap. ",
-      elsewhere.length
-        ? `The Code’s simplifications for you are in ${elsewhere.length === 1 ? "a chapter" : "chapters"} that ${elsewhere.length === 1 ? "does" : "do"} not apply to this model: ${elsewhere.join(", ")}.`
-        : "No simplification of the Code concerns the chapters that apply to this model.",
-    );
-  } else {
-    sme = h(
-      "p",
-      {},
-      "The Code has simplifications for SMEs and small mid-caps. They are shown when your profile says your organisation is one",
-      smeField ? [" (", h("a", { href: `#${smeField}` }, "Are you an SME?"), ")"] : null,
-      ".",
-    );
-  }
-  setChildren(
-    el,
-    h("p", {}, left ? `Short mode is on: it leaves out ${left}. Any answers you gave to them are kept.` : "Short mode is on: every question the result needs is asked."),
-    sme,
-  );
-}
-
-/** Answers kept from another pack version, listed until the person discards them. */
-function renderUnmatched() {
-  const unmatched = Object.entries(state.unmatchedAnswers ?? {});
-  show($("unmatched"), unmatched.length > 0);
-  const key = JSON.stringify([state.id, unmatched, state.unmatchedPackVersion]);
-  if ($("unmatched").dataset.rendered === key) return;
-  $("unmatched").dataset.rendered = key;
-  if (!unmatched.length) return;
-  const from = state.unmatchedPackVersion ? ` (they were given for version ${state.unmatchedPackVersion})` : "";
-  setText(
-    $("unmatched-text"),
-    `${unmatched.length} ${unmatched.length === 1 ? "answer is" : "answers are"} for questions that version ${packData.version} of the rule pack does not have${from}. They are kept with this assessment, exported with its answers, and listed in the report’s findings, but not used.`,
-  );
-  setChildren(
-    $("unmatched-list"),
-    unmatched.map(([id, value]) => h("li", {}, h("code", {}, id), `: ${answerText(value)}`)),
-  );
-}
 
 /** The block that heads the printed report, and the footer's figures of this report. */
 function renderReportDetails() {
+  const report = check.report;
   const date = report.assessmentDate ? formatDate(report.assessmentDate) : "not given";
   setText($("print-report-title"), displayTitle(report.title ?? ""));
   setText($("print-assessment-date"), date);
@@ -1055,7 +732,7 @@ function renderReportDetails() {
 let sealedFor = null;
 
 function sealedIsCurrent() {
-  return sealedFor === JSON.stringify(evaluated);
+  return sealedFor === JSON.stringify(check.evaluated);
 }
 
 function showDigest(text) {
@@ -1068,20 +745,13 @@ function showDigest(text) {
  * the second module (loadExports).
  */
 function sealForExport(/** @type {{ sealedReport: typeof import("../pkg/gpai_check.js").sealedReport }} */ engine) {
-  const current = evaluated;
+  const current = check.evaluated;
   const sealed = engine.sealedReport(current);
   sealedFor = JSON.stringify(current);
   showDigest(sealed.digest);
   return sealed;
 }
 
-/** Puts the state into the inputs (after opening, an example or Clear); builds nothing. */
-function syncInputs() {
-  $("assessment-title").value = state.title;
-  $("short-mode").checked = state.mode === "short";
-  profileForm.sync(state.profile);
-  questionnaire.sync(Object.fromEntries(Object.entries(state.answers)));
-}
 
 function isEmpty(record) {
   return (
@@ -1350,7 +1020,7 @@ function clearImportMessages() {
 let refreshDocuments = () => {};
 
 function wireTools() {
-  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => exportsEngine?.documents(evaluated ?? submission(), { locale: currentLocale() ?? undefined }) ?? null });
+  refreshDocuments = setupDocuments({ panel: $("documents"), list: $("documents-list"), status: $("documents-status"), make: () => exportsEngine?.documents(check.evaluated ?? check.submission(), { locale: currentLocale() ?? undefined }) ?? null });
   // Opened before the second module arrived: it is asked for at once (and refreshes the panel).
   $("documents").addEventListener("toggle", () => $("documents").open && !exportsEngine && loadExports().catch((error) => showError(error.message)));
   $("clear").addEventListener("click", () => {
@@ -1362,7 +1032,7 @@ function wireTools() {
     announce("All answers of this assessment are cleared.");
   });
   $("download-json").addEventListener("click", async () => {
-    if (!report) return;
+    if (!check.report) return;
     const engine = await exportsOrError();
     if (!engine) return;
     const sealed = sealForExport(engine);
@@ -1370,14 +1040,14 @@ function wireTools() {
   });
   $("download-md").addEventListener("click", async () => {
     // The engine renders its own evaluation of the answers, never a report handed to it.
-    if (!report) return;
+    if (!check.report) return;
     const engine = await exportsOrError();
     if (!engine) return;
     sealForExport(engine);
-    downloadText(engine.reportMarkdown(evaluated, { locale: currentLocale() ?? undefined }), `${reportFileStem(report)}.md`, "text/markdown");
+    downloadText(engine.reportMarkdown(check.evaluated, { locale: currentLocale() ?? undefined }), `${reportFileStem(check.report)}.md`, "text/markdown");
   });
   $("print-report").addEventListener("click", async () => {
-    if (report) {
+    if (check.report) {
       const engine = await exportsOrError();
       if (!engine) return;
       sealForExport(engine);
@@ -1391,7 +1061,7 @@ function wireTools() {
     // After "Print report" the digest is already made for these answers: not again. Printing
     // cannot wait for the second module: printed in the moment before it arrived (from the
     // browser's menu), the report says its digest is not made rather than print without a word.
-    if (report && !sealedIsCurrent()) {
+    if (check.report && !sealedIsCurrent()) {
       if (exportsEngine) sealForExport(exportsEngine);
       else showDigest("not made: the part of the checker that seals reports was still loading; print again in a moment");
     }

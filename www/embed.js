@@ -1,6 +1,6 @@
 // iframe mode: embed.html hosts one <gpai-check storage="none"> and talks with the portal that
 // frames it, by postMessage, and only with the origins listed in its URL:
-//   embed.html?origins=https://portal.example,https://other.example[&mode=sme][&pack=...]
+//   embed.html?origins=https://portal.example,https://other.example[&mode=short][&pack=...]
 // A message from any other origin is ignored: no answer, no change. Nothing is ever posted with
 // the target origin "*". The message set is documented in docs/embedding.md.
 import { loadEngine } from "./gpai-check-element.js";
@@ -9,7 +9,7 @@ const params = new URLSearchParams(location.search);
 const allowed = parseOrigins(params.get("origins") ?? "");
 const checker = document.querySelector("gpai-check");
 const mode = params.get("mode");
-if (mode === "sme" || mode === "full") checker.setAttribute("mode", mode);
+if (mode === "short" || mode === "sme" || mode === "full") checker.setAttribute("mode", mode);
 if (params.get("pack")) checker.setAttribute("pack", params.get("pack"));
 checker.style.setProperty("--gpai-padding", "1rem");
 

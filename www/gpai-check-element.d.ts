@@ -42,7 +42,31 @@ export interface GpaiCheckEventMap extends HTMLElementEventMap {
   "gpai-what-changed": CustomEvent<WhatChanged>;
 }
 
-/** `<gpai-check pack="gpai-cop-final" mode="full|sme" storage="none|<prefix>">`. */
+/** What `importAnswers()` and `importLink()` resolve to. */
+export interface GpaiImportResult {
+  /** The answers now held, as `answers` gives them. */
+  answers: GpaiCheckAnswers;
+  /** Ids of answers the pack has no question for: kept, listed, reported as findings. */
+  unmatched: string[];
+}
+
+/** The answers file `answersFile()` gives (docs/answers-file.md), as the page's "Export answers" writes it. */
+export interface GpaiAnswersFile {
+  format: "gpai-check-answers";
+  formatVersion: 1;
+  pack: string;
+  packVersion: string;
+  title: string;
+  profile: Record<string, unknown>;
+  answers: Record<string, AnswerValue>;
+  assessmentDate?: string;
+  exportedAt: string;
+}
+
+/**
+ * `<gpai-check pack="gpai-cop-final" mode="full|short" layout="guided|all" storage="none|<prefix>">`
+ * (`mode="sme"`, the earlier name, means `short`).
+ */
 export class GpaiCheckElement extends HTMLElement {
   /**
    * The rule pack's id: the `pack` attribute, or "gpai-cop-final" when there is none. Setting it
@@ -67,6 +91,30 @@ export class GpaiCheckElement extends HTMLElement {
   /** Clears the title, the profile and every answer (and the kept copy). */
   reset(): void;
   /**
+   * The layout: "guided" (one part at a time, with the places and the status bar; the default)
+   * or "all" (every part on one page). Reflects the `layout` attribute; anything else throws a
+   * TypeError.
+   */
+  get layout(): "guided" | "all";
+  set layout(value: "guided" | "all");
+  /** The answers as an answers file (what the page's "Export answers" writes); null before the element is ready. */
+  answersFile(): GpaiAnswersFile | null;
+  /**
+   * Reads an answers file or a plain submission (its text, its bytes or the parsed object) with
+   * the engine's reader and puts it in place of the current answers (gpai-report, no
+   * gpai-change). A file the engine refuses, one for another pack (`code` "other_pack", `path`
+   * "pack") or answers it cannot use reject with an error naming the field, and change nothing.
+   */
+  importAnswers(file: string | Uint8Array | ArrayBuffer | object): Promise<GpaiImportResult>;
+  /**
+   * A link with the answers in its fragment (the page's "Copy a link with these answers"), on
+   * `base` (default: the portal page's address). Rejects with `code` "too_long" past 8,000
+   * characters: export `answersFile()` instead.
+   */
+  shareLink(options?: { base?: string | URL }): Promise<string>;
+  /** Opens the answers a link from `shareLink()` (or the page) carries, as `importAnswers`; null when it carries none. */
+  importLink(link: string | URL): Promise<GpaiImportResult | null>;
+  /**
    * The documents a provider hands over, made now from the current answers (the engine's
    * documents()); also dispatched as `gpai-documents`. Throws the engine's GpaiInputError when
    * no report can be made; empty before the element is ready.
@@ -83,7 +131,7 @@ export class GpaiCheckElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** Where the engine's wasm is served: see configure(). */
+/** Where the engine's wasm and the language files are served: see configure(). */
 export interface GpaiCheckOptions {
   /**
    * The URL of the package's `gpai_check_bg.wasm` as the portal serves it (Vite:
@@ -92,12 +140,21 @@ export interface GpaiCheckOptions {
    * Without it, the wasm is fetched next to the package's files, which holds without a bundler.
    */
   wasm?: string | URL;
+  /**
+   * The language files for the `lang` attribute, by language code (`de`, `fr`): the URL where
+   * the portal serves the package's `locales/<code>.json`, or its content already loaded (a
+   * bundler's JSON import). Without it, an element fetches `locales/<code>.json` beside its own
+   * module, which a bundler does not copy.
+   */
+  locales?: Partial<Record<"de" | "fr", string | URL | Engine.Locale>>;
 }
 
 /**
- * Tells the elements and loadEngine() where the engine's wasm is served. Call it before the first
- * `<gpai-check>` is connected: in the module that imports the element, or earlier. Throws a
- * TypeError for a wasm that is not a URL, and an Error once the engine is loading from another URL.
+ * Tells the elements and loadEngine() where the engine's wasm (and the elements where their
+ * language files) are served. Call it before the first `<gpai-check>` is connected: in the module
+ * that imports the element, or earlier. Throws a TypeError for a wasm that is not a URL or a
+ * locale that is not one (naming the language), and an Error once the engine is loading from
+ * another URL.
  */
 export function configure(options: GpaiCheckOptions): void;
 

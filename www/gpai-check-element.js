@@ -2,27 +2,26 @@
 //
 //   <script type="module" src="/www/gpai-check-element.js"></script>   (from this repository's www/)
 //   <script type="module" src="/node_modules/gpai-check/element.js"></script>   (from the npm package)
-//   <gpai-check pack="gpai-cop-final" mode="full" storage="my-portal"></gpai-check>
+//   <gpai-check pack="gpai-cop-final" mode="full" layout="guided" storage="my-portal"></gpai-check>
 //
 // Everything lives in an open shadow root: no global CSS, no global variable, nothing written to
 // the host page except what the portal asks for (localStorage keys under its `storage` prefix).
-// The page's own modules build the questions and the results; this file holds only the glue
-// that www/app.js has for the page (one `evaluate` per edit, then the results), plus the
-// element's API. See docs/embedding.md for attributes, properties, events and theming.
+// The check itself is the page's: www/check-controller.js (state -> evaluate -> render, in the
+// guided layout by default) builds and renders it inside the shadow root. This file holds what
+// only the element has: its attributes, properties, methods and events, its storage prefix, its
+// styles, and the engine and language files it loads once per page. See docs/embedding.md.
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import { loadLocale, useLocale, localisedMessages, currentLanguage, LANGUAGES } from "./catalogue.js";
 import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
 import { useEnglishTexts } from "./english-original.js";
 import init, * as engine from "../pkg/gpai_check.js";
-import { h, setText, show, domId } from "./dom.js";
-import { buildProfileForm } from "./profile-form.js";
+import { h, setText, show } from "./dom.js";
 import { isPlainObject, ownCopy, evaluateKeeping, withoutPath } from "./kept-values.js";
-import { buildQuestionnaire } from "./questionnaire.js";
-import { renderScope, applyReport, renderFindings, summaryText } from "./results.js";
-import { buildStillMissing } from "./still-missing.js";
-import { renderCrossChecks, profileInputsOf } from "./consistency.js";
-import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
+import { createCheck, modeOf } from "./check-controller.js";
+import { buildElementBody } from "./element-body.js";
+import { answersFile } from "./transfer.js";
+import { shareLink as packLink, answersFromFragment, MAX_LINK_CHARS } from "./share.js";
 import { reportFileStem } from "./download.js";
 import { formatDate } from "./wording.js";
 import { clipTitle, titleOf } from "./title.js";
@@ -44,6 +43,11 @@ let enginePromise = null;
 /** The URL the engine is loading from, once it started (a microtask after the first request). */
 let loadingFrom = null;
 
+/** Locale files a portal gave to configure(): language code -> URL (a string) or loaded locale. */
+const configuredLocales = new Map();
+/** Each language's locale once asked for, so that many elements load it once. */
+const localesLoading = new Map();
+
 /**
  * Tells the elements (and loadEngine()) where the engine's wasm is served, before the first
  * element starts loading it: in the same module that imports the element, or earlier. A
@@ -52,14 +56,73 @@ let loadingFrom = null;
  * itself. Without it, the wasm is fetched next to the package's own files, which holds without a
  * bundler. Throws a TypeError for anything but a URL, and an Error once the engine is loading
  * from another URL (the engine is loaded once per page).
- * @param {{ wasm?: string | URL }} options
+ *
+ * `locales` gives the language files (the package's `locales/de.json`, ...) for the `lang`
+ * attribute, by language code: a URL where the portal serves the file, or the file's content
+ * already loaded (a bundler's JSON import). Without it, an element fetches
+ * `locales/<code>.json` beside its own module, which a bundler does not copy. Throws a
+ * TypeError naming the language for anything else; a language given again replaces the first.
+ * @param {{ wasm?: string | URL, locales?: Record<string, string | URL | object> }} options
  */
-export function configure({ wasm } = {}) {
+export function configure({ wasm, locales } = {}) {
+  if (locales !== undefined) configureLocales(locales);
   if (wasm === undefined) return;
   if (typeof wasm !== "string" && !(wasm instanceof URL)) throw new TypeError(`configure: wasm must be a URL or a string, not ${kindOf(wasm)}`);
   const href = new URL(wasm, document.baseURI).href;
   if (loadingFrom !== null && href !== loadingFrom) throw new Error(`configure: the engine is already loading from ${loadingFrom}; call configure() in the module that imports the element, or earlier`);
   configuredWasm = href;
+}
+
+function configureLocales(locales) {
+  if (!isPlainObject(locales)) throw new TypeError(`configure: locales must be an object { de: url or locale, ... }, not ${kindOf(locales)}`);
+  const shipped = LANGUAGES.map((l) => l.code).filter((code) => code !== "en");
+  const given = [];
+  for (const [code, source] of Object.entries(locales)) {
+    if (!shipped.includes(code)) throw new TypeError(`configure: locales.${code}: no such language; the element speaks ${shipped.join(", ")} besides English`);
+    if (typeof source === "string" || source instanceof URL) given.push([code, new URL(source, document.baseURI).href]);
+    else if (isPlainObject(source)) {
+      if (source.language !== code || typeof source.status !== "string") throw new TypeError(`configure: locales.${code} is not the ${code} locale file (its "language" is ${JSON.stringify(source.language ?? null)})`);
+      given.push([code, source]);
+    } else throw new TypeError(`configure: locales.${code} must be a URL or the loaded locale file, not ${kindOf(source)}`);
+  }
+  for (const [code, source] of given) {
+    configuredLocales.set(code, source);
+    localesLoading.delete(code);
+  }
+}
+
+/**
+ * The locale of language `code`: as configure() gave it (loaded, or fetched once from its URL),
+ * else fetched from locales/ beside this module. Throws an Error saying what failed.
+ */
+function elementLocale(code) {
+  let loading = localesLoading.get(code);
+  if (!loading) {
+    const source = configuredLocales.get(code);
+    // Beside this module; read through a variable, so that bundlers do not take it for an asset
+    // to copy (see scripts/package.mjs on the wasm's URL).
+    const here = import.meta.url;
+    loading =
+      source === undefined
+        ? loadLocale(code, new URL("./", here).href)
+        : typeof source === "string"
+          ? fetch(source, { credentials: "same-origin" }).then(async (response) => {
+              if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
+              const locale = await response.json();
+              if (locale?.language !== code || typeof locale.status !== "string") throw new Error(`${source} is not the ${code} locale file`);
+              return locale;
+            })
+          : Promise.resolve(source);
+    // A failure is not kept: the next element (or lang change) tries again.
+    loading.catch(() => localesLoading.delete(code));
+    localesLoading.set(code, loading);
+  }
+  return loading;
+}
+
+/** The layout of the `layout` attribute: "all" (every part on one page) or "guided" (the default). */
+function layoutOf(value) {
+  return value === "all" ? "all" : "guided";
 }
 
 /** The URL the engine's wasm is loaded from. */
@@ -129,7 +192,7 @@ const ELEMENT_CSS = `
   padding: var(--gpai-padding, 0);
   text-align: start;
 }
-.gpai-content > section:first-child > h2 {
+.gpai-body > .status-bar:first-child {
   margin-top: 0;
 }
 .gpai-toolbar {
@@ -263,7 +326,7 @@ function refusalOf(entryOrError) {
 // --- The element ---------------------------------------------------------------------------------
 
 export class GpaiCheckElement extends HTMLElement {
-  static observedAttributes = ["pack", "mode", "storage", "lang"];
+  static observedAttributes = ["pack", "mode", "storage", "lang", "layout"];
 
   #shadow;
   #wrapper;
@@ -276,12 +339,15 @@ export class GpaiCheckElement extends HTMLElement {
   /** The loaded locale of the `lang` attribute (null: English). */
   #locale = null;
   #questions = null;
+  /** The Act's key dates in the language spoken (scopeTexts().dates), for the status bar. */
+  #keyDates = {};
+  /** Keeps --status-bar-height at the height of the bar on screen (style.css). */
+  #barObserver = null;
   /** Everything built for one pack: { packId, packData, profileForm, questionnaire, refs... }. */
   #ui = null;
   #state = emptyState();
   #report = null;
   #lastDigest = null;
-  #renderedScope = "";
   #started = false;
   #pending = null;
   /** What the last evaluation set aside (kept-values.js), and the engine's refusals seen so far. */
@@ -339,6 +405,8 @@ export class GpaiCheckElement extends HTMLElement {
       this.#refresh();
     } else if (name === "storage") {
       this.#switchStorage();
+    } else if (name === "layout") {
+      this.#ui?.check.places.setLayout(layoutOf(newValue));
     }
   }
 
@@ -437,6 +505,97 @@ export class GpaiCheckElement extends HTMLElement {
     );
   }
 
+  /**
+   * The answers as an answers file (docs/answers-file.md), the one the page's "Export answers"
+   * writes: what a portal offers as a download, what `importAnswers` and the page read back.
+   * Null before the element is ready.
+   */
+  answersFile() {
+    if (!this.#ui) return null;
+    return answersFile(this.#state, this.#ui.packData, new Date());
+  }
+
+  /**
+   * Reads an answers file or a plain submission (`string` of JSON, its bytes, or the parsed
+   * object) with the engine's reader, as the page's "Import answers…" does, and puts it in
+   * place of the current answers; evaluates; raises gpai-report (not gpai-change: the portal
+   * made the change). A file the engine refuses, one for another pack, or answers the engine
+   * cannot use throw an Error naming the field (`name`, `code`, `path` as GpaiInputError) and
+   * change nothing. Resolves to `{ answers, unmatched }`: the answers now held and the ids of
+   * those the pack has no question for (kept, listed, reported as findings).
+   * @param {string | Uint8Array | ArrayBuffer | object} file
+   */
+  async importAnswers(file) {
+    await this.#ready;
+    let input;
+    if (typeof file === "string" || file instanceof Uint8Array) input = file;
+    else if (file instanceof ArrayBuffer) input = new Uint8Array(file);
+    else if (isPlainObject(file)) input = JSON.stringify(file);
+    else throw new TypeError(`importAnswers: the file must be its text, its bytes or its parsed object, not ${kindOf(file)}`);
+    const read = this.#engine.readAnswers(input);
+    if (read.pack !== this.#ui.packId) {
+      const error = /** @type {Error & { code: string, path: string }} */ (new Error(`pack: the file is for the rule pack “${read.pack}”; this element checks “${this.#ui.packId}”`));
+      Object.assign(error, { name: "GpaiInputError", code: "other_pack", path: "pack" });
+      throw error;
+    }
+    const profile = { ...read.profile };
+    // The file's date is the assessment's date, which the check keeps as a profile question.
+    if (typeof read.assessmentDate === "string") profile.assessment_date = read.assessmentDate;
+    const value = { title: read.title ?? "", profile, answers: read.answers ?? {} };
+    if (typeof read.packVersion === "string") Object.assign(value, { pack: read.pack, packVersion: read.packVersion });
+    this.answers = value;
+    const questionIds = this.#ui.check.questionIds;
+    return { answers: this.answers, unmatched: Object.keys(this.#state.answers).filter((id) => !questionIds.has(id)) };
+  }
+
+  /**
+   * A link that carries the answers (the page's "Copy a link with these answers"): the answers
+   * file, deflated, in the link's fragment, which browsers never send to a server. `base` is the
+   * address of a checker that opens it (the page, or the portal's page that calls
+   * `importLink`); by default the portal's address. Rejects with an Error (`code`
+   * "too_long") when the link would pass 8,000 characters: then export the file
+   * (`answersFile()`) instead.
+   * @param {{ base?: string | URL }} [options]
+   * @returns {Promise<string>}
+   */
+  async shareLink({ base } = {}) {
+    await this.#ready;
+    const at = new URL(base ?? document.location.href, document.baseURI);
+    at.hash = "";
+    const made = await packLink(JSON.stringify(this.answersFile()), at.href);
+    if (made.tooLong) {
+      const error = /** @type {Error & { code: string, length: number }} */ (
+        new Error(`These answers are too many for a link (it would be ${made.tooLong} characters; links stay under ${MAX_LINK_CHARS}). Export them as a file with answersFile() and send the file instead.`)
+      );
+      Object.assign(error, { name: "GpaiShareError", code: "too_long", length: made.tooLong });
+      throw error;
+    }
+    return made.url;
+  }
+
+  /**
+   * Opens the answers a shared link carries (`#answers=…`, from `shareLink()` or the page), as
+   * `importAnswers` does; resolves to null when the link carries none. A link that cannot be
+   * unpacked, or unpacks past the engine's submission limit, rejects and changes nothing.
+   * @param {string | URL} link
+   */
+  async importLink(link) {
+    await this.#ready;
+    const hash = new URL(link, document.baseURI).hash;
+    const bytes = await answersFromFragment(hash, this.#engine.limits().maxSubmissionBytes);
+    return bytes === null ? null : this.importAnswers(bytes);
+  }
+
+  /** The layout: "guided" (one part at a time, the default) or "all" (the `layout` attribute). */
+  get layout() {
+    return layoutOf(this.getAttribute("layout"));
+  }
+
+  set layout(value) {
+    if (value !== "guided" && value !== "all") throw new TypeError(`layout must be "guided" or "all", not ${typeof value === "string" ? `"${value}"` : kindOf(value)}`);
+    this.setAttribute("layout", value);
+  }
+
   /** Resolves when the engine is loaded and the first report is made; rejects if it cannot start. */
   get ready() {
     return this.#ready;
@@ -463,10 +622,10 @@ export class GpaiCheckElement extends HTMLElement {
     this.#locale = null;
     if (code && code !== "en" && LANGUAGES.some((l) => l.code === code)) {
       try {
-        // Beside this module; read through a variable, so that bundlers do not take it for an
-        // asset to copy (see scripts/package.mjs on the wasm's URL).
-        const here = import.meta.url;
-        this.#locale = await loadLocale(code, new URL("./", here).href);
+        // One microtask later, as for the engine: configure({ locales }) in the module that
+        // imports the element still counts (the element starts as that module is evaluated).
+        await Promise.resolve();
+        this.#locale = await elementLocale(code);
       } catch (error) {
         this.#tell(`The ${code} texts could not be loaded (${error.message}); the checker stays in English.`);
       }
@@ -521,6 +680,7 @@ export class GpaiCheckElement extends HTMLElement {
       const scopeWords = this.#locale ? localisedScopeTexts(this.#engine.scopeTexts(), texts) : this.#engine.scopeTexts();
       if (this.#locale) packData = localisedPack(packData, texts);
       this.#questions = scopeWords.inputs;
+      this.#keyDates = scopeWords.dates ?? {};
       useMessages(localisedMessages(this.#engine.messages()));
       useTexts(packData, scopeWords);
       this.#wrapper.lang = currentLanguage();
@@ -531,97 +691,87 @@ export class GpaiCheckElement extends HTMLElement {
       this.#fail(`There is no rule pack “${packId}” in this checker (${error.message}).`, error);
       return;
     }
-    this.#renderedScope = "";
     this.#lastDigest = null;
-    const ui = { packId, packData, aiOfficeOnly: aiOfficeOnlyQuestions(packData) };
-    const el = (name, tag, attrs = {}, ...children) => (ui[name] = h(tag, attrs, ...children));
-
-    const titleInput = el("title", "input", { type: "text", id: "assessment-title", autocomplete: "off", "aria-describedby": "assessment-title-hint" });
-    titleInput.addEventListener("input", () => this.#edit(() => (this.#state.title = titleOf(titleInput))));
-    const profileFields = h("div", {});
-    const profile = h(
-      "section",
-      { className: "gpai-profile", "aria-labelledby": "profile-title" },
-      h("h2", { id: "profile-title" }, "Your model and your organisation"),
-      h("p", { className: "lead" }, "These answers decide which AI Act obligations apply and which chapters of the Code matter. Leave a question unanswered if you do not know; the check then uses the stated default."),
-      h(
-        "div",
-        { className: "field" },
-        h("label", { htmlFor: "assessment-title" }, "Name of this assessment"),
-        titleInput,
-        h("p", { className: "hint", id: "assessment-title-hint" }, "Usually the model’s name. It appears in the report."),
-      ),
-      profileFields,
-    );
-    const scope = h(
-      "section",
-      { className: "gpai-scope", "aria-labelledby": "scope-title" },
-      h("h2", { id: "scope-title" }, "What the AI Act asks of you"),
-      el("scopeResult", "div", {}),
-    );
-    el("summary", "p", { className: "summary", "aria-live": "polite" });
-    el("shortInfo", "p", { className: "short-mode-info", hidden: true });
-    ui.stillMissing = buildStillMissing();
-    const chapters = h("div", { className: "gpai-chapters" });
-    const crossChecks = h(
-      "section",
-      { className: "cross-checks", "aria-labelledby": "cross-checks-title" },
-      h("h2", { id: "cross-checks-title" }, "Consistency checks"),
-      h("p", { className: "lead" }, "These checks compare answers that describe the same fact in two places: the profile, the Model Documentation Form, the Copyright chapter and the summary of training content. A check runs once both sides are answered."),
-      el("crossCounts", "p", { className: "cross-checks-counts" }),
-      el("crossList", "ul", { className: "cross-checks-list", hidden: true }),
-      el(
-        "crossPassedBox",
-        "details",
-        { className: "cross-checks-passed", hidden: true },
-        el("crossPassedSummary", "summary", {}, "Show the checks that passed"),
-        el("crossPassed", "ul", {}),
-      ),
-    );
-    const findings = el(
-      "findings",
-      "section",
-      { className: "findings", "aria-labelledby": "findings-title", hidden: true },
-      h("h2", { id: "findings-title" }, "Answers to check"),
-      el("findingsList", "ul", {}),
-    );
-    const toolbar = h(
-      "div",
-      { className: "gpai-toolbar", role: "group", "aria-label": "Report" },
-      el("downloadJson", "button", { type: "button", disabled: true, onClick: () => this.#download("json") }, "Download report (JSON)"),
-      el("downloadMd", "button", { type: "button", disabled: true, onClick: () => this.#download("md") }, "Download report (Markdown)"),
-    );
-    const footer = h(
-      "footer",
-      { className: "gpai-footer" },
-      h("p", {}, packData.disclaimer),
-      h(
-        "dl",
-        { className: "versions" },
-        h("div", {}, h("dt", {}, "Engine version"), h("dd", {}, this.#engine.engineVersion())),
-        h("div", {}, h("dt", {}, "Rule pack"), h("dd", {}, `${packData.title} (${packData.id} version ${packData.version})`)),
-        h("div", {}, h("dt", {}, "Pack digest"), h("dd", {}, h("code", {}, packData.digest))),
-        h("div", {}, h("dt", {}, "Assessment date"), h("dd", {}, el("assessmentDate", "span", {}))),
-        h("div", {}, h("dt", {}, "Report digest"), h("dd", {}, el("reportDigest", "code", {}))),
-      ),
-    );
-    this.#content.replaceChildren(profile, scope, ui.summary, ui.shortInfo, ui.stillMissing.section, chapters, crossChecks, findings, toolbar, footer);
-
-    ui.profileForm = buildProfileForm(profileFields, this.#questions, (key, value) => this.#edit(() => setOrRemove(this.#state.profile, key, value)));
-    ui.questionnaire = buildQuestionnaire(chapters, packData, (id, value) => this.#edit(() => setOrRemove(this.#state.answers, id, value)));
-    ui.crossCheckInputs = new Map(packData.chapters.flatMap((c) => (c.crossChecks ?? []).map((x) => [x.id, profileInputsOf(x.when)])));
+    /** @type {Record<string, any>} */
+    const ui = {
+      packId,
+      packData,
+      ...buildElementBody({
+        packData,
+        engineVersion: this.#engine.engineVersion(),
+        onTitle: (input) => this.#edit(() => (this.#state.title = titleOf(input))),
+        onDownload: (kind) => this.#download(kind),
+      }),
+    };
+    this.#content.replaceChildren(ui.main);
+    // One check per pack (check-controller.js, the page's own): state -> evaluate -> render.
+    ui.check = createCheck({
+      root: this.#shadow,
+      refs: ui,
+      engine: { evaluate: this.#engine.sealedReport, scope: this.#engine.scope },
+      packData,
+      questions: this.#questions,
+      keyDates: this.#keyDates,
+      state: () => this.#viewState(),
+      edit: (mutate) => this.#edit(mutate),
+      layout: layoutOf(this.getAttribute("layout")),
+      keepLayout: () => {},
+      hooks: { evaluated: (result) => this.#evaluatedNow(result), rendered: (report) => this.#renderOwn(report) },
+    });
+    this.#watchStatusBar(ui.statusBar);
     this.#ui = ui;
     this.#syncInputs();
     show(this.#content, true);
   }
 
+  /** Keeps `--status-bar-height` on the wrapper at the bar's height (the decision beside the profile stays under it). */
+  #watchStatusBar(bar) {
+    const set = () => this.#wrapper.style.setProperty("--status-bar-height", `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    this.#barObserver?.disconnect();
+    if (typeof ResizeObserver === "function") {
+      this.#barObserver = new ResizeObserver(set);
+      this.#barObserver.observe(bar);
+    }
+    set();
+  }
+
+  /**
+   * The assessment as the check reads it: the element's state, its mode (the `mode` attribute),
+   * and the answers to questions this pack does not have, shown as such (and sent, so that the
+   * report lists them as findings).
+   */
+  #viewState() {
+    const questionIds = this.#ui?.check?.questionIds;
+    const unmatchedAnswers = questionIds ? Object.fromEntries(Object.entries(this.#state.answers).filter(([id]) => !questionIds.has(id))) : {};
+    return { ...this.#state, mode: modeOf(this.getAttribute("mode")), unmatchedAnswers };
+  }
+
+  /** The element's banner after an evaluation: the engine's refusal (the last good report stays). */
+  #evaluatedNow(result) {
+    if (result.report) {
+      this.#report = result.report;
+      this.#evaluated = result.submission;
+      this.#clearError();
+      return;
+    }
+    const error = result.error;
+    const where = error.path ? ` (field ${error.path})` : "";
+    this.#fail(`The checker could not use these answers${where}: ${error.message}`, error);
+  }
+
+  /** The element's own parts of a report: its footer's figures and the downloads. */
+  #renderOwn(report) {
+    const ui = this.#ui;
+    setText(ui.assessmentDate, report.assessmentDate ? formatDate(report.assessmentDate) : "not given");
+    setText(ui.reportDigest, report.digest);
+    ui.downloadJson.disabled = false;
+    ui.downloadMd.disabled = false;
+  }
+
   // --- State, storage and events ---------------------------------------------------------------
 
   #syncInputs() {
-    if (!this.#ui) return;
-    this.#ui.title.value = this.#state.title;
-    this.#ui.profileForm.sync(this.#state.profile);
-    this.#ui.questionnaire.sync(this.#state.answers);
+    this.#ui?.check.syncInputs();
   }
 
   /** A change made by the portal (answers = ..., reset()): no gpai-change, a gpai-report if new. */
@@ -776,82 +926,12 @@ export class GpaiCheckElement extends HTMLElement {
     // Sealed: the element hands its report to the host page (the report property, gpai-report
     // events, the iframe's messages), where a result leaves the checker. What the engine
     // refuses in the profile is set aside and shown at its field, never dropped.
-    const result = evaluateKeeping(this.#engine.sealedReport, this.#submission(), this.#refusals);
+    const result = this.#ui.check.refresh();
     this.#setAside = result.setAside;
-    if (result.report) {
-      this.#report = result.report;
-      this.#evaluated = result.submission;
-      this.#clearError();
-    } else {
-      // Unusable input: the last good report stays, with what is wrong.
-      const error = result.error;
-      const where = error.path ? ` (field ${error.path})` : "";
-      this.#fail(`The checker could not use these answers${where}: ${error.message}`, error);
-    }
-    this.#ui.profileForm.showKept(result.setAside);
-    const effective = this.#ui.profileForm.effective(result.submission.profile);
-    this.#ui.profileForm.updateVisibility(effective);
     if (!this.#report) return false;
-    this.#render(effective);
     const fresh = this.#report.digest !== this.#lastDigest;
     this.#lastDigest = this.#report.digest;
     return fresh;
-  }
-
-  #render(effectiveProfile) {
-    const ui = this.#ui;
-    const report = this.#report;
-    const { profileForm, questionnaire } = ui;
-    const scopeKey = JSON.stringify(report.scope);
-    if (scopeKey !== this.#renderedScope) {
-      this.#renderedScope = scopeKey;
-      renderScope(ui.scopeResult, report.scope, (key) => profileForm.label(key), (key) => `#${profileForm.fieldId(key) ?? domId("p", key)}`);
-    }
-
-    const sme = this.getAttribute("mode") === "sme";
-    const needed = sme ? neededQuestions(report) : null;
-    const answered = sme ? answeredQuestions(report) : null;
-    const applicable = new Set(report.chapters.filter((c) => c.applicable === true).map((c) => c.id));
-    const active = this.#shadow.activeElement;
-    const hidden = questionnaire.updateVisibility(
-      report,
-      sme
-        ? (id, q) =>
-            !applicable.has(q.chapterId) || (active && q.root.contains(active))
-              ? null
-              : shortModeReason(id, { answered, needed, aiOfficeOnly: ui.aiOfficeOnly })
-        : null,
-    );
-    applyReport(questionnaire, report, hidden, "SME mode", ui.stillMissing);
-
-    const crossChecks = report.crossChecks ?? [];
-    renderCrossChecks(
-      { counts: ui.crossCounts, list: ui.crossList, passedBox: ui.crossPassedBox, passedSummary: ui.crossPassedSummary, passedList: ui.crossPassed },
-      crossChecks,
-      report.summary.crossChecks ?? { passed: 0, tripped: 0, notChecked: 0 },
-      questionnaire.questions,
-      (checkId) =>
-        (ui.crossCheckInputs.get(checkId) ?? [])
-          .filter((key) => profileForm.fieldId(key) && !this.#shadow.getElementById(profileForm.fieldId(key))?.closest("[hidden]"))
-          .map((key) => ({ text: profileForm.label(key), href: `#${profileForm.fieldId(key)}` })),
-    );
-    renderFindings(ui.findings, ui.findingsList, report.findings, questionnaire.questions);
-    setText(ui.summary, summaryText(report));
-
-    let total = { optional: 0, aiOffice: 0 };
-    for (const c of hidden.values()) total = { optional: total.optional + c.optional, aiOffice: total.aiOffice + c.aiOffice };
-    const left = hiddenText(total);
-    setText(
-      ui.shortInfo,
-      left
-        ? `SME mode: for each measure that applies, only the questions its result still needs are asked. Left out: ${left}. Your answers are kept.`
-        : "SME mode: every question the result needs is asked.",
-    );
-    show(ui.shortInfo, sme);
-    setText(ui.assessmentDate, report.assessmentDate ? formatDate(report.assessmentDate) : "not given");
-    setText(ui.reportDigest, report.digest);
-    ui.downloadJson.disabled = false;
-    ui.downloadMd.disabled = false;
   }
 
   // --- Links and downloads -----------------------------------------------------------------------
@@ -882,11 +962,6 @@ export class GpaiCheckElement extends HTMLElement {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-}
-
-function setOrRemove(record, key, value) {
-  if (value === undefined) delete record[key];
-  else record[key] = value;
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, GpaiCheckElement);

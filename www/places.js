@@ -35,11 +35,24 @@ function writeLayout(layout) {
 /**
  * Wires the places of `main`. Every element of a place carries `data-place="<id>"`; `places` is
  * the ordered list `{ id, title, heading }` (heading: the id of the element a link to the place
- * goes to). `onChange(id)` is called after the place on screen changed.
+ * goes to). `onChange(id)` is called after the place on screen changed. `root` is where links
+ * and their targets live (the page's document, or the <gpai-check> element's shadow root);
+ * `layout` the layout to start with and `keepLayout` where a change of it is kept (the page's
+ * preference in this browser by default; the element keeps nothing). Without `layoutSwitch`,
+ * the layout changes only by `setLayout`.
  */
-export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @type {string} */ _id) => {} }) {
+export function buildPlaces({
+  main,
+  nav,
+  layoutSwitch = null,
+  places,
+  onChange = (/** @type {string} */ _id) => {},
+  root = main.ownerDocument,
+  layout: initialLayout = readLayout(),
+  keepLayout = writeLayout,
+}) {
   let current = places[0].id;
-  let layout = readLayout();
+  let layout = initialLayout;
   const items = new Map();
   const list = h("ol", { className: "places-list", id: "places-list" });
   // On a phone the list folds behind one button naming the place on screen (style.css), so that
@@ -74,7 +87,7 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
       if (layout === "guided" && id === current) link.setAttribute("aria-current", "location");
       else link.removeAttribute("aria-current");
     }
-    layoutSwitch.checked = layout === "all";
+    if (layoutSwitch) layoutSwitch.checked = layout === "all";
     toggleLabel();
   }
 
@@ -94,20 +107,20 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
 
   // A link to anything inside a place (the nav, "Still missing", a reason's "answer this") first
   // puts that place on screen, so that the browser can scroll to its target and focus it.
-  main.ownerDocument.addEventListener(
+  root.addEventListener(
     "click",
     (event) => {
-      const link = event.target.closest?.('a[href^="#"]');
+      const link = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest?.('a[href^="#"]'));
       if (!link) return;
-      const target = main.ownerDocument.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      const target = root.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
       const id = link.dataset.placeLink ?? placeOf(target);
       if (id) go(id);
     },
     true,
   );
-  layoutSwitch.addEventListener("change", () => {
+  layoutSwitch?.addEventListener("change", () => {
     layout = layoutSwitch.checked ? "all" : "guided";
-    writeLayout(layout);
+    keepLayout(layout);
     apply();
     onChange(current);
   });
@@ -126,6 +139,13 @@ export function buildPlaces({ main, nav, layoutSwitch, places, onChange = (/** @
       if (id) go(id);
     },
     go,
+    /** Shows "guided" (one place at a time) or "all" (every place); keeps nothing. */
+    setLayout(next) {
+      if (next === layout) return;
+      layout = next;
+      apply();
+      onChange(current);
+    },
     /** Sets each place's progress text (`{ id: { text, state } }`; state: a badge class suffix). */
     progress(byId) {
       for (const [id, { progress, link }] of items) {

@@ -6,8 +6,7 @@
 // Run: node --test tests/browser/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually, textOf, recordKey, radio } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, textOf, recordKey, radio, AXE_PATH, violations } from "./harness.mjs";
 import { frontierSubmission, storedAssessments, putStorage, pack } from "./submissions.mjs";
 
 let harness;
@@ -18,19 +17,13 @@ after(async () => {
   await harness?.close();
 });
 
-const axePath = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
 
 /** A page with axe loaded on every navigation (the page's CSP rightly forbids it: bypassed here). */
 async function auditedPage() {
   const opened = await openPage(harness, { bypassCSP: true });
-  await opened.page.addInitScript({ path: axePath });
+  await opened.page.addInitScript({ path: AXE_PATH });
   await gotoReady(opened.page);
   return opened;
-}
-
-async function violations(page) {
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
 async function importFile(page, name, value) {

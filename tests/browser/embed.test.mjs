@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
-import { eventually, radio, answerInScopeProfile } from "./harness.mjs";
+import { eventually, radio, answerInScopeProfile, violations } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -75,12 +75,23 @@ async function newContext(options = {}) {
 }
 
 /** Opens portal.html (query string `query`) and waits until the element is ready. */
-async function openPortal(query = "", options = {}) {
+/**
+ * The example portal. Its element starts in the guided layout (one part at a time); these tests
+ * exercise what the element does with answers, which is the same in both layouts, so the element
+ * is switched to `layout="all"` unless a test asks for the guided layout (as the page's tests do,
+ * harness.mjs; the element's walkthroughs are in element-guided.test.mjs).
+ */
+async function openPortal(query = "", { layout = "all", ...options } = {}) {
   const opened = await newContext(options);
   const page = await opened.context.newPage();
   await page.goto(`${A}/www/examples/portal.html${query}`);
   await elementReady(page);
+  if (layout === "all") await everythingOnOnePage(page);
   return { ...opened, page };
+}
+
+async function everythingOnOnePage(page) {
+  await page.evaluate(() => document.querySelector("gpai-check#checker").setAttribute("layout", "all"));
 }
 
 async function elementReady(page, selector = "gpai-check") {
@@ -181,7 +192,7 @@ async function postAndCollect(page, { target, message, targetOrigin, wait = 1500
 // --- The element in the portal -----------------------------------------------------------------
 
 test("the element renders inside portal.html: its profile questions are visible and usable inside the shadow root", async () => {
-  const opened = await openPortal();
+  const opened = await openPortal("", { layout: "guided" });
   const { page, requests } = opened;
   try {
     const host = page.locator("gpai-check#checker");
@@ -205,6 +216,8 @@ test("the element renders inside portal.html: its profile questions are visible 
     assert.ok(await market.isChecked());
     await radio(host, ESTABLISHED, "Yes").check();
     await eventually(async () => assert.match(await host.locator("#scope-verdict").textContent(), /^In scope/));
+    // The guided layout: the Copyright chapter is one part of the check, opened from the places.
+    await host.getByRole("navigation", { name: "Parts of the check" }).getByRole("link", { name: /^Copyright/ }).click();
     await radio(host, POLICY_EXISTS, "Partly").focus();
     await page.keyboard.press("Space");
     await eventually(async () => assert.equal(await host.locator("#measure-C-1_1 .measure-status").textContent(), "Partly met"));
@@ -245,9 +258,9 @@ async function innerStyles(page) {
       select: pick(root.querySelector("select")),
       radioLabel: pick(root.querySelector("label.choice")),
       hint: pick(root.querySelector(".hint")),
-      heading: pick(root.querySelector("h2")),
-      // The first button on screen ("Show all" of the Still missing panel is hidden until needed).
-      button: pick(root.querySelector("button:not([hidden])")),
+      heading: pick(root.querySelector("#profile-title")),
+      // A button always on screen: the report's downloads.
+      button: pick(root.querySelector(".gpai-toolbar button")),
     };
   });
 }
@@ -261,6 +274,7 @@ async function openHostilePortal() {
   await page.route("**/portal.css", (route) => route.fulfill({ status: 200, contentType: "text/css", body: hostile + own }));
   await page.goto(`${A}/www/examples/portal.html`);
   await elementReady(page);
+  await everythingOnOnePage(page);
   return { ...opened, page };
 }
 
@@ -546,6 +560,7 @@ test('storage="example-portal" writes only keys that start with the prefix, and 
 
     await page.reload();
     await elementReady(page);
+    await everythingOnOnePage(page);
     assert.ok(await radio(host, POLICY_EXISTS, "Partly").isChecked());
     assert.equal(await host.getByLabel("Name of this assessment").inputValue(), "Kept model");
     assert.equal(await host.locator("#measure-C-1_1 .measure-status").textContent(), status);
@@ -726,11 +741,6 @@ test("portal.html's Verify button: the bundle matches, the tampered copy fails w
 
 const axeSource = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
 
-async function axeViolations(pageOrFrame, selector) {
-  const result = await pageOrFrame.evaluate((s) => window.axe.run(s ? document.querySelector(s) : document, { resultTypes: ["violations"] }), selector);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
-
 test("axe-core finds no violations inside the element (empty, answered with findings and contradictions, SME mode) nor in embed.html", async () => {
   // axe is injected as a script, which the CSP rightly forbids: this context bypasses it.
   const opened = await openPortal("?storage=none", { bypassCSP: true });
@@ -738,7 +748,7 @@ test("axe-core finds no violations inside the element (empty, answered with find
   try {
     await page.addScriptTag({ content: axeSource });
     const host = page.locator("gpai-check#checker");
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "empty");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "empty");
 
     await host.evaluate((el, state) => (el.answers = state), {
       ...STATE,
@@ -750,18 +760,18 @@ test("axe-core finds no violations inside the element (empty, answered with find
     assert.match(summary, /1 answer needs checking/);
     assert.match(summary, /1 consistency check finds a contradiction/);
     await host.evaluate((el) => el.shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "answered, with findings");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "answered, with findings");
 
     await host.evaluate((el) => el.setAttribute("mode", "sme"));
     assert.ok(await host.locator(".short-mode-info").isVisible());
     assert.ok(await host.locator(".short-note").first().isVisible(), "SME mode leaves questions out");
-    assert.deepEqual(await axeViolations(page, "gpai-check#checker"), [], "SME mode");
+    assert.deepEqual(await violations(page, "gpai-check#checker"), [], "SME mode");
 
     const embed = await opened.context.newPage();
     await embed.goto(`${A}/www/embed.html?origins=${encodeURIComponent(A)}`);
     await elementReady(embed);
     await embed.addScriptTag({ content: axeSource });
-    assert.deepEqual(await axeViolations(embed, null), [], "embed.html");
+    assert.deepEqual(await violations(embed, null), [], "embed.html");
     assertClean(opened);
   } finally {
     await opened.context.close();

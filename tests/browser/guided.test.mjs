@@ -8,26 +8,8 @@
 // Run: node --test tests/browser/guided.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
-import { startHarness, openPage, gotoReady, eventually, textOf, LAYOUT_KEY } from "./harness.mjs";
-import { initSync, scope, scopeQuestions } from "../../pkg/gpai_check.js";
-
-initSync({ module: readFileSync(new URL("../../pkg/gpai_check_bg.wasm", import.meta.url)) });
-const QUESTIONS = new Map(scopeQuestions().map((q) => [q.id, q]));
-const example = (name) => JSON.parse(readFileSync(new URL(`../../www/examples/${name}.json`, import.meta.url), "utf8")).profile;
-const axePath = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
-
-// The people's facts: every profile answer they would give if asked (the date aside: the page
-// dates an assessment itself, the day it gets its first answer).
-const withoutDate = ({ assessment_date, ...facts }) => facts;
-const PEOPLE = {
-  // The fine-tuner's example gives only the cumulative compute; asked for the model's training
-  // compute, this person gives the same figure (the original's and their modification's).
-  "EU SME fine-tuner": { ...withoutDate(example("fine-tuner")), training_compute_flop: 4.2e24, is_sme: true },
-  "non-EU frontier lab": { ...withoutDate(example("frontier-systemic-risk")), established_in_eu: false },
-  "integrator, not a provider": { org_develops_or_commissions_model: false, training_compute_flop: 5e24, generates_language_image_or_video: true, placed_on_eu_market: true, established_in_eu: true },
-};
+import { startHarness, openPage, gotoReady, eventually, textOf, LAYOUT_KEY, AXE_PATH, violations, PEOPLE, shownFields, answerGuided, answerProfile as answer } from "./harness.mjs";
+import { scope } from "../../pkg/gpai_check.js";
 
 let harness;
 before(async () => {
@@ -41,41 +23,6 @@ async function guidedPage(options = {}) {
   const opened = await openPage(harness, { layout: "guided", ...options });
   assert.equal(await opened.page.evaluate((key) => localStorage.getItem(key), LAYOUT_KEY), null, "a fresh browser has no layout preference: the guided layout is the default");
   return opened;
-}
-
-/** The profile keys of the fields on screen, in page order. */
-async function shownFields(page) {
-  return page.evaluate(() => [...document.querySelectorAll("#profile-fields .field")].filter((f) => f.checkVisibility()).map((f) => (f.querySelector("[id^=p-]")?.id ?? "").replace(/^p-/, "").replace(/-(yes|no|unanswered)$/, "")));
-}
-
-/** Gives one answer the way a person does: a radio, a choice in a list, or typed text. */
-async function answer(page, key, value) {
-  const q = QUESTIONS.get(key);
-  if (q.type === "bool") await page.locator(`#p-${key}-${value ? "yes" : "no"}`).check();
-  else if (q.type === "enum") await page.locator(`#p-${key}`).selectOption(String(value));
-  else {
-    await page.locator(`#p-${key}`).fill(String(value));
-    await page.locator(`#p-${key}`).press("Tab");
-  }
-}
-
-/**
- * Answers as a person with these facts would: the question marked "Next question", and any
- * question on screen whose assumed answer is wrong for them. Returns the keys answered, in order.
- */
-async function answerGuided(page, facts) {
-  const answered = [];
-  for (let round = 0; round < 40; round++) {
-    const shown = await shownFields(page);
-    const next = await page.evaluate(() => (document.querySelector("#profile-fields .field.next-question [id^=p-]")?.id ?? "").replace(/^p-/, "").replace(/-(yes|no|unanswered)$/, ""));
-    const wrongAssumption = shown.find((key) => !answered.includes(key) && key in facts && QUESTIONS.get(key).default !== null && facts[key] !== QUESTIONS.get(key).default);
-    if (!wrongAssumption && next && !answered.includes(next) && !(next in facts)) throw new Error(`the page asks “${QUESTIONS.get(next).label}”, which these facts do not answer`);
-    const key = wrongAssumption ?? (next && !answered.includes(next) ? next : null);
-    if (!key) return answered;
-    await answer(page, key, facts[key]);
-    answered.push(key);
-  }
-  throw new Error("the guided profile never settled");
 }
 
 const verdictOf = (inScope) => (inScope === true ? /^In scope/ : inScope === false ? /^Not in scope/ : /^Not decided yet/);
@@ -181,15 +128,13 @@ test("the assessment is dated the day of its first answer, and the date stays th
 
 test("axe: the guided profile, the decision beside it, and a chapter on its own", async () => {
   const { context, page } = await guidedPage({ bypassCSP: true });
-  await page.addInitScript({ path: axePath });
+  await page.addInitScript({ path: AXE_PATH });
   await gotoReady(page);
-  const violations = async () =>
-    (await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }))).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  assert.deepEqual(await violations(), [], "the first screen");
+  assert.deepEqual(await violations(page), [], "the first screen");
   await answerGuided(page, PEOPLE["non-EU frontier lab"]);
-  assert.deepEqual(await violations(), [], "the decided profile");
+  assert.deepEqual(await violations(page), [], "the decided profile");
   await page.getByRole("navigation", { name: "Parts of the check" }).getByRole("link", { name: /^Copyright/ }).click();
-  assert.deepEqual(await violations(), [], "a chapter on its own");
+  assert.deepEqual(await violations(page), [], "a chapter on its own");
   await context.close();
 });
 

@@ -1,6 +1,9 @@
 // Shared set-up for the browser tests: the repository's own static server on a free loopback
 // port, and Debian's Chromium driven by playwright-core (no browser download).
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { initSync, scopeQuestions } from "../../pkg/gpai_check.js";
 import { startServer } from "../../scripts/serve.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
 
@@ -134,4 +137,96 @@ export async function answerInScopeProfile(scope) {
   await scope.getByLabel("Does the model display significant generality").selectOption("yes");
   await radio(scope, /placed \(or to be placed\) on the EU market/, "Yes").check();
   await radio(scope, /organisation established in the EU/, "Yes").check();
+}
+
+// --- axe-core -------------------------------------------------------------------------------------
+
+/** axe-core's script, for page.addInitScript({ path }) (the page's CSP forbids it: bypass it). */
+export const AXE_PATH = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
+
+/**
+ * axe-core's violations on `page` (a page or a frame with axe loaded), as short lines: the whole
+ * document, or the element `selector` names (a <gpai-check>: axe reads its open shadow root).
+ */
+export async function violations(page, selector = null) {
+  const result = await page.evaluate((s) => window.axe.run(s ? document.querySelector(s) : document, { resultTypes: ["violations"] }), selector);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+// --- The guided profile, as a person answers it (issue #18) --------------------------------------
+
+let profileQuestions = null;
+/** The profile questions by key (the engine's scopeQuestions()). */
+export function scopeQuestionsByKey() {
+  if (!profileQuestions) {
+    initSync({ module: readFileSync(new URL("../../pkg/gpai_check_bg.wasm", import.meta.url)) });
+    profileQuestions = new Map(scopeQuestions().map((q) => [q.id, q]));
+  }
+  return profileQuestions;
+}
+
+const exampleProfile = (name) => JSON.parse(readFileSync(new URL(`../../www/examples/${name}.json`, import.meta.url), "utf8")).profile;
+const withoutDate = ({ assessment_date, ...facts }) => facts;
+
+/**
+ * Three people's facts: every profile answer they would give if asked (the date aside: the page
+ * dates an assessment itself, the day it gets its first answer).
+ */
+export const PEOPLE = {
+  // The fine-tuner's example gives only the cumulative compute; asked for the model's training
+  // compute, this person gives the same figure (the original's and their modification's).
+  "EU SME fine-tuner": { ...withoutDate(exampleProfile("fine-tuner")), training_compute_flop: 4.2e24, is_sme: true },
+  "non-EU frontier lab": { ...withoutDate(exampleProfile("frontier-systemic-risk")), established_in_eu: false },
+  "integrator, not a provider": { org_develops_or_commissions_model: false, training_compute_flop: 5e24, generates_language_image_or_video: true, placed_on_eu_market: true, established_in_eu: true },
+};
+
+/**
+ * The profile keys of the fields on screen, in order, on the page or (with `host`, a selector)
+ * inside that <gpai-check>.
+ */
+export async function shownFields(page, host = null) {
+  return page.evaluate((host) => {
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    return [...root.querySelectorAll("#profile-fields .field")].filter((f) => f.checkVisibility()).map((f) => (f.querySelector("[id^=p-]")?.id ?? "").replace(/^p-/, "").replace(/-(yes|no|unanswered)$/, ""));
+  }, host);
+}
+
+/** The key of the question marked "Next question", or "". */
+async function nextQuestion(page, host) {
+  return page.evaluate((host) => {
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    return (root.querySelector("#profile-fields .field.next-question [id^=p-]")?.id ?? "").replace(/^p-/, "").replace(/-(yes|no|unanswered)$/, "");
+  }, host);
+}
+
+/** Gives one profile answer the way a person does: a radio, a choice in a list, or typed text. */
+export async function answerProfile(page, key, value, host = null) {
+  const scope = host ? page.locator(host) : page;
+  const q = scopeQuestionsByKey().get(key);
+  if (q.type === "bool") await scope.locator(`#p-${key}-${value ? "yes" : "no"}`).check();
+  else if (q.type === "enum") await scope.locator(`#p-${key}`).selectOption(String(value));
+  else {
+    await scope.locator(`#p-${key}`).fill(String(value));
+    await scope.locator(`#p-${key}`).press("Tab");
+  }
+}
+
+/**
+ * Answers as a person with these facts would: the question marked "Next question", and any
+ * question on screen whose assumed answer is wrong for them. Returns the keys answered, in order.
+ */
+export async function answerGuided(page, facts, host = null) {
+  const questions = scopeQuestionsByKey();
+  const answered = [];
+  for (let round = 0; round < 40; round++) {
+    const shown = await shownFields(page, host);
+    const next = await nextQuestion(page, host);
+    const wrongAssumption = shown.find((key) => !answered.includes(key) && key in facts && questions.get(key).default !== null && facts[key] !== questions.get(key).default);
+    if (!wrongAssumption && next && !answered.includes(next) && !(next in facts)) throw new Error(`the check asks “${questions.get(next).label}”, which these facts do not answer`);
+    const key = wrongAssumption ?? (next && !answered.includes(next) ? next : null);
+    if (!key) return answered;
+    await answerProfile(page, key, facts[key], host);
+    answered.push(key);
+  }
+  throw new Error("the guided profile never settled");
 }

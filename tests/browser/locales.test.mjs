@@ -9,8 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { startHarness, openPage, gotoReady, eventually } from "./harness.mjs";
+import { startHarness, openPage, gotoReady, eventually, AXE_PATH, violations } from "./harness.mjs";
 
 let harness;
 before(async () => {
@@ -20,14 +19,8 @@ after(async () => {
   await harness?.close();
 });
 
-const axePath = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
 const root = new URL("../../", import.meta.url);
 const pending = JSON.parse(readFileSync(new URL("./interface-pending.json", import.meta.url), "utf8"));
-
-async function violations(page) {
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
 
 /** Loads an example by the controls' ids (their labels are in the language shown). */
 async function loadExample(page, file) {
@@ -40,7 +33,7 @@ for (const code of ["de", "fr"]) {
   test(`${code}: the browser's language is followed, lang is set, the file is fetched without answers, axe passes`, async () => {
     const { context, page, requests } = await openPage(harness, { locale: `${code}-${code.toUpperCase()}`, bypassCSP: true });
     try {
-      await page.addInitScript({ path: axePath });
+      await page.addInitScript({ path: AXE_PATH });
       await gotoReady(page);
       assert.equal(await page.evaluate(() => document.documentElement.lang), code);
       const fetched = requests.filter((u) => u.includes("/locales/"));

@@ -173,6 +173,8 @@ test("the README's host page: the element from node_modules renders, restores th
       for (const type of ["gpai-change", "gpai-report", "gpai-error"]) el.addEventListener(type, (event) => window.seen.push({ type, detail: event.detail }));
     });
     const before = await page.evaluate(() => document.querySelector("gpai-check").report.digest);
+    // The guided layout (the default): the Copyright chapter is one part, opened from the places.
+    await checker.getByRole("navigation", { name: "Parts of the check" }).getByRole("link", { name: /^Copyright/ }).click();
     await checker.getByRole("group", { name: POLICY_EXISTS }).getByRole("radio", { name: "Yes", exact: true }).check();
     await eventually(async () => assert.deepEqual((await page.evaluate(() => window.seen)).map((e) => e.type), ["gpai-change", "gpai-report"]));
     const [change, report] = await page.evaluate(() => window.seen);

@@ -220,6 +220,10 @@ test("the <gpai-check> element shows the panel too, and its links focus inside t
     const report = await host.evaluate((el) => el.report);
     assert.ok(report.missing.length > 0);
     await eventually(async () => assert.equal(await textOf(host.locator("#still-missing-count")), `${report.missing.length} questions are still to answer.`));
+    // The guided layout: the panel is in "Review", which the status bar's "Still missing" opens;
+    // an entry's link then opens the chapter of its question.
+    await host.locator("#status-missing").click();
+    await eventually(async () => assert.equal(await host.locator("#still-missing-title").isVisible(), true));
     const entries = await shownEntries(host);
     assertMatchesEngine(entries, report.missing, Math.min(FIRST_SHOWN, report.missing.length));
     await host.locator("#still-missing-list > li").first().getByRole("link").click();
