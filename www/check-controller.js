@@ -169,7 +169,7 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     hooks.evaluated?.(result, { earlier: !result.report && own });
     const done = performance.now();
     const effectiveProfile = profileForm.effective(result.submission.profile);
-    renderGuide(effectiveProfile, report && reportOf === s.id ? report.scope : null, evaluated?.profile ?? {});
+    renderGuide(effectiveProfile, report && reportOf === s.id ? report.scope : null);
     profileForm.showKept(setAside);
     renderKept();
     if (report) render(effectiveProfile);
@@ -191,7 +191,7 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
    * (the engine's `decidedBy`, in its order, the first marked "Next question"), what completes
    * its figures once it is made, what is answered, and the date; a button shows every question.
    */
-  function renderGuide(effectiveProfile, scope, profile) {
+  function renderGuide(effectiveProfile, scope) {
     const guided = places.layout === "guided" && scope && !profileAll;
     const guide = guided
       ? {
@@ -199,7 +199,9 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
           undecided: scope.inScope === null,
           complete: scope.inScope === null ? [] : scope.missingInputs ?? [],
           answered: new Set(Object.keys(state().profile)),
-          always: ["assessment_date", ...decisiveAssumptions(profile, scope)],
+          // The engine names the unanswered questions whose assumed answer decides the verdict
+          // (scope.decisiveAssumptions): a person whom an assumption does not fit learns it at once.
+          always: ["assessment_date", ...(scope.decisiveAssumptions ?? [])],
         }
       : null;
     const left = profileForm.updateVisibility(effectiveProfile, guide);
@@ -215,33 +217,6 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
         : `The decision is made on these answers${scope.missingInputs?.length ? "; the questions left complete its figures (deadlines, the maximum fine)" : ""}. Any answer can still be changed.`;
     setText(refs.profileGuide, text);
     show(refs.profileGuide, Boolean(text));
-  }
-
-  /**
-   * The unanswered questions whose assumed answer (their default) decides the verdict: asking
-   * the engine with the other answer gives another verdict. The guided layout asks them, so that
-   * a person whom an assumption does not fit (not the provider, say) learns it at once. The
-   * engine decides; this only asks it (about 25 scope decisions, once per change of the profile).
-   */
-  const decisive = { key: null, ids: [] };
-  function decisiveAssumptions(profile, scope) {
-    const key = JSON.stringify([profile, scope.inScope]);
-    if (decisive.key === key) return decisive.ids;
-    const ids = [];
-    for (const q of questions) {
-      if (Object.hasOwn(profile, q.id) || q.default === null || q.default === undefined) continue;
-      const others = q.type === "bool" ? [!q.default] : q.type === "enum" ? (q.values ?? []).filter((v) => v !== q.default) : [];
-      const flips = others.some((value) => {
-        try {
-          return engine.scope({ ...profile, [q.id]: value }).inScope !== scope.inScope;
-        } catch {
-          return false;
-        }
-      });
-      if (flips) ids.push(q.id);
-    }
-    Object.assign(decisive, { key, ids });
-    return ids;
   }
 
   /**

@@ -81,18 +81,6 @@ function deadlineText(deadline, ifInScope) {
   return ifInScope(deadline.rule === "by-date" ? "scope.deadline.by-date" : "scope.deadline.from-placing", { date: formatDate(deadline.date) });
 }
 
-/**
- * The reasons every applying obligation shares (that the model is a GPAI model, that you are its
- * provider, that it is on the EU market): said once under the verdict instead of under each of
- * eleven obligations. Only when at least two obligations apply. Out of scope (`inScope` false),
- * the reasons every obligation shares for not applying (that you are not the provider, say).
- */
-export function sharedReasons(obligations, inScope = null) {
-  const pool = obligations.filter((o) => inScope === false || o.applies === true);
-  if (pool.length < 2) return [];
-  return pool[0].reasons.filter((id) => pool.every((o) => o.reasons.includes(id)));
-}
-
 const OBLIGATION_BADGE = {
   true: ["badge-applies", "obligation.applies"],
   false: ["badge-not-applicable", "obligation.does-not-apply"],
