@@ -19,7 +19,7 @@ const BUDGET_FIRST_VISIT_GZIP = 150 * 1024; // the issue's budget
 // from growing until it replaces the page engine (docs/performance.md).
 const MEASURED_WASM_GZIP = 304.1 * 1024;
 const MEASURED_FIRST_VISIT_GZIP = 290.4 * 1024;
-const MEASURED_FIRST_SCREEN_GZIP = 81.7 * 1024;
+const MEASURED_FIRST_SCREEN_GZIP = 84.2 * 1024; // 81.7 before the scope decision named its shared reasons and decisive assumptions
 const limit = (measured) => Math.round(measured * 1.03);
 
 const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url));
