@@ -44,8 +44,9 @@ test("documents in a language name the language and its status in their header",
   // The Form for each of its three recipients, then the public training-content summary.
   assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP", "public"]);
   for (const d of docs) {
-    const language = d.header.find(([label]) => label === "Language");
-    assert.deepEqual(language, ["Language", "de (translation, not legally reviewed)"], d.id);
+    // The label is German ("document.language"); the status is the file's own, as it says it.
+    const language = d.header.find(([label]) => label === "Sprache");
+    assert.deepEqual(language, ["Sprache", "de (translation, not legally reviewed)"], d.id);
   }
   const english = documents(submission);
   assert.deepEqual(english[0].header.find(([label]) => label === "Language"), ["Language", "en (authoritative)"]);
