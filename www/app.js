@@ -1209,7 +1209,7 @@ function fillFooter() {
   setText($("engine-version"), engineVersion());
   setText($("pack-title"), packData.title);
   setText($("pack-id"), packData.id);
-  setText($("pack-version"), t("pack.version", { version: packData.version, date: packData.publicationDate }));
+  setText($("pack-version"), t("pack.version", { version: packData.version, date: currentLocale() ? formatDate(packData.publicationDate) : packData.publicationDate }));
   setText($("pack-digest"), packData.digest);
   setText($("disclaimer"), packData.disclaimer);
   renderLaw($("pack-law"), packData);
