@@ -46,7 +46,7 @@ function split(name, source, texts) {
   let current = {};
   for (const [k, v] of Object.entries(texts)) {
     const next = { ...current, [k]: v };
-    if (Object.keys(current).length && fileText(name, source, next).length > MAX_FILE_BYTES) {
+    if (Object.keys(current).length && Buffer.byteLength(fileText(name, source, next)) > MAX_FILE_BYTES) {
       parts.push(current);
       current = { [k]: v };
     } else {
@@ -220,7 +220,9 @@ export function problems(language, english, files, pending = {}) {
 export function bundleOf(language, english, files) {
   const out = { language, status: TRANSLATION_STATUS, texts: {}, messages: {}, interface: {}, missing: 0 };
   for (const en of english) {
-    const target = en.name === "messages" ? out.messages : en.name === "interface" ? out.interface : out.texts;
+    // A part split off a large file ("interface.2") belongs where its first part goes.
+    const whole = en.name.replace(/\.\d+$/, "");
+    const target = whole === "messages" ? out.messages : whole === "interface" ? out.interface : out.texts;
     const texts = files.get(en.name)?.texts ?? {};
     for (const key of Object.keys(en.texts)) {
       if (typeof texts[key] === "string" && texts[key] !== "") target[key] = texts[key];

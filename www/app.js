@@ -6,7 +6,7 @@
 import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
-import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
+import { currentLocale, localisedMessages, applyInterface, t, tc, tParts, formatNumber } from "./catalogue.js";
 import { startLanguage, buildLanguageSwitcher } from "./language.js";
 import { useEnglishTexts } from "./english-original.js";
 import { h, setText, setChildren, show } from "./dom.js";
@@ -65,7 +65,7 @@ let places;
 let examples = [];
 const exampleData = new Map();
 
-start().catch((error) => showError(`The checker could not start: ${error.message}`));
+start().catch((error) => showError(t("app.start-failed", { reason: error.message })));
 
 async function start() {
   // Everything the page will ever fetch is fetched while it loads, or in idle time right after it
@@ -216,9 +216,9 @@ function sayEvaluated(result, { earlier }) {
     return;
   }
   const error = result.error;
-  const where = error.path ? ` (field ${error.path})` : "";
-  if (!earlier) showError(`There is no report for “${displayTitle(state.title)}”: the checker could not use its answers${where}: ${error.message}. Its answers are kept and shown below.`);
-  else showError(`The checker could not use these answers${where}: ${error.message}. The results below are from before this change.`);
+  const params = { title: displayTitle(state.title), field: error.path, reason: error.message };
+  const field = error.path ? ".field" : "";
+  showError(t(`${earlier ? "app.evaluate-failed.earlier" : "app.evaluate-failed.none"}${field}`, params));
 }
 
 /** The page's own parts after each evaluation: the tabs notice, the documents, what changed. */
@@ -242,7 +242,7 @@ function renderPageReport() {
 function renderPageNoReport() {
   for (const id of ["download-json", "download-md", "print-report"]) $(id).disabled = true;
   for (const id of ["print-report-title", "print-assessment-date", "assessment-date"]) setText($(id), "");
-  showDigest("no report: these answers could not be evaluated");
+  showDigest(t("digest.no-report"));
 }
 
 /** A question, a profile question or the name, as the page names it in a notice. */
@@ -281,7 +281,7 @@ function loadExports() {
     })
     .catch((error) => {
       exportsLoading = null;
-      throw new Error(`the part of the checker that makes files could not be loaded (${error.message})`);
+      throw new Error(t("app.exports-failed", { reason: error.message }));
     });
   return exportsLoading;
 }
@@ -357,9 +357,9 @@ function openStore() {
   }
   store = { available: true, order: read.order, records: read.records, openId: read.openId };
   const problems = [];
-  if (read.problems.includes("index-unreadable")) problems.push("The list of your assessments was damaged; it has been rebuilt from the saved assessments.");
+  if (read.problems.includes("index-unreadable")) problems.push(t("storage.index-rebuilt"));
   if (read.problems.includes("damaged") || read.problems.includes("legacy-unreadable")) {
-    problems.push("Some saved answers could not be read. They are kept as they were and listed under “Your assessments”, where you can download or delete them.");
+    problems.push(t("storage.damaged"));
   }
   if (problems.length) storageNotice(problems.join(" "), "load");
   if (!store.openId) {
@@ -387,14 +387,14 @@ function openInMemory(reason) {
   store = { available: false, memoryOnly: reason, order: [state.id], records: new Map([[state.id, state]]), openId: state.id };
   if (reason === "unavailable") {
     storageNotice(
-      "This browser does not let the page use local storage, so your answers will be lost when you close or reload the page. Export your answers to keep a copy.",
+      t("storage.unavailable"),
       "unavailable",
     );
     return;
   }
   setText(
     $("privacy-line"),
-    "Everything runs in this browser. Nothing you type is sent anywhere. Opened from a file on your disk, this checker keeps your answers only on this page, while it is open, and in the files you export and the links you make: nothing is written to the browser’s storage.",
+    t("storage.privacy-from-disk"),
   );
   let earlier = null;
   try {
@@ -404,9 +404,7 @@ function openInMemory(reason) {
   }
   const found = earlier?.available ? earlier.order.filter((id) => !earlier.records.get(id).damaged) : [];
   storageNotice(
-    `Opened from a file on your disk, so autosave is off: in this browser every file opened from disk shares one storage, which any other HTML file you open could read. Your answers stay on this page until you close or reload it; export them to keep them.${
-      found.length ? ` This browser’s storage holds ${found.length} ${found.length === 1 ? "assessment" : "assessments"} saved by an earlier version of this file; “Open saved assessments” lists them here; changes to them stay on this page, and they stay in the browser’s storage until you delete them from the list.` : ""
-    }`,
+    found.length ? tc("storage.from-disk.earlier", found.length) : t("storage.from-disk"),
     "file",
   );
   if (found.length) {
@@ -420,7 +418,7 @@ function openInMemory(reason) {
       }
       show(button, false);
       renderAssessments();
-      announce(`${found.length} saved ${found.length === 1 ? "assessment is" : "assessments are"} listed under “Your assessments”. Changes to them are kept on this page only.`);
+      announce(tc("storage.earlier-listed", found.length));
     });
   }
 }
@@ -466,10 +464,9 @@ function saveRecord(record) {
  * a conflict, kept with the record until the person chooses. The page says what came in.
  */
 function takeIn(record, theirsText, baseText) {
-  const name = `“${displayTitle(record.title)}”`;
   if (theirsText === null) {
     if (record.id === store.openId) {
-      noteTabChange({ note: `${name} was deleted in another tab. It is still open here; your next change saves it again.` });
+      noteTabChange({ note: t("tabs.deleted", { title: displayTitle(record.title) }) });
     }
     return;
   }
@@ -480,7 +477,7 @@ function takeIn(record, theirsText, baseText) {
   Object.assign(record, merged);
   if (record.id !== store.openId) return;
   if (changed.length) noteTabChange({ changed });
-  if (conflicts.length) announce(`${conflicts.length} ${conflicts.length === 1 ? "answer was" : "answers were"} changed differently in another tab: choose which to keep.`);
+  if (conflicts.length) announce(tc("tabs.conflicts", conflicts.length));
   syncInputs();
   refresh();
 }
@@ -568,7 +565,7 @@ function noteSave(ok) {
     if ($("storage-message").dataset.kind === "save") storageNotice(null);
   } else {
     storageNotice(
-      "Your answers could not be saved in this browser (storage may be disabled or full). They stay on this page until you close or reload it; export them to keep a copy.",
+      t("storage.save-failed"),
       "save",
     );
   }
@@ -647,14 +644,14 @@ function renderConflicts() {
     const href = fieldOf(where, key);
     return href ? h("a", { href: `#${href}` }, name) : name;
   };
-  const shown = (value) => (value === undefined ? "no answer" : shownValue(value));
+  const shown = (value) => (value === undefined ? t("answer.none") : shownValue(value));
   setChildren(
     $("tabs-message-body"),
     notes.map((note) => h("p", {}, note)),
-    changed.length ? [h("p", {}, `${changed.length === 1 ? "This answer was" : "These answers were"} changed in another tab, and ${changed.length === 1 ? "is" : "are"} shown here as changed:`), h("ul", { className: "conflict-list" }, changed.map((c) => h("li", {}, named(c.where, c.key))))] : null,
+    changed.length ? [h("p", {}, tc("tabs.changed", changed.length)), h("ul", { className: "conflict-list" }, changed.map((c) => h("li", {}, named(c.where, c.key))))] : null,
     conflicts.length
       ? [
-          h("p", {}, `${conflicts.length === 1 ? "This answer was" : "These answers were"} changed differently in two tabs at the same time. Both values are kept until you choose:`),
+          h("p", {}, tc("tabs.conflict-list", conflicts.length)),
           h(
             "ul",
             { className: "conflict-list" },
@@ -664,12 +661,12 @@ function renderConflicts() {
               return h(
                 "li",
                 {},
-                h("p", {}, named(c.where, c.key), `: ${shown(inUse)} (in use now) or ${shown(c.other)}.`),
+                h("p", {}, tParts("tabs.conflict", { name: named(c.where, c.key), inUse: shown(inUse), other: shown(c.other) })),
                 h(
                   "div",
                   { className: "row" },
-                  h("button", { type: "button", onclick: () => settleConflict(c, false) }, `Keep ${shown(inUse)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
-                  h("button", { type: "button", onclick: () => settleConflict(c, true) }, `Use ${shown(c.other)}`, h("span", { className: "visually-hidden" }, ` for ${name}`)),
+                  h("button", { type: "button", onclick: () => settleConflict(c, false) }, t("tabs.keep", { value: shown(inUse) }), h("span", { className: "visually-hidden" }, t("tabs.for", { name }))),
+                  h("button", { type: "button", onclick: () => settleConflict(c, true) }, t("tabs.use", { value: shown(c.other) }), h("span", { className: "visually-hidden" }, t("tabs.for", { name }))),
                 ),
               );
             }),
@@ -690,7 +687,7 @@ function settleConflict(conflict, useOther) {
     else setOrRemove(state[conflict.where], conflict.key, conflict.other);
   });
   syncInputs();
-  announce(`${answerName(conflict.where, conflict.key)}: ${useOther ? "the other tab’s answer is used" : "the answer in use is kept"}.`);
+  announce(t(useOther ? "tabs.settled.other" : "tabs.settled.kept", { name: answerName(conflict.where, conflict.key) }));
   // Focus goes to the answer just settled (the notice may have gone with the last conflict).
   ($(fieldOf(conflict.where, conflict.key) ?? "") ?? $("tabs-message-title")).focus();
 }
@@ -700,7 +697,7 @@ function noteTabChange({ changed = [], note = null }) {
   const known = new Set(tabChanges.changed.map((c) => conflictKey(c)));
   const fresh = changed.filter((c) => !known.has(conflictKey(c))).map(({ where, key }) => ({ where, key }));
   tabChanges = { changed: [...tabChanges.changed, ...fresh], notes: note && !tabChanges.notes.includes(note) ? [...tabChanges.notes, note] : tabChanges.notes };
-  const said = note ?? (changed.length ? `Changed in another tab: ${changed.map((c) => answerName(c.where, c.key)).join("; ")}.` : null);
+  const said = note ?? (changed.length ? t("tabs.changed-names", { names: changed.map((c) => answerName(c.where, c.key)).join(t("tabs.names-separator")) }) : null);
   if (said) announce(said);
   renderConflicts();
 }
@@ -716,7 +713,7 @@ function noteTabChange({ changed = [], note = null }) {
 /** The block that heads the printed report, and the footer's figures of this report. */
 function renderReportDetails() {
   const report = check.report;
-  const date = report.assessmentDate ? formatDate(report.assessmentDate) : "not given";
+  const date = report.assessmentDate ? formatDate(report.assessmentDate) : t("meta.date.not-given");
   setText($("print-report-title"), displayTitle(report.title ?? ""));
   setText($("print-assessment-date"), date);
   setText($("print-pack"), `${report.packId} version ${report.packVersion}`);
@@ -725,7 +722,7 @@ function renderReportDetails() {
   setText($("assessment-date"), date);
   // evaluate() does not seal (no digest on every keystroke); the digest is made where the report
   // leaves the page: a download or a print (see sealForExport).
-  if (!sealedIsCurrent()) showDigest("made when you download or print the report");
+  if (!sealedIsCurrent()) showDigest(t("digest.later"));
 }
 
 /** The answers (as JSON) the digest on screen was made for. */
@@ -829,7 +826,7 @@ function renameAssessment(id, title) {
     refresh();
   }
   renderAssessments();
-  announce(`Renamed to “${displayTitle(record.title)}”.`);
+  announce(t("assessments.renamed", { title: displayTitle(record.title) }));
 }
 
 function duplicateAssessment(id) {
@@ -840,32 +837,32 @@ function duplicateAssessment(id) {
   const copy = {
     ...structuredClone(source),
     id: newId(),
-    title: clipTitle(`Copy of ${displayTitle(source.title)}`),
+    title: clipTitle(t("assessments.copy-of", { title: displayTitle(source.title) })),
     createdAt: now,
     updatedAt: now,
     // A new entry: never stored, no history of its own.
     stored: null,
     revision: 0,
   };
-  addAssessment(copy, { after: id, announcement: `Duplicated as “${copy.title}”, which is open now.` });
+  addAssessment(copy, { after: id, announcement: t("assessments.duplicated", { title: copy.title }) });
 }
 
 function deleteAssessment(id) {
   const record = store.records.get(id);
   if (!record) return;
-  const name = record.damaged ? "the assessment that could not be read" : `the assessment “${displayTitle(record.title)}”`;
-  if (!confirm(`Delete ${name}? Its answers are removed from this browser; this cannot be undone.`)) return;
+  const title = displayTitle(record.title);
+  if (!confirm(record.damaged ? t("assessments.delete-confirm.unreadable") : t("assessments.delete-confirm", { title }))) return;
   clearImportMessages();
   forgetCheck(id);
   // From disk, an assessment an earlier version stored is removed from the storage too.
   if ((store.available || record.stored) && !removeRecord(id)) {
-    storageNotice("The assessment could not be removed from this browser’s storage (storage may be disabled). It is gone from this page, but may come back after a reload.", "save");
+    storageNotice(t("storage.remove-failed"), "save");
   }
   const position = store.order.indexOf(id);
   store.order.splice(position, 1);
   store.records.delete(id);
   const neighbour = store.order[Math.min(position, store.order.length - 1)];
-  const message = `Deleted ${name}.`;
+  const message = record.damaged ? t("assessments.deleted.unreadable") : t("assessments.deleted", { title });
   if (id !== store.openId) {
     saveIndex();
     renderAssessments();
@@ -876,9 +873,9 @@ function deleteAssessment(id) {
   }
   const next = store.order.find((other, i) => i >= position && !store.records.get(other).damaged) ?? [...store.order].reverse().find((other) => !store.records.get(other).damaged);
   if (next) {
-    openAssessment(next, { focus: "name", announcement: `${message} “${displayTitle(store.records.get(next).title)}” is open now.` });
+    openAssessment(next, { focus: "name", announcement: t("assessments.deleted.next", { deleted: message, title: displayTitle(store.records.get(next).title) }) });
   } else {
-    addAssessment(emptyRecord(), { focus: "title", announcement: `${message} A new, empty assessment is open.` });
+    addAssessment(emptyRecord(), { focus: "title", announcement: t("assessments.deleted.new", { deleted: message }) });
   }
 }
 
@@ -898,7 +895,7 @@ async function copyShareLink() {
   const base = location.href.split("#")[0];
   const made = await shareLink(JSON.stringify(answersFile(state, packData, new Date())), base);
   if (made.tooLong) {
-    setChildren(target, `These answers are too many for a link (it would be ${made.tooLong.toLocaleString("en-GB")} characters; links stay under ${MAX_LINK_CHARS.toLocaleString("en-GB")}). Use “Export answers” and send the file instead.`);
+    setChildren(target, t("share.too-long", { length: formatNumber(made.tooLong), max: formatNumber(MAX_LINK_CHARS) }));
     target.className = "notice";
     show(target, true);
     announce(target.textContent);
@@ -911,12 +908,12 @@ async function copyShareLink() {
   } catch {
     // No clipboard here (a file:// page, or permission refused): the link is shown to copy.
   }
-  const field = h("input", { type: "text", readonly: true, value: made.url, "aria-label": "Link with these answers", className: "share-url" });
-  setChildren(target, copied ? "The link is copied. " : "Copy this link: ", field, " Whoever opens it gets these answers as a new assessment; they are inside the link, so send it only to people who may see them.");
+  const field = h("input", { type: "text", readonly: true, value: made.url, "aria-label": t("share.field"), className: "share-url" });
+  setChildren(target, tParts(copied ? "share.copied" : "share.copy", { link: field }));
   target.className = "notice notice-ok";
   show(target, true);
   if (!copied) field.select();
-  announce(copied ? "The link with these answers is copied." : "The link with these answers is shown; copy it.");
+  announce(t(copied ? "share.copied.said" : "share.shown.said"));
 }
 
 /** Opens the answers a shared link carries, as a new assessment, then drops them from the address. */
@@ -925,12 +922,12 @@ async function openSharedLink() {
   try {
     bytes = await answersFromFragment(location.hash, limits().maxSubmissionBytes);
   } catch (error) {
-    setChildren($("import-error"), h("strong", {}, "The link's answers could not be opened. "), `${error.message}. Your assessments are unchanged.`);
+    setChildren($("import-error"), h("strong", {}, t("share.open-failed")), " ", t("import.unchanged.reason", { reason: error.message }));
     show($("import-error"), true);
   }
   if (bytes === null) return;
   history.replaceState(null, "", location.href.split("#")[0]);
-  if (bytes) await importFile(new File([bytes], "a shared link", { type: "application/json" }));
+  if (bytes) await importFile(new File([bytes], t("share.file-name"), { type: "application/json" }));
 }
 
 function exportAnswers() {
@@ -941,19 +938,19 @@ function exportAnswers() {
 async function importFile(file) {
   clearImportMessages();
   const fail = (problem) => {
-    setChildren($("import-error"), h("strong", {}, `“${file.name}” was not imported. `), problem, " Your assessments are unchanged.");
+    setChildren($("import-error"), h("strong", {}, t("import.not-imported", { name: file.name })), " ", problem, " ", t("import.unchanged"));
     show($("import-error"), true);
   };
   const { maxSubmissionBytes } = limits();
   if (file.size > maxSubmissionBytes) {
-    fail(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; an answers file can be at most ${maxSubmissionBytes / (1024 * 1024)} MB.`);
+    fail(t("import.too-big", { size: formatNumber(file.size / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }), max: formatNumber(maxSubmissionBytes / (1024 * 1024)) }));
     return;
   }
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    fail(`The file could not be read (${error.message}).`);
+    fail(t("import.unreadable", { reason: error.message }));
     return;
   }
   // The engine reads the file (an answers file or a plain submission) and refuses what it
@@ -966,7 +963,7 @@ async function importFile(file) {
     return;
   }
   if (read.pack !== PACK_ID) {
-    fail(`The file is for the rule pack “${read.pack}”; this page checks “${PACK_ID}”.`);
+    fail(t("import.other-pack", { pack: read.pack, ours: PACK_ID }));
     return;
   }
   const data = normaliseAssessment(read);
@@ -982,13 +979,13 @@ async function importFile(file) {
     unmatchedPackVersion: otherVersion && Object.keys(unmatched).length ? read.packVersion : null,
   });
   const findings = evaluate({ pack: PACK_ID, profile: record.profile, answers: { ...unmatched, ...matched } }).findings.filter((f) => f.code !== "unknown-question").length;
-  const parts = [`“${file.name}” is open as a new assessment, “${displayTitle(record.title)}”.`];
+  const parts = [t("import.opened", { name: file.name, title: displayTitle(record.title) })];
   if (Object.keys(unmatched).length) {
     const n = Object.keys(unmatched).length;
-    parts.push(`${n} ${n === 1 ? "answer has" : "answers have"} no question in this version of the rule pack; ${n === 1 ? "it is" : "they are"} kept and listed below.`);
+    parts.push(tc("import.unmatched", n));
   }
-  if (findings) parts.push(`${findings} ${findings === 1 ? "answer needs" : "answers need"} checking (marked at the questions).`);
-  if (otherVersion) parts.push(`The file was made with version ${read.packVersion} of the rule pack; its answers are now checked against version ${packData.version}.`);
+  if (findings) parts.push(tc("import.findings", findings));
+  if (otherVersion) parts.push(t("import.other-version", { before: read.packVersion, now: packData.version }));
   addAssessment(record, { focus: null, announcement: parts.join(" ") });
   setText($("import-result"), parts.join(" "));
   show($("import-result"), true);
@@ -999,12 +996,12 @@ async function importFile(file) {
  * as a sentence, and for a file that is no file of answers at all, where to see one.
  */
 function importProblem(error) {
-  if (error?.name !== "GpaiInputError") return `The file could not be read (${error?.message ?? error}).`;
+  if (error?.name !== "GpaiInputError") return t("import.unreadable", { reason: error?.message ?? error });
   // A message at the root is a sentence of its own; one with a path starts with the path.
   const message = error.path ? error.message : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}`;
   const text = `${message}${/[.!?]$/.test(message) ? "" : "."}`;
   if (error.code !== "invalid_type" || error.path !== "") return text;
-  return `${text} To see one, choose an example under “Load an example” and use “Export answers”.`;
+  return t("import.not-answers", { problem: text });
 }
 
 function clearImportMessages() {
@@ -1024,12 +1021,12 @@ function wireTools() {
   // Opened before the second module arrived: it is asked for at once (and refreshes the panel).
   $("documents").addEventListener("toggle", () => $("documents").open && !exportsEngine && loadExports().catch((error) => showError(error.message)));
   $("clear").addEventListener("click", () => {
-    if (!confirm(`Clear all your answers in “${displayTitle(state.title)}”? They are also removed from this browser's storage.`)) return;
+    if (!confirm(t("clear.confirm", { title: displayTitle(state.title) }))) return;
     $("example-select").value = "";
     setText($("example-description"), "");
     edit(() => Object.assign(state, { title: "", profile: {}, answers: {}, unmatchedAnswers: {}, unmatchedPackVersion: null, conflicts: [], storedAs: {} }));
     syncInputs();
-    announce("All answers of this assessment are cleared.");
+    announce(t("clear.done"));
   });
   $("download-json").addEventListener("click", async () => {
     if (!check.report) return;
@@ -1063,7 +1060,7 @@ function wireTools() {
     // browser's menu), the report says its digest is not made rather than print without a word.
     if (check.report && !sealedIsCurrent()) {
       if (exportsEngine) sealForExport(exportsEngine);
-      else showDigest("not made: the part of the checker that seals reports was still loading; print again in a moment");
+      else showDigest(t("digest.not-made"));
     }
   });
   // Links into the chapters (still missing, answers to check, consistency checks) work even in
@@ -1090,14 +1087,14 @@ function wireTools() {
   $("short-mode").addEventListener("change", (event) => {
     edit(() => (state.mode = /** @type {HTMLInputElement} */ (event.target).checked ? "short" : "full"), "mode");
     const left = [...$("short-mode-info").querySelectorAll("p")].at(0)?.textContent ?? "";
-    announce(state.mode === "short" ? left : "Short mode is off: every question is shown again, with your answers.");
+    announce(state.mode === "short" ? left : t("short.off"));
   });
   $("unmatched-discard").addEventListener("click", () => {
     const n = Object.keys(state.unmatchedAnswers).length;
-    if (!confirm(`Discard the ${n} ${n === 1 ? "answer" : "answers"} kept from another pack version? This cannot be undone.`)) return;
+    if (!confirm(tc("unmatched.discard-confirm", n))) return;
     edit(() => Object.assign(state, { unmatchedAnswers: {}, unmatchedPackVersion: null }));
     $("short-mode").focus();
-    announce("The answers kept from another pack version are discarded.");
+    announce(t("unmatched.discarded"));
   });
   for (const id of ["clear", "export-answers", "share-link", "new-assessment", "import-answers", "short-mode"]) $(id).disabled = false;
   renderAssessments();
@@ -1142,7 +1139,7 @@ async function loadExampleList() {
 function wireExamples(loaded) {
   const select = $("example-select");
   if (!loaded) {
-    setText($("example-description"), "The examples could not be loaded.");
+    setText($("example-description"), t("example.list-failed"));
     return;
   }
   for (const example of examples) select.append(h("option", { value: example.file }, example.title));
@@ -1169,15 +1166,15 @@ function loadExample(file) {
     if (isEmpty(state)) {
       edit(() => Object.assign(state, values));
       syncInputs();
-      announce(`The example “${entry.title}” is loaded.`);
+      announce(t("example.loaded", { title: entry.title }));
     } else {
-      addAssessment(emptyRecord(values), { focus: null, announcement: `The example “${entry.title}” is open as a new assessment; your other assessments are unchanged.` });
+      addAssessment(emptyRecord(values), { focus: null, announcement: t("example.opened", { title: entry.title }) });
       $("example-select").value = file;
       setText($("example-description"), entry.description ?? "");
       $("example-load").disabled = false;
     }
   } catch (error) {
-    showError(`The example could not be loaded: ${error.message}`);
+    showError(t("example.failed", { reason: error.message }));
   }
 }
 
@@ -1197,7 +1194,7 @@ async function exportsOrError() {
   try {
     return await loadExports();
   } catch (error) {
-    showError(`The file was not made: ${error.message}. Try again once you are online.`);
+    showError(t("app.file-failed", { reason: error.message }));
     return null;
   }
 }
@@ -1212,7 +1209,7 @@ function fillFooter() {
   setText($("engine-version"), engineVersion());
   setText($("pack-title"), packData.title);
   setText($("pack-id"), packData.id);
-  setText($("pack-version"), `${packData.version} (published ${packData.publicationDate})`);
+  setText($("pack-version"), t("pack.version", { version: packData.version, date: currentLocale() ? formatDate(packData.publicationDate) : packData.publicationDate }));
   setText($("pack-digest"), packData.digest);
   setText($("disclaimer"), packData.disclaimer);
   renderLaw($("pack-law"), packData);

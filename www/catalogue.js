@@ -50,6 +50,18 @@ export function t(key, params = {}) {
   return fill(template, params);
 }
 
+/**
+ * `t()` for a sentence that holds elements (a link): the template split at its {name}s, each
+ * filled with its value as it is (a node stays a node), for `h()` or `setChildren()`.
+ */
+export function tParts(key, params = {}) {
+  const template = state.interface[key] ?? english[key] ?? key;
+  return template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name && params[name] !== undefined ? params[name] : part;
+  }).filter((part) => part !== "");
+}
+
 /** `t()` for a count: `<key>.one` for 1, `<key>.other` for every other count, with {count}. */
 export function tc(key, count, params = {}) {
   return t(`${key}.${count === 1 ? "one" : "other"}`, { count, ...params });

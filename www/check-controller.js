@@ -19,6 +19,7 @@ import { evaluateKeeping } from "./kept-values.js";
 import { questionsOf } from "./transfer.js";
 import { aiOfficeOnlyQuestions, shortModeReason, neededQuestions, answeredQuestions, hiddenText } from "./short-mode.js";
 import { formatDate, answerText } from "./wording.js";
+import { t, tc, tParts } from "./catalogue.js";
 import { buildPlaces } from "./places.js";
 
 /** The two layouts: one place at a time ("guided", the default) or every place on one page. */
@@ -117,9 +118,9 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     ...(layout ? { layout } : {}),
     ...(keepLayout ? { keepLayout } : {}),
     places: [
-      { id: "model", title: "Your model", heading: "profile-title" },
+      { id: "model", title: t("places.model"), heading: "profile-title" },
       ...packData.chapters.map((c) => ({ id: c.id, title: c.title, heading: `${domId("chapter", c.id)}-title` })),
-      { id: "review", title: "Review", heading: "still-missing-title" },
+      { id: "review", title: t("places.review"), heading: "still-missing-title" },
     ],
     onChange: () => refresh(),
   });
@@ -209,12 +210,14 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     const button = refs.profileAll;
     show(button, canGuide && (profileAll || left > 0));
     button.setAttribute("aria-expanded", String(profileAll));
-    setText(button, profileAll ? "Show only the questions that matter now" : `Show every profile question (${left} more, answered by the check’s assumptions until you change them)`);
+    setText(button, profileAll ? t("profile.show-relevant") : tc("profile.show-all", left));
     const text = !guided
       ? ""
       : scope.inScope === null
-        ? `Only the questions that can still change the decision are asked, one after the other; it forms beside them as you answer (below them on a narrow screen).${left ? ` ${left} other questions keep the answer the check assumes (each says which).` : ""}`
-        : `The decision is made on these answers${scope.missingInputs?.length ? "; the questions left complete its figures (deadlines, the maximum fine)" : ""}. Any answer can still be changed.`;
+        ? left
+          ? tc("profile.guide.undecided.others", left)
+          : t("profile.guide.undecided")
+        : t(scope.missingInputs?.length ? "profile.guide.decided.figures" : "profile.guide.decided");
     setText(refs.profileGuide, text);
     show(refs.profileGuide, Boolean(text));
   }
@@ -255,7 +258,7 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
         ? (id, q) => (!applicable.has(q.chapterId) || q.root?.contains(activeElement()) ? null : shortModeReason(id, { answered, needed, aiOfficeOnly }))
         : null,
     );
-    applyReport(questionnaire, report, hidden, "Short mode", stillMissing);
+    applyReport(questionnaire, report, hidden, t("short.mode-name"), stillMissing);
 
     const crossChecks = report.crossChecks ?? [];
     renderCrossChecks(
@@ -295,10 +298,10 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     el.dataset.rendered = key;
     const chapterLink = (c) => h("a", { href: `#${domId("chapter", c.id)}-title` }, c.title);
     let content = null;
-    if (scope.inScope === null && firstQuestion) content = ["Next: answer “", h("a", { href: `#${profileForm.fieldId(firstQuestion)}` }, profileForm.text(firstQuestion)), "”."];
+    if (scope.inScope === null && firstQuestion) content = tParts("scope.next.answer", { question: h("a", { href: `#${profileForm.fieldId(firstQuestion)}` }, profileForm.text(firstQuestion)) });
     else if (scope.inScope === true && applying.length)
-      content = [`Next: the ${applying.length === 1 ? "chapter" : "chapters"} of the Code that apply to you: `, applying.flatMap((c, i) => (i ? [", ", chapterLink(c)] : [chapterLink(c)])), "."];
-    else if (scope.inScope === false) content = "On these answers the AI Act’s rules for providers of general-purpose AI models ask nothing of you; the reasons below say why. Answer again if the facts change.";
+      content = tParts(`scope.next.chapters.${applying.length === 1 ? "one" : "other"}`, { chapters: applying.flatMap((c, i) => (i ? [", ", chapterLink(c)] : [chapterLink(c)])) });
+    else if (scope.inScope === false) content = t("scope.next.out");
     setChildren(el, content);
     show(el, Boolean(content));
   }
@@ -314,23 +317,23 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     let deadline = "";
     if (fines && scope.inScope !== false) {
       const when = formatDate(fines);
-      if (!report.assessmentDate) deadline = `Fines by the Commission: possible from ${when} (give this assessment’s date to count the days).`;
+      if (!report.assessmentDate) deadline = t("status.fines.from", { date: when });
       else {
         const days = daysBetween(report.assessmentDate, fines);
         deadline =
           days > 0
-            ? `Fines by the Commission: possible from ${when}, ${days} ${days === 1 ? "day" : "days"} after this assessment’s date.`
-            : `Fines by the Commission: possible since ${when}, ${-days} ${-days === 1 ? "day" : "days"} before this assessment’s date.`;
+            ? tc("status.fines.after", days, { date: when })
+            : tc("status.fines.since", -days, { date: when });
       }
     }
     setText(refs.statusDeadline, deadline);
     const missing = report.missing?.length ?? 0;
-    setText(refs.statusMissing, `Still missing: ${missing} ${missing === 1 ? "question" : "questions"}`);
+    setText(refs.statusMissing, tc("status.missing", missing));
     show(refs.statusMissing, missing > 0);
 
     const progress = {
       model: {
-        text: scope.inScope === true ? "in scope" : scope.inScope === false ? "not in scope" : "not decided",
+        text: t(scope.inScope === true ? "progress.in-scope" : scope.inScope === false ? "progress.not-in-scope" : "progress.undecided"),
         state: scope.inScope === true ? "in" : scope.inScope === false ? "out" : "undecided",
       },
     };
@@ -347,15 +350,17 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
       const counts = perChapter.get(chapter.id) ?? { asked: 0, answered: 0 };
       progress[chapter.id] =
         chapter.applicable === false
-          ? { text: "does not apply", state: "out" }
+          ? { text: t("progress.does-not-apply"), state: "out" }
           : {
-              text: counts.asked ? `${counts.answered} of ${counts.asked} answered${chapter.applicable === null ? ", may apply" : ""}` : chapter.applicable === null ? "may apply" : "nothing to ask",
+              text: counts.asked
+                ? t(chapter.applicable === null ? "progress.answered.may-apply" : "progress.answered", { answered: counts.answered, asked: counts.asked })
+                : t(chapter.applicable === null ? "progress.may-apply" : "progress.nothing-to-ask"),
               state: chapter.applicable === null ? "undecided" : "in",
             };
     }
     const tripped = report.summary.crossChecks?.tripped ?? 0;
-    const review = [missing ? `${missing} missing` : "nothing missing", tripped ? `${tripped} ${tripped === 1 ? "contradiction" : "contradictions"}` : null, report.findings.length ? `${report.findings.length} to check` : null];
-    progress.review = { text: review.filter(Boolean).join(", "), state: tripped || report.findings.length ? "attention" : "" };
+    const review = [missing ? tc("progress.missing", missing) : t("progress.nothing-missing"), tripped ? tc("progress.contradictions", tripped) : null, report.findings.length ? tc("progress.to-check", report.findings.length) : null];
+    progress.review = { text: review.filter(Boolean).join(t("progress.separator")), state: tripped || report.findings.length ? "attention" : "" };
     places.progress(progress);
     renderPlaceSteps();
   }
@@ -366,7 +371,7 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     const key = JSON.stringify([places.current, places.layout]);
     if (refs.placeSteps.dataset.rendered === key) return;
     refs.placeSteps.dataset.rendered = key;
-    setChildren(refs.placeSteps, step(places.neighbour(-1), "prev", (t) => `← ${t}`), step(places.neighbour(1), "next", (t) => `Next: ${t} →`));
+    setChildren(refs.placeSteps, step(places.neighbour(-1), "prev", (title) => t("places.previous", { title })), step(places.neighbour(1), "next", (title) => t("places.next", { title })));
   }
 
   /** What short mode leaves out, and the SME simplifications (or how to see them). */
@@ -391,7 +396,7 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     let sme;
     if (simplifications.length) {
       sme = [
-        h("p", {}, "The Code’s simplifications for SMEs and small mid-caps that concern you (they are also shown at their chapter and measures):"),
+        h("p", {}, t("short.sme.concern")),
         h(
           "ul",
           { className: "simplifications-list" },
@@ -402,21 +407,16 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
       sme = h(
         "p",
         {},
-        "Your profile says your organisation is an SME or a small mid-cap. ",
-        elsewhere.length
-          ? `The Code’s simplifications for you are in ${elsewhere.length === 1 ? "a chapter" : "chapters"} that ${elsewhere.length === 1 ? "does" : "do"} not apply to this model: ${elsewhere.join(", ")}.`
-          : "No simplification of the Code concerns the chapters that apply to this model.",
+        elsewhere.length ? tc("short.sme.elsewhere", elsewhere.length, { chapters: elsewhere }) : t("short.sme.none"),
       );
     } else {
       sme = h(
         "p",
         {},
-        "The Code has simplifications for SMEs and small mid-caps. They are shown when your profile says your organisation is one",
-        smeField ? [" (", h("a", { href: `#${smeField}` }, "Are you an SME?"), ")"] : null,
-        ".",
+        smeField ? tParts("short.sme.hint.link", { link: h("a", { href: `#${smeField}` }, t("short.sme.link")) }) : t("short.sme.hint"),
       );
     }
-    setChildren(el, h("p", {}, left ? `Short mode is on: it leaves out ${left}. Any answers you gave to them are kept.` : "Short mode is on: every question the result needs is asked."), sme);
+    setChildren(el, h("p", {}, left ? t("short.on", { what: left }) : t("short.on.nothing")), sme);
   }
 
   /** Answers kept from another pack version, listed (the page also offers to discard them). */
@@ -428,11 +428,8 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
     if (refs.unmatched.dataset.rendered === key) return;
     refs.unmatched.dataset.rendered = key;
     if (!unmatched.length) return;
-    const from = s.unmatchedPackVersion ? ` (they were given for version ${s.unmatchedPackVersion})` : "";
-    setText(
-      refs.unmatchedText,
-      `${unmatched.length} ${unmatched.length === 1 ? "answer is" : "answers are"} for questions that version ${packData.version} of the rule pack does not have${from}. They are kept with this assessment, exported with its answers, and listed in the report’s findings, but not used.`,
-    );
+    const params = { version: packData.version, from: s.unmatchedPackVersion };
+    setText(refs.unmatchedText, tc(s.unmatchedPackVersion ? "unmatched.text.from" : "unmatched.text", unmatched.length, params));
     setChildren(
       refs.unmatchedList,
       unmatched.map(([id, value]) => h("li", {}, h("code", {}, id), `: ${answerText(value)}`)),
@@ -447,32 +444,29 @@ export function createCheck({ root, refs, engine, packData, questions, keyDates 
   function renderKept() {
     const s = state();
     const items = setAside.map((entry) => {
-      const name = entry.where === "title" ? "The name" : answerName(entry.where, entry.key);
+      const name = entry.where === "title" ? t("kept.the-name") : answerName(entry.where, entry.key);
       const href = fieldOf(entry.where, entry.key);
       const why = entry.where === "profile" ? profileForm.reason(entry) : entry.message;
-      return h("li", {}, href ? h("a", { href: `#${href}` }, name) : name, `: ${shownValue(entry.value)}; ${why}.`);
+      return h("li", {}, tParts("kept.item", { name: href ? h("a", { href: `#${href}` }, name) : name, value: shownValue(entry.value), why }));
     });
-    for (const [field, value] of Object.entries(s.storedAs ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, not of the kind this version reads.`));
-    for (const [field, value] of Object.entries(s.extra ?? {})) items.push(h("li", {}, `The saved field “${field}”: ${shownValue(value)}, which this version does not use.`));
-    if (!["full", "short"].includes(s.mode)) items.push(h("li", {}, `The saved mode ${shownValue(s.mode)}, which this version does not have: every question is shown.`));
+    for (const [field, value] of Object.entries(s.storedAs ?? {})) items.push(h("li", {}, t("kept.stored-as", { field, value: shownValue(value) })));
+    for (const [field, value] of Object.entries(s.extra ?? {})) items.push(h("li", {}, t("kept.extra", { field, value: shownValue(value) })));
+    if (!["full", "short"].includes(s.mode)) items.push(h("li", {}, t("kept.mode", { value: shownValue(s.mode) })));
     const key = JSON.stringify([s.id, setAside.map((e) => [e.path, e.value, e.message]), s.storedAs, s.extra, s.mode]);
     show(refs.kept, items.length > 0);
     if (refs.kept.dataset.rendered === key) return;
     refs.kept.dataset.rendered = key;
-    setText(
-      refs.keptText,
-      `${items.length === 1 ? "This saved value is" : `These ${items.length} saved values are`} kept exactly as ${items.length === 1 ? "it was" : "they were"} typed or saved, and exported with the answers (where an import names ${items.length === 1 ? "it" : "them"} until corrected), but the check cannot use ${items.length === 1 ? "it" : "them"}: the report counts ${items.length === 1 ? "it" : "them"} as unanswered. Change ${items.length === 1 ? "it" : "them"} at the question to use ${items.length === 1 ? "it" : "them"}.`,
-    );
+    setText(refs.keptText, tc("kept.text", items.length));
     setChildren(refs.keptList, items);
   }
 
   /** A question, a profile question or the name, as the check names it in a notice. */
   function answerName(where, key) {
-    if (where === "title") return "the name of the assessment";
-    if (where === "profile") return `“${profileForm.label(key)}”`;
-    if (where === "mode") return "short mode";
+    if (where === "title") return t("answer-name.title");
+    if (where === "profile") return t("quote", { text: profileForm.label(key) });
+    if (where === "mode") return t("assessments.short-mode");
     const link = questionnaire.linkTo(key);
-    return link.known ? `“${link.text}”` : `the answer “${key}”`;
+    return link.known ? t("quote", { text: link.text }) : t("answer-name.unknown", { key });
   }
 
   /** The id of the field of an answer, a profile answer or the name; null when not on screen. */

@@ -5,7 +5,7 @@
 // words are the page's: its interface keys where the language has them, else the English of
 // index.html. The page's own parts (assessments, files, print) are not here.
 import { h } from "./dom.js";
-import { currentLocale } from "./catalogue.js";
+import { currentLocale, t } from "./catalogue.js";
 
 /**
  * Builds the element's body: returns the refs the check renders into (see createCheck), with
@@ -54,14 +54,14 @@ export function buildElementBody({ packData, engineVersion, onTitle, onDownload 
   const profile = h(
     "section",
     { className: "gpai-profile", id: "profile", "aria-labelledby": "profile-title" },
-    h("h2", { id: "profile-title" }, "Your model and your organisation"),
-    h("p", { className: "lead" }, "These answers decide which AI Act obligations apply and which chapters of the Code matter. Leave a question unanswered if you do not know; the check then uses the stated default."),
+    h("h2", { id: "profile-title" }, word("page.profile-title", "Your model and your organisation")),
+    h("p", { className: "lead" }, word("page.p.these-answers-decide-which-ai", "These answers decide which AI Act obligations apply and which chapters of the Code matter. Leave a question unanswered if you do not know; the check then uses the stated default.")),
     h(
       "div",
       { className: "field" },
-      h("label", { htmlFor: "assessment-title" }, "Name of this assessment"),
+      h("label", { htmlFor: "assessment-title" }, word("page.label-assessment-title", "Name of this assessment")),
       titleInput,
-      h("p", { className: "hint", id: "assessment-title-hint" }, "Usually the model’s name. It appears in the report."),
+      h("p", { className: "hint", id: "assessment-title-hint" }, word("page.assessment-title-hint", "Usually the model’s name. It appears in the report.")),
     ),
     el("profileGuide", "p", { className: "profile-guide", id: "profile-guide", hidden: true }),
     profileFields,
@@ -70,7 +70,7 @@ export function buildElementBody({ packData, engineVersion, onTitle, onDownload 
   const scope = h(
     "section",
     { className: "gpai-scope", id: "scope", "aria-labelledby": "scope-title" },
-    h("h2", { id: "scope-title" }, "What the AI Act asks of you"),
+    h("h2", { id: "scope-title" }, word("page.scope-title", "What the AI Act asks of you")),
     el("scopeNext", "p", { className: "scope-next", id: "scope-next", hidden: true }),
     el("scopeResult", "div", { id: "scope-result" }),
   );
@@ -80,15 +80,15 @@ export function buildElementBody({ packData, engineVersion, onTitle, onDownload 
   const crossChecks = h(
     "section",
     { className: "cross-checks", id: "cross-checks", dataset: { place: "review" }, "aria-labelledby": "cross-checks-title" },
-    h("h2", { id: "cross-checks-title" }, "Consistency checks"),
-    h("p", { className: "lead" }, "These checks compare answers that describe the same fact in two places: the profile, the Model Documentation Form, the Copyright chapter and the summary of training content. A check runs once both sides are answered."),
+    h("h2", { id: "cross-checks-title" }, word("page.cross-checks-title", "Consistency checks")),
+    h("p", { className: "lead" }, word("page.p.these-checks-compare-answers-that", "These checks compare answers that describe the same fact in two places: the profile, the Model Documentation Form, the Copyright chapter and the summary of training content. A check runs once both sides are answered.")),
     el("crossCounts", "p", { className: "cross-checks-counts" }),
     el("crossList", "ul", { className: "cross-checks-list", hidden: true }),
     el(
       "crossPassedBox",
       "details",
       { className: "cross-checks-passed", hidden: true },
-      el("crossPassedSummary", "summary", {}, "Show the checks that passed"),
+      el("crossPassedSummary", "summary", {}, word("page.cross-checks-passed-summary", "Show the checks that passed")),
       el("crossPassed", "ul", {}),
     ),
   );
@@ -96,15 +96,15 @@ export function buildElementBody({ packData, engineVersion, onTitle, onDownload 
     "findings",
     "section",
     { className: "findings", id: "findings", dataset: { place: "review" }, "aria-labelledby": "findings-title", hidden: true },
-    h("h2", { id: "findings-title" }, "Answers to check"),
+    h("h2", { id: "findings-title" }, word("page.findings-title", "Answers to check")),
     el("findingsList", "ul", {}),
   );
   el("placeSteps", "nav", { className: "place-steps", id: "place-steps", "aria-label": word("page.place-steps.aria-label", "Previous and next part") });
   const toolbar = h(
     "div",
-    { className: "gpai-toolbar", role: "group", "aria-label": "Report" },
-    el("downloadJson", "button", { type: "button", disabled: true, onClick: () => onDownload("json") }, "Download report (JSON)"),
-    el("downloadMd", "button", { type: "button", disabled: true, onClick: () => onDownload("md") }, "Download report (Markdown)"),
+    { className: "gpai-toolbar", role: "group", "aria-label": word("page.report-tools-title", "Report") },
+    el("downloadJson", "button", { type: "button", disabled: true, onClick: () => onDownload("json") }, word("page.download-json", "Download report (JSON)")),
+    el("downloadMd", "button", { type: "button", disabled: true, onClick: () => onDownload("md") }, word("page.download-md", "Download report (Markdown)")),
   );
   const footer = h(
     "footer",
@@ -113,11 +113,11 @@ export function buildElementBody({ packData, engineVersion, onTitle, onDownload 
     h(
       "dl",
       { className: "versions" },
-      h("div", {}, h("dt", {}, "Engine version"), h("dd", {}, engineVersion)),
-      h("div", {}, h("dt", {}, "Rule pack"), h("dd", {}, `${packData.title} (${packData.id} version ${packData.version})`)),
-      h("div", {}, h("dt", {}, "Pack digest"), h("dd", {}, h("code", {}, packData.digest))),
-      h("div", {}, h("dt", {}, "Assessment date"), h("dd", {}, el("assessmentDate", "span", {}))),
-      h("div", {}, h("dt", {}, "Report digest"), h("dd", {}, el("reportDigest", "code", {}))),
+      h("div", {}, h("dt", {}, word("page.dt.engine-version", "Engine version")), h("dd", {}, engineVersion)),
+      h("div", {}, h("dt", {}, word("page.dt.rule-pack", "Rule pack")), h("dd", {}, t("element.pack", { title: packData.title, id: packData.id, version: packData.version }))),
+      h("div", {}, h("dt", {}, word("page.dt.pack-digest", "Pack digest")), h("dd", {}, h("code", {}, packData.digest))),
+      h("div", {}, h("dt", {}, word("page.dt.assessment-date", "Assessment date")), h("dd", {}, el("assessmentDate", "span", {}))),
+      h("div", {}, h("dt", {}, word("page.dt.report-digest", "Report digest")), h("dd", {}, el("reportDigest", "code", {}))),
     ),
   );
   // A new body for each pack or language: the places of an earlier build still listen on the

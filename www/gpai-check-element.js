@@ -12,7 +12,7 @@
 // styles, and the engine and language files it loads once per page. See docs/embedding.md.
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
-import { loadLocale, useLocale, localisedMessages, currentLanguage, LANGUAGES } from "./catalogue.js";
+import { loadLocale, useLocale, localisedMessages, currentLanguage, LANGUAGES, t, tc } from "./catalogue.js";
 import { localisedPack, localisedScopeTexts } from "./locale-keys.js";
 import { useEnglishTexts } from "./english-original.js";
 import init, * as engine from "../pkg/gpai_check.js";
@@ -372,7 +372,7 @@ export class GpaiCheckElement extends HTMLElement {
       // Reported by #start as a gpai-error, once the portal's listeners can hear it.
       this.#styleError = error;
     }
-    this.#status = h("p", { className: "gpai-status", role: "status" }, "Loading the checker…");
+    this.#status = h("p", { className: "gpai-status", role: "status" }, t("page.load-status"));
     this.#error = h("p", { className: "error-banner", role: "alert", hidden: true });
     this.#notice = h("p", { className: "notice", role: "status", hidden: true });
     this.#content = h("div", { className: "gpai-content", hidden: true });
@@ -499,7 +499,7 @@ export class GpaiCheckElement extends HTMLElement {
     const { documentDocx } = await loadDocx();
     return Promise.all(
       docs.map(async (doc) => {
-        const { fileName, mediaType, bytes } = await documentDocx(doc);
+        const { fileName, mediaType, bytes } = await documentDocx(doc, { locale: this.#locale });
         return { id: doc.id, recipient: doc.recipient, title: doc.title, fileName, mediaType, bytes };
       }),
     );
@@ -627,7 +627,7 @@ export class GpaiCheckElement extends HTMLElement {
         await Promise.resolve();
         this.#locale = await elementLocale(code);
       } catch (error) {
-        this.#tell(`The ${code} texts could not be loaded (${error.message}); the checker stays in English.`);
+        this.#tell(t("element.language-failed", { language: code, reason: error.message }));
       }
     }
     useLocale(this.#locale);
@@ -655,14 +655,14 @@ export class GpaiCheckElement extends HTMLElement {
         }
       }
       this.#afterChange({ changed: false });
-      if (refused) this.#tell(`These answers could not be used: ${refused.message}`);
+      if (refused) this.#tell(t("element.refused", { reason: refused.message }));
       show(this.#status, false);
       if (this.#ui) this.#settle.resolve();
       else this.#settle.reject(new Error(this.#error.textContent));
     } catch (error) {
       setText(this.#status, "");
       show(this.#status, false);
-      this.#fail(`The checker could not start: ${error.message}`, error);
+      this.#fail(t("element.start-failed", { reason: error.message }), error);
       this.#settle.reject(error);
     }
   }
@@ -688,7 +688,7 @@ export class GpaiCheckElement extends HTMLElement {
       this.#ui = null;
       this.#content.replaceChildren();
       show(this.#content, false);
-      this.#fail(`There is no rule pack “${packId}” in this checker (${error.message}).`, error);
+      this.#fail(t("element.no-pack", { pack: packId, reason: error.message }), error);
       return;
     }
     this.#lastDigest = null;
@@ -755,14 +755,14 @@ export class GpaiCheckElement extends HTMLElement {
       return;
     }
     const error = result.error;
-    const where = error.path ? ` (field ${error.path})` : "";
-    this.#fail(`The checker could not use these answers${where}: ${error.message}`, error);
+    const reason = error.message;
+    this.#fail(error.path ? t("element.evaluate-failed.field", { field: error.path, reason }) : t("element.evaluate-failed", { reason }), error);
   }
 
   /** The element's own parts of a report: its footer's figures and the downloads. */
   #renderOwn(report) {
     const ui = this.#ui;
-    setText(ui.assessmentDate, report.assessmentDate ? formatDate(report.assessmentDate) : "not given");
+    setText(ui.assessmentDate, report.assessmentDate ? formatDate(report.assessmentDate) : t("meta.date.not-given"));
     setText(ui.reportDigest, report.digest);
     ui.downloadJson.disabled = false;
     ui.downloadMd.disabled = false;
@@ -806,7 +806,7 @@ export class GpaiCheckElement extends HTMLElement {
     try {
       this.#emit("gpai-what-changed", this.#engine.whatChanged(earlier, this.#report));
     } catch (error) {
-      this.#tell(`What changed since the last check could not be worked out: ${error.message}`);
+      this.#tell(t("element.what-changed-failed", { reason: error.message }));
     }
   }
 
@@ -840,7 +840,7 @@ export class GpaiCheckElement extends HTMLElement {
       localStorage.setItem(key, JSON.stringify({ format: "gpai-check-element/1", pack: this.#ui?.packId ?? null, title, profile, answers }));
       this.#tell(null);
     } catch {
-      this.#tell("Your answers could not be saved in this browser (storage may be disabled or full). They stay here until the page is closed.");
+      this.#tell(t("element.save-failed"));
     }
   }
 

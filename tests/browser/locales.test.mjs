@@ -76,7 +76,8 @@ function pseudoLocale() {
   const locale = { language: "de", status: "translation, not legally reviewed", interface: {}, messages: {}, texts: {}, missing: 0 };
   const dir = new URL("locales/en/", root);
   for (const f of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
-    const target = f === "interface.json" ? locale.interface : f === "messages.json" ? locale.messages : locale.texts;
+    const whole = f.replace(/(\.\d+)?\.json$/, "");
+    const target = whole === "interface" ? locale.interface : whole === "messages" ? locale.messages : locale.texts;
     for (const [k, v] of Object.entries(JSON.parse(readFileSync(new URL(f, dir), "utf8")).texts)) target[k] = mark(v);
   }
   return locale;
@@ -110,6 +111,39 @@ async function unmarkedTexts(page) {
   });
 }
 
+/**
+ * The guided layout's own texts, in a page opened with it: the profile's guide and its button
+ * (both ways), the status bar on a chapter (the fines countdown, "Still missing", each place's
+ * progress), the foot's previous and next, and Review; then the same with an example loaded.
+ */
+async function guidedTexts(page) {
+  const seen = new Set(await unmarkedTexts(page));
+  const add = async () => {
+    for (const t of await unmarkedTexts(page)) seen.add(t);
+  };
+  const visit = async () => {
+    const all = page.locator("#profile-all");
+    if (await all.isVisible()) {
+      await all.click();
+      await add();
+      await all.click();
+      await add();
+    }
+    const links = page.locator("#places-nav a");
+    for (const i of [1, (await links.count()) - 1]) {
+      await links.nth(i).click();
+      await add();
+    }
+    await links.first().click();
+    await add();
+  };
+  await visit();
+  await loadExample(page, "frontier-systemic-risk.json");
+  await add();
+  await visit();
+  return seen;
+}
+
 test("a walk of the main screens shows no interface string that did not come from a catalogue (except those listed as pending)", async () => {
   const { context, page } = await openPage(harness, { locale: "de-DE" });
   try {
@@ -126,6 +160,15 @@ test("a walk of the main screens shows no interface string that did not come fro
     await loadExample(page, "frontier-systemic-risk.json");
     await page.locator("#documents > summary").click();
     for (const t of await unmarkedTexts(page)) seen.add(t);
+    // The guided layout: its profile guide, the status bar on a chapter, Review.
+    const guided = await openPage(harness, { locale: "de-DE", layout: "guided" });
+    try {
+      await guided.context.route("**/www/locales/de.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(locale) }));
+      await gotoReady(guided.page);
+      for (const t of await guidedTexts(guided.page)) seen.add(t);
+    } finally {
+      await guided.context.close();
+    }
     // The examples' own texts (names, descriptions, answers) are the provider's words.
     const examples = ["frontier-systemic-risk.json", "index.json"]
       .map((f) => readFileSync(new URL(`www/examples/${f}`, root), "utf8"))
@@ -137,7 +180,7 @@ test("a walk of the main screens shows no interface string that did not come fro
     // What the walk skips as citations is citations only: ids and references, no sentence.
     const citations = await page.evaluate(() => [...document.querySelectorAll("[data-citation][translate=no]")].map((el) => el.textContent));
     assert.ok(citations.length > 50, "the sources are marked as citations");
-    const reference = /^(Art|Annex|Recital|recital|Guidelines|Code|Commission|Directive|Regulation|Template|template|training-content template|header|section|Form|Model Documentation Form|AI Act|AI Office template|para|paras|[A-Z]{1,5}-[\w.-]+)\b/;
+    const reference = /^(Art|Annex|Recital|recital|Guidelines|para|Code|Commission|Directive|Regulation|Template|template|training-content template|header|section|Form|Model Documentation Form|AI Act|AI Office template|[A-Z]{1,5}-[\w.-]+)\b/;
     const notCitations = citations.filter((c) => !c.replace(/^\(|\)$/g, "").split("; ").every((part) => reference.test(part)));
     assert.deepEqual(notCitations, [], "elements marked as citations that hold other words");
     const gone = pending.strings.filter((t) => !seen.has(t));
@@ -159,13 +202,21 @@ test("<gpai-check lang=de> loads German from beside the element, says lang insid
       assert.equal(lang, "de");
     }, 10000);
     assert.ok(requests.some((u) => new URL(u).pathname === "/www/locales/de.json"), "the German file beside the element");
-    // The row's label is German too ("Sprache"); the status is the locale file's own words.
-    const language = await page.evaluate(() => document.querySelector("#checker").documents()[0].header.find(([, value]) => value.startsWith("de (")));
+    // The documents' labels are German too ("document.language"); the status stays as the file says it.
+    const language = await page.evaluate(() => document.querySelector("#checker").documents()[0].header.find(([label]) => label === "Sprache"));
     assert.deepEqual(language, ["Sprache", "de (translation, not legally reviewed)"]);
     await eventually(async () => {
       const text = await page.evaluate(() => document.querySelector("#checker").shadowRoot.textContent);
       assert.match(text, /keine Rechtsberatung/, "the pack's disclaimer in German");
     });
+    // The element's own words come from the catalogue: its headings, its places, its status bar.
+    const root = page.locator("#checker .gpai-root");
+    const words = (await root.innerText()).replace(/\s+/g, " ");
+    for (const german of ["Ihr Modell und Ihre Organisation", "Regelpaket", "Bericht herunterladen"]) assert.ok(words.includes(german), `the element shows “${german}”`);
+    for (const english of ["Your model and your organisation", "Rule pack", "Download report", "answered", "in scope", "Engine version"]) assert.ok(!words.includes(english), `no English “${english}” in the element`);
+    // The DOCX files are German as the page's are: the locale goes to documentDocx.
+    const docx = await page.evaluate(async () => (await document.querySelector("#checker").documentsDocx()).length);
+    assert.ok(docx > 0);
   } finally {
     await context.close();
   }
@@ -174,7 +225,14 @@ test("<gpai-check lang=de> loads German from beside the element, says lang insid
 /** The English interface texts (locales/en/interface.json) that `code` translates differently,
  * as the walk compares them: digits as #, each placeholder as a wildcard. */
 function untranslatedPatterns(code) {
-  const read = (lang) => JSON.parse(readFileSync(new URL(`locales/${lang}/interface.json`, root), "utf8")).texts;
+  // interface.json and the parts split off it (interface.2.json, ...).
+  const read = (lang) =>
+    Object.assign(
+      {},
+      ...readdirSync(new URL(`locales/${lang}/`, root))
+        .filter((f) => /^interface(\.\d+)?\.json$/.test(f))
+        .map((f) => JSON.parse(readFileSync(new URL(`locales/${lang}/${f}`, root), "utf8")).texts),
+    );
   const [en, other] = [read("en"), read(code)];
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return Object.entries(en)
@@ -195,6 +253,13 @@ for (const code of ["de", "fr"]) {
       await loadExample(page, "frontier-systemic-risk.json");
       await page.locator("#documents > summary").click();
       for (const t of await unmarkedTexts(page)) seen.add(t);
+      const guided = await openPage(harness, { locale: `${code}-${code.toUpperCase()}`, layout: "guided" });
+      try {
+        await gotoReady(guided.page);
+        for (const t of await guidedTexts(guided.page)) seen.add(t);
+      } finally {
+        await guided.context.close();
+      }
       assert.ok([...seen].length > 50, "the walk saw the page");
       const patterns = untranslatedPatterns(code);
       const english = [...seen]

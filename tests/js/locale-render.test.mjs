@@ -43,9 +43,9 @@ test("documents in a language name the language and its status in their header",
   const docs = documents(submission, { locale: german });
   // The Form for each of its three recipients, then the public training-content summary.
   assert.deepEqual(docs.map((d) => d.recipient), ["AIO", "NCA", "DP", "public"]);
-  // The row's label is in German too ("Sprache"); the status is the locale file's own words.
   for (const d of docs) {
-    const language = d.header.find(([, value]) => value.startsWith("de ("));
+    // The label is German ("document.language"); the status is the file's own, as it says it.
+    const language = d.header.find(([label]) => label === "Sprache");
     assert.deepEqual(language, ["Sprache", "de (translation, not legally reviewed)"], d.id);
   }
   const english = documents(submission);
