@@ -3,7 +3,7 @@
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
 // In the served page this is the first-visit engine, without the export-only entry points, which
 // www/exports.js brings (scripts/bundle.mjs); in the one-file checker, the whole engine.
-import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, whatChanged, reportSummary, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import { currentLocale, localisedMessages, applyInterface } from "./catalogue.js";
@@ -92,7 +92,7 @@ async function start() {
   document.querySelector(".site-header .wrap")?.append(buildLanguageSwitcher());
   if (languageError) showError(languageError.message);
   fillFooter();
-  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { onDismiss: () => $("assessments-title").focus() });
+  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { engine: { whatChanged, reportSummary }, onDismiss: () => $("assessments-title").focus() });
 
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
   assessmentList = buildAssessmentList($("assessment-list"), {
