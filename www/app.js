@@ -3,7 +3,7 @@
 // browser. Several assessments (one per model) live side by side in localStorage (storage.js).
 // In the served page this is the first-visit engine, without the export-only entry points, which
 // www/exports.js brings (scripts/bundle.mjs); in the one-file checker, the whole engine.
-import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, engineVersion, limits } from "../pkg/gpai_check.js";
+import init, { initSync, pack as loadPack, scope as decideScope, scopeQuestions, scopeTexts, messages, evaluate, whatChanged, reportSummary, engineVersion, limits } from "../pkg/gpai_check.js";
 import { useMessages } from "./messages.js";
 import { useTexts } from "./texts.js";
 import { currentLocale, localisedMessages, applyInterface, t, tc, tParts, formatNumber } from "./catalogue.js";
@@ -65,6 +65,14 @@ let places;
 let examples = [];
 const exampleData = new Map();
 
+/**
+ * The engine's pack and evaluation, in one place: the page engine's (imported above) today. In the
+ * two-phase start (docs/performance.md) they come from the whole engine, `await loadExports()`,
+ * and the page's first engine keeps only the scope decision; nothing else here names them.
+ * @type {{ pack: typeof loadPack, evaluate: typeof evaluate, whatChanged: typeof whatChanged, reportSummary: typeof reportSummary }}
+ */
+const evaluation = { pack: loadPack, evaluate, whatChanged, reportSummary };
+
 start().catch((error) => showError(t("app.start-failed", { reason: error.message })));
 
 async function start() {
@@ -78,7 +86,7 @@ async function start() {
   const { locale, error: languageError } = await language;
   // In another language the pack, the scope texts and the engine's messages are the language's
   // where it has them (English where not); the engine's own data stays English.
-  const englishPack = loadPack(PACK_ID);
+  const englishPack = evaluation.pack(PACK_ID);
   const englishScope = scopeTexts();
   useEnglishTexts(englishPack, englishScope);
   // The walk that puts a language's texts in place is loaded only for another language.
@@ -92,7 +100,7 @@ async function start() {
   document.querySelector(".site-header .wrap")?.append(buildLanguageSwitcher());
   if (languageError) showError(languageError.message);
   fillFooter();
-  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { onDismiss: () => $("assessments-title").focus() });
+  whatChangedPanel = buildWhatChanged($("what-changed"), packData, { engine: evaluation, onDismiss: () => $("assessments-title").focus() });
 
   $("assessment-title").addEventListener("input", (event) => edit(() => (state.title = titleOf(event.target)), "title"));
   assessmentList = buildAssessmentList($("assessment-list"), {
@@ -105,7 +113,7 @@ async function start() {
   check = createCheck({
     root: document,
     refs: pageRefs(),
-    engine: { evaluate, scope: decideScope },
+    engine: { evaluate: evaluation.evaluate, scope: decideScope },
     packData,
     questions,
     keyDates: texts.dates ?? {},
@@ -139,6 +147,10 @@ async function start() {
     buildSlice();
     await yieldToInput();
   }
+  // The pack, its first evaluation and every chapter are in: what the browser tests that use the
+  // chapters wait for (tests/browser/harness.mjs). Here it comes before "ready"; in the two-phase
+  // start (docs/performance.md) "ready" will mean the first screen only, and this the rest.
+  $("main").dataset.chapters = "built";
   revealTarget();
   await openSharedLink();
   // A link pasted into the address bar of an open checker changes only the fragment.
@@ -978,7 +990,7 @@ async function importFile(file) {
     unmatchedAnswers: unmatched,
     unmatchedPackVersion: otherVersion && Object.keys(unmatched).length ? read.packVersion : null,
   });
-  const findings = evaluate({ pack: PACK_ID, profile: record.profile, answers: { ...unmatched, ...matched } }).findings.filter((f) => f.code !== "unknown-question").length;
+  const findings = evaluation.evaluate({ pack: PACK_ID, profile: record.profile, answers: { ...unmatched, ...matched } }).findings.filter((f) => f.code !== "unknown-question").length;
   const parts = [t("import.opened", { name: file.name, title: displayTitle(record.title) })];
   if (Object.keys(unmatched).length) {
     const n = Object.keys(unmatched).length;

@@ -9,7 +9,6 @@
 //
 //   gpai-check:v1:last-check:<id>   a CheckSummary, or { packId, packVersion } for an assessment
 //                                    stored by a page that kept no summary
-import { whatChanged, reportSummary } from "../pkg/gpai_check.js";
 import { h, setChildren, show, domId } from "./dom.js";
 import { measureText, chapterText, crossCheckText } from "./texts.js";
 import { statusLabel, sourceText } from "./wording.js";
@@ -71,9 +70,16 @@ export function forgetCheck(id) {
 /**
  * The panel and its memory. `section` is the page's `#what-changed` element; `pack` the pack the
  * page checks with (its changelog gives the words of each change); `onDismiss` is called after
- * the panel is dismissed (to move the focus on).
+ * the panel is dismissed (to move the focus on). `engine` hands in the engine's `whatChanged` and
+ * `reportSummary`: this module imports no engine, so that the page can take them from whichever
+ * engine has the evaluation (the page engine today; the whole one, www/exports.js, once the page
+ * starts on the first-screen engine: docs/performance.md, "The two-phase start").
+ * @param {HTMLElement} section
+ * @param {any} pack
+ * @param {{ engine: { whatChanged: Function, reportSummary: Function }, onDismiss?: () => void }} options
  */
-export function buildWhatChanged(section, pack, { onDismiss = () => {} } = {}) {
+export function buildWhatChanged(section, pack, { engine, onDismiss = () => {} }) {
+  const { whatChanged, reportSummary } = engine;
   const questions = new Map(pack.chapters.flatMap((c) => c.commitments.flatMap((cm) => cm.measures.flatMap((m) => m.questions.map((q) => [q.id, q])))));
   const changes = new Map((pack.changelog ?? []).flatMap((v) => v.changes.map((c) => [c.id, { ...c, version: v.version }])));
   let openId = null;
