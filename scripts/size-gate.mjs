@@ -17,8 +17,8 @@ const BUDGET_FIRST_VISIT_GZIP = 150 * 1024; // the issue's budget
 // the whole engine's wasm (304.1 KB already before this change; 295.3 when last recorded), the
 // first visit, and the first-screen engine, which the page does not load yet: the gate keeps it
 // from growing until it replaces the page engine (docs/performance.md).
-const MEASURED_WASM_GZIP = 304.1 * 1024;
-const MEASURED_FIRST_VISIT_GZIP = 290.4 * 1024;
+const MEASURED_WASM_GZIP = 306.3 * 1024; // 304.1 before the scope decision grew two fields
+const MEASURED_FIRST_VISIT_GZIP = 298.3 * 1024; // 290.4 before every interface word of the page went through the catalogue (+5 KB of script) and the scope decision grew two fields
 const MEASURED_FIRST_SCREEN_GZIP = 84.2 * 1024; // 81.7 before the scope decision named its shared reasons and decisive assumptions
 const limit = (measured) => Math.round(measured * 1.03);
 
